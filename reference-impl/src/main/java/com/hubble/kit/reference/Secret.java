@@ -1,0 +1,73 @@
+package com.hubble.kit.reference;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Objects;
+
+/** A secret value (shared secret, client secret, token) that never renders itself: toString() redacts. */
+public final class Secret {
+    private static final String REDACTED = "[REDACTED]";
+    private final String value;
+
+    private Secret(String value) {
+        this.value = Objects.requireNonNull(value, "secret value");
+    }
+
+    public static Secret of(String value) {
+        return new Secret(value);
+    }
+
+    /** The raw value, for the one place that must send or compare it. */
+    public String reveal() {
+        return value;
+    }
+
+    public boolean isEmpty() {
+        return value.isEmpty();
+    }
+
+    /**
+     * Constant-time comparison: both sides are digested first, so neither content nor length leaks
+     * through timing.
+     */
+    public boolean matches(String candidate) {
+        if (candidate == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(sha256(value), sha256(candidate));
+    }
+
+    /** A short, non-reversible fingerprint for logs (first 8 hex chars of SHA-256). */
+    public String fingerprint() {
+        byte[] digest = sha256(value);
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            hex.append(String.format("%02x", digest[i]));
+        }
+        return hex.toString();
+    }
+
+    static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return REDACTED;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Secret that && MessageDigest.isEqual(sha256(value), sha256(that.value));
+    }
+
+    @Override
+    public int hashCode() {
+        return 0; // never derive a hash from the value
+    }
+}
