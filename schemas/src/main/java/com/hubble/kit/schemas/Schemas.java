@@ -58,6 +58,8 @@ public final class Schemas {
                     .schemaRegistryConfig(SchemaRegistryConfig.builder()
                             .formatAssertionsEnabled(true)
                             .pathType(PathType.JSON_POINTER)
+                            // Lets a schema word a violation whose default message is unreadable (e.g. a "not").
+                            .errorMessageKeyword("errorMessage")
                             .build()));
 
     private static final ConcurrentMap<String, Schema> COMPILED = new ConcurrentHashMap<>();
