@@ -111,4 +111,46 @@ class SchemasTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void assertsFormatsSoTheDocumentationsPlaceholderIsNotAUuid() {
+        List<Violation> violations = Schemas.validate("authenticated-request-headers",
+                "{\"Authorization\": \"Bearer abc.def\", \"X-REQUEST-ID\": \"a-unique-uuid-here\"}");
+        assertEquals(1, violations.size(), violations::toString);
+        assertEquals("/X-REQUEST-ID", violations.getFirst().instanceLocation());
+        assertEquals("format", violations.getFirst().keyword());
+    }
+
+    @Test
+    void matchesHeaderNamesInAnyLetterCase() {
+        for (String name : List.of("X-REQUEST-ID", "X-Request-Id", "x-request-id")) {
+            String headers = "{\"authorization\": \"Bearer abc.def\", \"" + name + "\": \"not-a-uuid\"}";
+            List<Violation> violations = Schemas.validate("authenticated-request-headers", headers);
+            assertEquals(List.of("/" + name), violations.stream().map(Violation::instanceLocation).toList(), name);
+        }
+    }
+
+    @Test
+    void namesAMissingHeaderInPlainWords() {
+        List<Violation> violations = Schemas.validate("authenticated-request-headers",
+                "{\"X-Request-Id\": \"239774a8-f59c-496c-bb52-ceb683d60af3\"}");
+        assertEquals(1, violations.size(), violations::toString);
+        assertTrue(violations.getFirst().message().contains("Authorization header is missing"), violations::toString);
+    }
+
+    @Test
+    void acceptsExpiresInSecsAsANumberOrANumericStringButNotAsAWord() {
+        assertEquals(List.of(), Schemas.validate("login-response", "{\"token\": \"t\", \"expiresInSecs\": 3600}"));
+        assertEquals(List.of(), Schemas.validate("login-response", "{\"token\": \"t\", \"expiresInSecs\": \"3600\"}"));
+        List<Violation> soon = Schemas.validate("login-response", "{\"token\": \"t\", \"expiresInSecs\": \"soon\"}");
+        assertFalse(soon.isEmpty());
+        soon.forEach(v -> assertEquals("/expiresInSecs", v.instanceLocation(), v::toString));
+    }
+
+    @Test
+    void resolvesTheBrandReferenceOfAProductsPageFromTheClasspath() {
+        List<Violation> violations = Schemas.validate("products-page", "{\"data\": [{\"id\": 7, \"title\": \"x\"}]}");
+        assertEquals(1, violations.size(), violations::toString);
+        assertEquals("/data/0/id", violations.getFirst().instanceLocation());
+    }
 }
