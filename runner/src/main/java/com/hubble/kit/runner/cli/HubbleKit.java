@@ -48,6 +48,7 @@ public final class HubbleKit implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new HubbleKit());
+        commandLine.setUsageHelpWidth(120); // exit-code lines stay on one line each
         commandLine.getCommandSpec().usageMessage().footer(ExitCode.helpSection());
         commandLine.getSubcommands().get("check").getCommandSpec().usageMessage().footer(ExitCode.helpSection());
         // A bad flag is a usage error (2), never a stack trace.

@@ -30,17 +30,17 @@ import com.sun.net.httpserver.HttpServer;
  * A partner /sso written from the source document (not from the reference), on a JDK HttpServer: compliant by
  * default; each {@link Defect} switches on one mistake real partners make, for the gallery tests.
  */
-final class PartnerServer implements AutoCloseable {
+public final class PartnerServer implements AutoCloseable {
 
     /** One real-world defect each. */
-    enum Defect {
+    public enum Defect {
         SERVER_ERROR_ON_BAD_JSON, ACCEPTS_ANY_TOKEN, ECHOES_TOKEN, STACK_TRACE_IN_ERRORS, IGNORES_SECRET,
         WRONG_CONTENT_TYPE, TEXT_PLAIN_ERRORS, NOT_SINGLE_USE, CONSUMES_TOKEN_BEFORE_SECRET, NO_CACHE_CONTROL,
         NAME_AND_PHONE_MISSING, PHONE_AS_NUMBER, GET_RETURNS_USER, NO_BODY_LIMIT, SECRET_PREFIX_MATCH,
         IGNORES_EXPIRY, USER_ID_FROM_BODY, REDIRECTS
     }
 
-    static final String USER = "partner-user-7";
+    public static final String USER = "partner-user-7";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BODY = 16 * 1024;
     private static final int MAX_TOKEN = 4096;
@@ -65,25 +65,25 @@ final class PartnerServer implements AutoCloseable {
         server.start();
     }
 
-    static PartnerServer start(Secret secret, Defect... defects) throws IOException {
+    public static PartnerServer start(Secret secret, Defect... defects) throws IOException {
         return new PartnerServer(secret, Set.of(defects));
     }
 
     /** For {@link Defect#REDIRECTS}: where every /sso call is sent. */
-    PartnerServer redirectingTo(URI target) {
+    public PartnerServer redirectingTo(URI target) {
         this.redirectTo = target;
         return this;
     }
 
-    URI baseUri() {
+    public URI baseUri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    String mint() {
+    public String mint() {
         return issue(Instant.now().plusSeconds(300));
     }
 
-    String mintExpired() {
+    public String mintExpired() {
         return issue(Instant.now().minusSeconds(60));
     }
 
@@ -95,12 +95,27 @@ final class PartnerServer implements AutoCloseable {
         return token;
     }
 
-    TokenSource validTokens() {
+    public TokenSource validTokens() {
         return source(false);
     }
 
-    TokenSource expiredTokens() {
+    public TokenSource expiredTokens() {
         return source(true);
+    }
+
+    /** Writes {@code count} fresh tokens to a file, one JSON object per line, for a popping --token-command. */
+    public java.nio.file.Path tokenFile(java.nio.file.Path dir, String name, int count, boolean expired) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            lines.append("{\"token\":\"").append(expired ? mintExpired() : mint()).append("\",\"userId\":\"")
+                    .append(USER).append("\"}\n");
+        }
+        return java.nio.file.Files.writeString(dir.resolve(name), lines);
+    }
+
+    /** A shell command printing the first line of the file and removing it: a fresh token per invocation. */
+    public static String popCommand(java.nio.file.Path file) {
+        return "f='" + file + "'; head -n 1 \"$f\"; sed -i 1d \"$f\"";
     }
 
     private TokenSource source(boolean expired) {
