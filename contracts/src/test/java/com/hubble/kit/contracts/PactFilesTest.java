@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,7 +94,7 @@ class PactFilesTest {
     }
 
     @Test
-    void theEmptyAndInvalidTokenInteractionsAcceptStatus400Or401ThroughAStatusCodeMatcher() {
+    void theEmptyAndInvalidTokenInteractionsAcceptStatus400Or401ThroughAStatusCodeMatcher() throws Exception {
         Pact pact = Pacts.load(Pacts.SSO);
         for (String description : List.of("a request with an empty token", "a request with an invalid token",
                 "a request with an expired token")) {
@@ -103,8 +104,9 @@ class PactFilesTest {
             StatusCodeMatcher matcher = assertInstanceOf(StatusCodeMatcher.class, rules.getFirst(), description);
             assertEquals(List.of(400, 401), matcher.getValues(), description);
         }
-        assertEquals("", Pacts.interaction(pact, "a request with an empty token").getRequest().getBody()
-                .valueAsString().replaceAll("[^\"]*\"token\"\\s*:\\s*\"([^\"]*)\".*", "$1").trim());
+        String emptyTokenBody = Pacts.interaction(pact, "a request with an empty token").getRequest().getBody()
+                .valueAsString();
+        assertEquals("", new com.fasterxml.jackson.databind.ObjectMapper().readTree(emptyTokenBody).path("token").textValue());
     }
 
     @Test
@@ -163,7 +165,7 @@ class PactFilesTest {
         });
         assertTrue(Pacts.interaction(pact, "a login with valid credentials").getRequest().getBody().valueAsString()
                 .contains("\"test-client-secret\""));
-        assertTrue(!Pacts.interaction(pact, "a login with a missing clientSecret").getRequest().getBody()
+        assertFalse(Pacts.interaction(pact, "a login with a missing clientSecret").getRequest().getBody()
                 .valueAsString().contains("clientSecret"));
     }
 
