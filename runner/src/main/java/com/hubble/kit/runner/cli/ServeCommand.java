@@ -43,6 +43,10 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // One line per log record (access log included) unless the user configured JUL themselves.
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s: %5$s%6$s%n");
+        }
         if (port != null && (port < 0 || port > 65535)) {
             spec.commandLine().getErr().println("hubble-kit serve: --port must be 0..65535, got " + port);
             return ExitCode.USAGE.code();
