@@ -1,0 +1,144 @@
+package com.hubble.kit.reference.sso;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hubble.kit.reference.Secret;
+
+/**
+ * The default {@link TokenVerifier}: tokens {@code hk1.<payload>.<mac>}, where payload is base64url JSON
+ * {@code {"sub","aud","iat","exp","jti"}} and mac is base64url HMAC-SHA256 over {@code hk1.<payload>}.
+ * It also mints them, for the CLI's {@code mint} and for tests.
+ */
+public final class HmacTokenVerifier implements TokenVerifier {
+    private static final String VERSION = "hk1";
+    private static final String ALGORITHM = "HmacSHA256";
+    /** Tokens longer than this are rejected before any work is spent on them. */
+    static final int MAX_TOKEN_LENGTH = 4096;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private final SecretKeySpec key;
+    private final String audience;
+    private final Duration lifetime;
+    private final Clock clock;
+
+    public HmacTokenVerifier(byte[] signingKey, String audience, Duration lifetime, Clock clock) {
+        if (signingKey == null || signingKey.length < 32) {
+            throw new IllegalArgumentException("the signing key must be at least 32 bytes");
+        }
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            throw new IllegalArgumentException("the token lifetime must be positive");
+        }
+        this.key = new SecretKeySpec(signingKey.clone(), ALGORITHM);
+        this.audience = Objects.requireNonNull(audience, "audience");
+        this.lifetime = lifetime;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A fresh token for {@code userId} valid for the configured lifetime. */
+    public MintedToken mint(String userId) {
+        return mint(userId, lifetime);
+    }
+
+    /** A well-signed token whose expiry has already passed. */
+    public MintedToken mintExpired(String userId) {
+        return mint(userId, lifetime.negated());
+    }
+
+    /** A token valid for {@code validFor} from now (negative: already expired); audience is the configured one. */
+    public MintedToken mint(String userId, Duration validFor) {
+        return mint(userId, validFor, audience);
+    }
+
+    /** A token for another audience; only tests need this. */
+    MintedToken mint(String userId, Duration validFor, String tokenAudience) {
+        Objects.requireNonNull(userId, "userId");
+        Instant now = clock.instant();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("sub", userId);
+        payload.put("aud", tokenAudience);
+        payload.put("iat", now.getEpochSecond());
+        payload.put("exp", now.plus(validFor).getEpochSecond());
+        payload.put("jti", UUID.randomUUID().toString());
+        try {
+            String signed = VERSION + "." + ENCODER.encodeToString(JSON.writeValueAsBytes(payload));
+            return new MintedToken(Secret.of(signed + "." + ENCODER.encodeToString(mac(signed))), userId);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("could not encode a token payload", e);
+        }
+    }
+
+    @Override
+    public Verification verify(String token) {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+            return new Verification.Invalid("malformed");
+        }
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3 || !VERSION.equals(parts[0])) {
+            return new Verification.Invalid("malformed");
+        }
+        byte[] presentedMac;
+        byte[] payloadBytes;
+        try {
+            presentedMac = DECODER.decode(parts[2]);
+            payloadBytes = DECODER.decode(parts[1]);
+        } catch (IllegalArgumentException e) {
+            return new Verification.Invalid("malformed");
+        }
+        if (!MessageDigest.isEqual(mac(parts[0] + "." + parts[1]), presentedMac)) {
+            return new Verification.Invalid("bad-signature");
+        }
+        JsonNode payload;
+        try {
+            payload = JSON.readTree(payloadBytes);
+        } catch (java.io.IOException e) {
+            return new Verification.Invalid("malformed");
+        }
+        if (payload == null || !payload.isObject()) {
+            return new Verification.Invalid("malformed");
+        }
+        JsonNode sub = payload.get("sub");
+        JsonNode aud = payload.get("aud");
+        JsonNode exp = payload.get("exp");
+        JsonNode jti = payload.get("jti");
+        if (sub == null || !sub.isTextual() || sub.asText().isEmpty()
+                || jti == null || !jti.isTextual() || jti.asText().isEmpty()
+                || exp == null || !exp.canConvertToLong()) {
+            return new Verification.Invalid("malformed");
+        }
+        if (aud == null || !audience.equals(aud.asText())) {
+            return new Verification.Invalid("wrong-audience");
+        }
+        Instant expiresAt = Instant.ofEpochSecond(exp.asLong());
+        if (!expiresAt.isAfter(clock.instant())) {
+            return new Verification.Invalid("expired");
+        }
+        return new Verification.Valid(sub.asText(), jti.asText(), expiresAt);
+    }
+
+    private byte[] mac(String signed) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required by every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package com.hubble.kit.reference.sso;
+
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import io.helidon.common.tls.TlsConfig;
+import io.helidon.config.Config;
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.logging.common.LogConfig;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.HttpRouting;
+
+/** The reference partner /sso server: {@code java ... Main [config.yaml]}. */
+public final class Main {
+    private static final System.Logger LOG = System.getLogger(Main.class.getName());
+    private static final Set<String> ALLOWED_TLS = Set.of("TLSv1.2", "TLSv1.3");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        try {
+            Config config = args.length > 0
+                    ? SsoConfigLoader.file(Path.of(args[0]), System.getenv())
+                    : SsoConfigLoader.application(System.getenv());
+            WebServer server = start(config);
+            System.out.println(baseUri(server));
+        } catch (SsoConfigException e) {
+            System.err.println("sso: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** Starts a server from config: validates it, wires secret reloading, binds, returns once listening. */
+    public static WebServer start(Config config) {
+        SsoConfig sso = SsoConfig.from(config);
+        SsoComponents components = SsoComponents.create(sso, Clock.systemUTC());
+        reloadSecretsOnChange(config, components.secrets());
+        return start(config, sso, components);
+    }
+
+    static WebServer start(Config config, SsoConfig sso, SsoComponents components) {
+        WebServerConfig.Builder server = WebServer.builder();
+        configureServer(server, config.get("server"), sso.demo());
+        return server.routing(routing -> routing(routing, components)).build().start();
+    }
+
+    /** The routes, shared by production and {@code @ServerTest} tests. */
+    public static void routing(HttpRouting.Builder routing, Config config) {
+        routing(routing, SsoComponents.create(SsoConfig.from(config), Clock.systemUTC()));
+    }
+
+    /** The routes over explicit components (your own TokenVerifier, UserDirectory, ReplayStore). */
+    public static void routing(HttpRouting.Builder routing, SsoComponents components) {
+        routing.addFilter(new AccessLog())
+                .register("/sso", new SsoService(components))
+                .get("/observe/health", (req, res) -> JsonResponses.send(res, Status.OK_200, "{\"status\":\"UP\"}"))
+                .any((req, res) -> JsonResponses.error(res, Status.NOT_FOUND_404, "not_found", "No such resource."))
+                .error(Throwable.class, (req, res, error) -> {
+                    LOG.log(Level.ERROR, "unhandled " + error.getClass().getName() + " on " + req.path().path());
+                    if (!res.isSent()) {
+                        JsonResponses.error(res, Status.INTERNAL_SERVER_ERROR_500, "internal_error",
+                                "The server could not handle the request.");
+                    }
+                });
+    }
+
+    /** Listener settings from {@code server.*}: host, port, TLS (1.2+ only), JSON bodies for transport errors. */
+    static void configureServer(WebServerConfig.Builder server, Config serverConfig, boolean demo) {
+        server.config(serverConfig);
+        server.featuresDiscoverServices(false);
+        server.shutdownHook(true);
+        if (demo) {
+            requireLoopback(server.host());
+        }
+        Config tls = serverConfig.get("tls");
+        if (tls.exists() && tls.get("enabled").asBoolean().orElse(true)) {
+            List<String> protocols = tls.get("protocols").exists()
+                    ? tls.get("protocols").asList(String.class).get()
+                    : List.of("TLSv1.3", "TLSv1.2");
+            for (String protocol : protocols) {
+                if (!ALLOWED_TLS.contains(protocol)) {
+                    throw new SsoConfigException("server.tls.protocols may list only TLSv1.2 and TLSv1.3, not " + protocol);
+                }
+            }
+            server.tls(TlsConfig.builder().config(tls).enabledProtocols(protocols).build());
+        }
+        server.directHandlers(DirectHandlers.builder()
+                .defaults(DirectHandlers.builder().build())
+                .addHandler(DirectHandler.EventType.BAD_REQUEST, Main::transportError)
+                .addHandler(DirectHandler.EventType.PAYLOAD_TOO_LARGE, Main::transportError)
+                .addHandler(DirectHandler.EventType.INTERNAL_ERROR, Main::transportError)
+                .addHandler(DirectHandler.EventType.OTHER, Main::transportError)
+                .build());
+    }
+
+    /** Errors Helidon answers before routing (a malformed request line, oversized headers): JSON, no details. */
+    private static DirectHandler.TransportResponse transportError(DirectHandler.TransportRequest request,
+                                                                  DirectHandler.EventType type, Status status,
+                                                                  io.helidon.http.ServerResponseHeaders headers,
+                                                                  String message) {
+        return DirectHandler.TransportResponse.builder()
+                .status(status)
+                .headers(headers)
+                .header(HeaderNames.CONTENT_TYPE, JsonResponses.CONTENT_TYPE)
+                .entity("{\"error\":\"bad_request\",\"message\":\"The request could not be read.\"}")
+                .build();
+    }
+
+    private static void requireLoopback(String host) {
+        try {
+            InetAddress address = InetAddress.getByName(host);
+            if (!address.isLoopbackAddress()) {
+                throw new SsoConfigException("the demo configuration refuses to listen on " + host
+                        + " (not a loopback address): it has a public signing key. Use 127.0.0.1, or pass --config FILE "
+                        + "with your own keys.");
+            }
+        } catch (UnknownHostException e) {
+            throw new SsoConfigException("unknown host in server.host: " + host);
+        }
+    }
+
+    private static void reloadSecretsOnChange(Config config, SharedSecrets secrets) {
+        config.get("app.sso.secrets").onChange(node -> {
+            var fresh = SsoConfig.secrets(node);
+            if (fresh.isEmpty()) {
+                LOG.log(Level.WARNING, "app.sso.secrets became empty; keeping the previous list");
+                return;
+            }
+            secrets.replace(fresh);
+            LOG.log(Level.INFO, "app.sso.secrets reloaded: " + fresh.size() + " accepted secret(s)");
+        });
+    }
+
+    /** {@code http(s)://host:port} of a started server, no trailing slash. */
+    static String baseUri(WebServer server) {
+        return (server.hasTls() ? "https" : "http") + "://127.0.0.1:" + server.port();
+    }
+}

@@ -1,0 +1,135 @@
+package com.hubble.kit.reference.sso;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+import com.hubble.kit.reference.Secret;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigException;
+
+/**
+ * The {@code app.sso} settings, read and validated once. See reference-impl/SSO.md for every key and its
+ * environment variable.
+ */
+public record SsoConfig(List<Secret> secrets, Secret signingKey, Duration tokenLifetime, String audience,
+                        int bodyLimit, int replayCapacity, boolean demo, List<SsoUser> users) {
+
+    public static final int DEFAULT_BODY_LIMIT = 16 * 1024;
+    public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(120);
+    public static final String DEFAULT_AUDIENCE = "hubble";
+    public static final int DEFAULT_REPLAY_CAPACITY = 100_000;
+    /** Outside demo mode a shared secret shorter than this is refused. */
+    public static final int MIN_SECRET_LENGTH = 16;
+
+    public SsoConfig {
+        secrets = List.copyOf(secrets);
+        users = List.copyOf(users);
+    }
+
+    /** Reads {@code app.sso} from the root config; throws {@link SsoConfigException} naming what to fix. */
+    public static SsoConfig from(Config root) {
+        Config sso = root.get("app.sso");
+        try {
+            boolean demo = sso.get("demo").asBoolean().orElse(false);
+            List<Secret> secrets = secrets(sso.get("secrets"));
+            if (!demo) {
+                for (Secret secret : secrets) {
+                    if (secret.reveal().length() < MIN_SECRET_LENGTH) {
+                        throw new SsoConfigException("a shared secret in app.sso.secrets (env APP_SSO_SECRETS) is shorter than "
+                                + MIN_SECRET_LENGTH + " characters; use a long random value");
+                    }
+                }
+            }
+            Secret signingKey = signingKey(sso.get("signing.key"), demo);
+            long lifetimeSeconds = sso.get("token.lifetime").asLong().orElse(DEFAULT_TOKEN_LIFETIME.toSeconds());
+            if (lifetimeSeconds < 1 || lifetimeSeconds > 3600) {
+                throw new SsoConfigException("app.sso.token.lifetime (env APP_SSO_TOKEN_LIFETIME) must be 1..3600 seconds");
+            }
+            String audience = sso.get("token.audience").asString().orElse(DEFAULT_AUDIENCE);
+            if (audience.isBlank()) {
+                throw new SsoConfigException("app.sso.token.audience (env APP_SSO_TOKEN_AUDIENCE) must not be empty");
+            }
+            int bodyLimit = sso.get("body.limit").asInt().orElse(DEFAULT_BODY_LIMIT);
+            if (bodyLimit < 64 || bodyLimit > 1024 * 1024) {
+                throw new SsoConfigException("app.sso.body.limit (env APP_SSO_BODY_LIMIT) must be 64..1048576 bytes");
+            }
+            int replayCapacity = sso.get("replay.capacity").asInt().orElse(DEFAULT_REPLAY_CAPACITY);
+            if (replayCapacity < 1) {
+                throw new SsoConfigException("app.sso.replay.capacity (env APP_SSO_REPLAY_CAPACITY) must be positive");
+            }
+            return new SsoConfig(secrets, signingKey, Duration.ofSeconds(lifetimeSeconds), audience, bodyLimit,
+                    replayCapacity, demo, users(sso.get("users"), demo));
+        } catch (ConfigException e) {
+            // Helidon's mapping messages name the key and the expected type, not the value.
+            throw new SsoConfigException("invalid configuration: " + e.getMessage());
+        }
+    }
+
+    /** Parses the secret list: a YAML list, or one string of comma-separated values (as an env var gives). */
+    static List<Secret> secrets(Config node) {
+        List<String> raw = new ArrayList<>();
+        // A direct value (an env var) wins over a YAML list under the same key.
+        if (node.hasValue()) {
+            raw.addAll(Arrays.asList(node.asString().get().split(",")));
+        } else if (node.exists()) {
+            raw.addAll(node.asList(String.class).get());
+        }
+        List<Secret> secrets = new ArrayList<>();
+        for (String value : raw) {
+            String trimmed = value.trim();
+            if (!trimmed.isEmpty()) {
+                secrets.add(Secret.of(trimmed));
+            }
+        }
+        return secrets;
+    }
+
+    private static Secret signingKey(Config node, boolean demo) {
+        String encoded = node.asString().orElseThrow(() -> new SsoConfigException(
+                "app.sso.signing.key (env APP_SSO_SIGNING_KEY) is not set; generate one with: openssl rand -base64 32"));
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(encoded.trim());
+        } catch (IllegalArgumentException e) {
+            throw new SsoConfigException("app.sso.signing.key (env APP_SSO_SIGNING_KEY) is not valid base64");
+        }
+        if (key.length < 32) {
+            throw new SsoConfigException("app.sso.signing.key (env APP_SSO_SIGNING_KEY) must decode to at least 32 bytes");
+        }
+        Secret secret = Secret.of(encoded.trim());
+        if (!demo && secret.equals(SsoConfigLoader.demoSigningKey())) {
+            throw new SsoConfigException("app.sso.signing.key is the public demo key; generate your own with: openssl rand -base64 32");
+        }
+        return secret;
+    }
+
+    private static List<SsoUser> users(Config node, boolean demo) {
+        List<SsoUser> users = new ArrayList<>();
+        if (!node.exists()) {
+            return users;
+        }
+        for (Config user : node.asNodeList().get()) {
+            String id = user.get("id").asString().orElseThrow(
+                    () -> new SsoConfigException("every entry of app.sso.users needs an id (" + user.key() + ")"));
+            if (!demo && user.get("demo-only").asBoolean().orElse(false)) {
+                throw new SsoConfigException("user " + id + " in app.sso.users is marked demo-only; remove it outside the demo");
+            }
+            List<String> cohorts = user.get("cohorts").exists() ? user.get("cohorts").asList(String.class).get() : null;
+            users.add(new SsoUser(id,
+                    user.get("email").asString().orElse(null),
+                    user.get("first-name").asString().orElse(null),
+                    user.get("last-name").asString().orElse(null),
+                    user.get("phone-number").asString().orElse(null),
+                    cohorts));
+        }
+        return users;
+    }
+
+    /** The signing key's bytes. */
+    public byte[] signingKeyBytes() {
+        return Base64.getDecoder().decode(signingKey.reveal());
+    }
+}

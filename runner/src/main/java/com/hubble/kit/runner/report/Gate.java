@@ -1,0 +1,45 @@
+package com.hubble.kit.runner.report;
+
+import java.util.List;
+
+import com.hubble.kit.runner.cli.ExitCode;
+
+/**
+ * The one place that turns results into a verdict and an exit code. Gating checks are the MUST ones, plus
+ * the SHOULD ones with --strict; INFO never gates. Never green for what was not judged.
+ */
+public final class Gate {
+    private Gate() {
+    }
+
+    public static boolean gates(Severity severity, boolean strict) {
+        return severity == Severity.MUST || (strict && severity == Severity.SHOULD);
+    }
+
+    public static Verdict verdict(List<CheckResult> results, boolean strict) {
+        boolean failed = results.stream()
+                .anyMatch(r -> gates(r.severity(), strict) && r.status() == Status.FAIL);
+        if (failed) {
+            return Verdict.FAIL;
+        }
+        boolean unjudged = results.stream().anyMatch(r -> gates(r.severity(), strict) && unjudged(r.outcome()));
+        return unjudged ? Verdict.INCOMPLETE : Verdict.PASS;
+    }
+
+    /** The exit code for a report judged with the given strictness. */
+    public static ExitCode exitCode(Report report, boolean strict) {
+        return switch (verdict(report.checks(), strict)) {
+            case PASS -> ExitCode.COMPLIANT;
+            case FAIL -> ExitCode.NON_COMPLIANT;
+            case INCOMPLETE -> ExitCode.INCOMPLETE;
+        };
+    }
+
+    private static boolean unjudged(Outcome outcome) {
+        return switch (outcome) {
+            case Outcome.Skip skip -> skip.missingInput().isPresent();
+            case Outcome.Error error -> true;
+            default -> false;
+        };
+    }
+}
