@@ -1,6 +1,10 @@
 package com.hubble.kit.runner.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+
+import com.hubble.kit.runner.config.ConfigException;
+import com.hubble.kit.runner.config.KitConfiguration;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +15,8 @@ import picocli.CommandLine.Command;
         version = "hubble-kit 0.1.0",
         description = "Checks Hubble partner integrations: a partner's /sso endpoint, a partner's Hubble API client, Pact contracts.",
         subcommands = {
-                CommandLine.HelpCommand.class
+                CommandLine.HelpCommand.class,
+                VerifyPactCommand.class
         },
         footerHeading = "%nExit codes:%n",
         footer = "%s")
@@ -35,6 +40,12 @@ public final class HubbleKit implements Runnable {
         CommandLine commandLine = commandLine();
         commandLine.setOut(out);
         commandLine.setErr(err);
+        try {
+            KitConfiguration.install(commandLine, System.getenv(), Path.of("").toAbsolutePath(), args);
+        } catch (ConfigException e) {
+            err.println("hubble-kit: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
         return commandLine.execute(args);
     }
 

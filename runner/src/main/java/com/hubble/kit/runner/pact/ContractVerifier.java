@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,10 +33,19 @@ import au.com.dius.pact.provider.ProviderVerifier;
 import au.com.dius.pact.provider.VerificationFailureType;
 import au.com.dius.pact.provider.VerificationResult;
 import com.hubble.kit.reference.Secret;
-import com.hubble.kit.runner.pact.InteractionResult.RecordedResponse;
 import com.hubble.kit.runner.pact.InteractionResult.Status;
+import com.hubble.kit.runner.report.Exchange;
+import com.hubble.kit.runner.report.Header;
+import com.hubble.kit.runner.report.RecordedRequest;
+import com.hubble.kit.runner.report.RecordedResponse;
+import com.hubble.kit.runner.report.Redactor;
+import com.hubble.kit.runner.report.Reply;
+import com.hubble.kit.runner.report.TransportFailure;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequest;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /**
  * Verifies a pact against a live partner with Pact JVM's provider verifier, one interaction at a time:
@@ -61,9 +71,25 @@ public final class ContractVerifier {
         this.redactor = redactor;
     }
 
+    /** The check id of each interaction, in pact order. */
+    public static List<String> checkIds(ContractFile contract) {
+        Set<String> ids = new HashSet<>();
+        List<String> result = new ArrayList<>();
+        for (Object interaction : contract.pact().getInteractions()) {
+            result.add(uniqueId(((Interaction) interaction).getDescription(), ids));
+        }
+        return result;
+    }
+
     /** Verifies every HTTP interaction of the contract, in pact order; never throws for a partner's behaviour. */
     public List<InteractionResult> verify(ContractFile contract, Target target, StateValueSource tokens) {
-        redactor.protect(target.secret());
+        return verify(contract, target, tokens, id -> true);
+    }
+
+    /** Verifies the selected interactions; the others are listed as {@link Status#NOT_SELECTED}, nothing sent. */
+    public List<InteractionResult> verify(ContractFile contract, Target target, StateValueSource tokens,
+                                          Predicate<String> selected) {
+        redactor.add(target.secret(), "secret");
         ProviderInfo provider = providerInfo(contract, target);
         ConsumerInfo consumer = new ConsumerInfo(contract.pact().getConsumer().getName());
         ProviderVerifier verifier = new ProviderVerifier();
@@ -76,13 +102,18 @@ public final class ContractVerifier {
             Interaction interaction = (Interaction) element;
             String id = uniqueId(interaction.getDescription(), ids);
             List<String> states = interaction.getProviderStates().stream().map(ProviderState::getName).toList();
+            if (!selected.test(id)) {
+                results.add(new InteractionResult(id, interaction.getDescription(), states, Status.NOT_SELECTED,
+                        "not selected", List.of(), Optional.empty()));
+                continue;
+            }
             if (!interaction.isSynchronousRequestResponse()) {
                 results.add(new InteractionResult(id, interaction.getDescription(), states, Status.ERROR,
                         "not an HTTP request/response interaction; verify-pact checks HTTP interactions only",
                         List.of(), Optional.empty()));
                 continue;
             }
-            RecordingClient client = new RecordingClient(provider, new BoundedHttpClientFactory(target.timeout()));
+            RecordingClient client = new RecordingClient(provider, new BoundedHttpClientFactory(target.timeout()), redactor);
             VerificationResult result = verifier.verifyInteraction(provider, consumer, new HashMap<>(), interaction, client);
             results.add(judge(id, interaction, states, result, client, target));
         }
@@ -103,10 +134,10 @@ public final class ContractVerifier {
 
     private InteractionResult judge(String id, Interaction interaction, List<String> states, VerificationResult result,
                                     RecordingClient client, Target target) {
-        Optional<RecordedResponse> response = client.recorded.map(this::redact);
+        Optional<Exchange> exchange = client.exchange();
         if (result instanceof VerificationResult.Ok) {
             return new InteractionResult(id, interaction.getDescription(), states, Status.PASSED,
-                    "the partner's response matches the contract", List.of(), response);
+                    "the partner's response matches the contract", List.of(), exchange);
         }
         VerificationResult.Failed failed = (VerificationResult.Failed) result;
         List<String> mismatches = new ArrayList<>();
@@ -117,8 +148,8 @@ public final class ContractVerifier {
                 if (failure instanceof VerificationFailureType.MismatchFailure mismatch) {
                     mismatches.add(redactor.redact(describe(mismatch.getMismatch())));
                 } else if (failure instanceof VerificationFailureType.StateChangeFailure stateFailure) {
-                    status = Status.ERROR;
                     Object error = stateFailure.getResult().getStateChangeResult().errorValue();
+                    status = error instanceof StateValueException e && e.missingInput() ? Status.MISSING_INPUT : Status.ERROR;
                     message = redactor.redact(error instanceof Exception e ? e.getMessage() : "provider state could not be set up");
                 } else if (failure instanceof VerificationFailureType.ExceptionFailure exception) {
                     Throwable cause = exception.getE();
@@ -138,8 +169,7 @@ public final class ContractVerifier {
         if (status == Status.FAILED && !mismatches.isEmpty()) {
             message = mismatches.size() + (mismatches.size() == 1 ? " mismatch: " : " mismatches, first: ") + mismatches.getFirst();
         }
-        return new InteractionResult(id, interaction.getDescription(), states, status, message, List.copyOf(mismatches),
-                response);
+        return new InteractionResult(id, interaction.getDescription(), states, status, message, mismatches, exchange);
     }
 
     private static String describe(Mismatch mismatch) {
@@ -152,15 +182,19 @@ public final class ContractVerifier {
         return mismatch.description();
     }
 
-    private RecordedResponse redact(RecordedResponse response) {
-        return new RecordedResponse(redactor.redact(response.request()), response.status(),
-                redactor.redact(response.contentType()), redactor.redact(response.body()));
-    }
-
     private static boolean isUnreachable(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException
                     || t instanceof SSLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
                 return true;
             }
         }
@@ -196,26 +230,73 @@ public final class ContractVerifier {
         return id;
     }
 
-    /** Pact's client, keeping the partner's last answer as evidence. */
+    /** Pact's client, keeping the request it sent and the partner's answer (redacted) as evidence. */
     private static final class RecordingClient extends ProviderClient {
-        private Optional<RecordedResponse> recorded = Optional.empty();
-        private String lastRequest = "";
+        private final Redactor redactor;
+        private Exchange exchange;
 
-        RecordingClient(ProviderInfo provider, BoundedHttpClientFactory factory) {
+        RecordingClient(ProviderInfo provider, BoundedHttpClientFactory factory, Redactor redactor) {
             super(provider, factory);
+            this.redactor = redactor;
+        }
+
+        Optional<Exchange> exchange() {
+            return Optional.ofNullable(exchange);
         }
 
         @Override
         public ProviderResponse executeRequest(CloseableHttpClient httpClient, HttpUriRequest request) {
-            lastRequest = request.getMethod() + " " + request.getRequestUri();
-            ProviderResponse response = super.executeRequest(httpClient, request);
-            String body = response.getBody().isPresent() ? response.getBody().valueAsString() : "";
-            if (body.length() > EVIDENCE_BODY) {
-                body = body.substring(0, EVIDENCE_BODY) + "...";
+            RecordedRequest sent = record(request);
+            long start = System.nanoTime();
+            try {
+                ProviderResponse response = super.executeRequest(httpClient, request);
+                String body = response.getBody().isPresent() ? response.getBody().valueAsString() : "";
+                List<Header> headers = new ArrayList<>();
+                response.getHeaders().forEach((name, values) ->
+                        values.forEach(value -> headers.add(new Header(name, redactor.redact(value)))));
+                Reply reply = new RecordedResponse(response.getStatusCode() == null ? 0 : response.getStatusCode(),
+                        headers, redactor.redact(preview(body)), body.length() > EVIDENCE_BODY);
+                exchange = new Exchange("pact request", sent, reply, Duration.ofNanos(System.nanoTime() - start));
+                return response;
+            } catch (RuntimeException e) {
+                TransportFailure.Kind kind = isUnreachable(e) ? (hasCause(e, SSLException.class)
+                        ? TransportFailure.Kind.TLS : TransportFailure.Kind.CONNECT)
+                        : isTimeout(e) ? TransportFailure.Kind.TIMEOUT : TransportFailure.Kind.IO;
+                exchange = new Exchange("pact request", sent,
+                        new TransportFailure(kind, redactor.redact(rootMessage(e))), Duration.ofNanos(System.nanoTime() - start));
+                throw e;
             }
-            recorded = Optional.of(new RecordedResponse(lastRequest, response.getStatusCode() == null ? 0 : response.getStatusCode(),
-                    response.getContentType() == null ? "" : response.getContentType().toString(), body));
-            return response;
+        }
+
+        private RecordedRequest record(HttpUriRequest request) {
+            List<Header> headers = new ArrayList<>();
+            for (org.apache.hc.core5.http.Header header : request.getHeaders()) {
+                headers.add(new Header(header.getName(), redactor.redact(header.getValue())));
+            }
+            String body = "";
+            long bodyBytes = 0;
+            if (request instanceof ClassicHttpRequest classic && classic.getEntity() != null
+                    && classic.getEntity().isRepeatable()) {
+                HttpEntity entity = classic.getEntity();
+                try {
+                    body = EntityUtils.toString(entity);
+                    bodyBytes = entity.getContentLength();
+                } catch (java.io.IOException | org.apache.hc.core5.http.ParseException e) {
+                    body = "(body not readable)";
+                }
+            }
+            String url;
+            try {
+                url = request.getUri().toString();
+            } catch (java.net.URISyntaxException e) {
+                url = request.getRequestUri();
+            }
+            return new RecordedRequest(request.getMethod(), redactor.redact(url), headers,
+                    redactor.redact(preview(body)), bodyBytes);
+        }
+
+        private static String preview(String body) {
+            return body.length() > EVIDENCE_BODY ? body.substring(0, EVIDENCE_BODY) : body;
         }
     }
 }

@@ -3,15 +3,22 @@ package com.hubble.kit.runner.pact;
 import java.util.List;
 import java.util.Optional;
 
+import com.hubble.kit.runner.report.Exchange;
+
 /**
  * What verifying one pact interaction against the partner came to. Every text here is already redacted.
  *
  * @param id          stable check id, {@code pact.<slug of the description>}
  * @param mismatches  one line per difference, expected against actual, as Pact's matchers state it
- * @param response    what the partner answered, when it answered
+ * @param exchange    the request sent and what came back, when a request was sent
  */
 public record InteractionResult(String id, String description, List<String> providerStates, Status status,
-                                String message, List<String> mismatches, Optional<RecordedResponse> response) {
+                                String message, List<String> mismatches, Optional<Exchange> exchange) {
+
+    public InteractionResult {
+        providerStates = List.copyOf(providerStates);
+        mismatches = List.copyOf(mismatches);
+    }
 
     /** How the interaction ended. */
     public enum Status {
@@ -21,11 +28,11 @@ public record InteractionResult(String id, String description, List<String> prov
         FAILED,
         /** No connection could be made to the partner at all. */
         UNREACHABLE,
-        /** The kit could not run the interaction (no token source, token command failed, not an HTTP interaction). */
-        ERROR
-    }
-
-    /** The partner's answer, body cut at 4 KiB for evidence. */
-    public record RecordedResponse(String request, int status, String contentType, String body) {
+        /** Not run: the provider state needs a token and no token source was given. */
+        MISSING_INPUT,
+        /** The kit could not run the interaction (token command failed, not an HTTP interaction). */
+        ERROR,
+        /** Left out by --only or --skip: nothing was sent. */
+        NOT_SELECTED
     }
 }

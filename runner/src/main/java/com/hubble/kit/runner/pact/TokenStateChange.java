@@ -19,6 +19,7 @@ import au.com.dius.pact.provider.IProviderVerifier;
 import au.com.dius.pact.provider.ProviderClient;
 import au.com.dius.pact.provider.StateChange;
 import au.com.dius.pact.provider.StateChangeResult;
+import com.hubble.kit.runner.report.Redactor;
 
 /**
  * Pact's state-change hook for a live partner: instead of calling a state-change URL (a partner has none),
@@ -48,7 +49,7 @@ final class TokenStateChange implements StateChange {
         if (!wanted.isEmpty()) {
             try {
                 ProviderStateValues minted = source.next();
-                redactor.protect(minted.token());
+                redactor.add(minted.token(), "token");
                 values.put("token", minted.token().reveal());
                 minted.userId().ifPresent(userId -> values.put("userId", userId));
             } catch (StateValueException e) {
