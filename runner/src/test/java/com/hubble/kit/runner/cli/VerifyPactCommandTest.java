@@ -145,6 +145,34 @@ class VerifyPactCommandTest {
         }
     }
 
+    @Test
+    void aConfigFileGivesEveryOptionSoTheCiStepIsOneShortLine() throws Exception {
+        try (ReferencePartner partner = ReferencePartner.startDemo(Secret.of(SECRET))) {
+            List<MintedToken> minted = List.of(partner.mint(partner.demoUserId()), partner.mint(partner.demoUserId()));
+            Path config = Files.writeString(dir.resolve("ci.yaml"), String.join("\n",
+                    "verify-pact:",
+                    "  pact: " + FIXTURE,
+                    "  base-url: " + partner.baseUri(),
+                    "  secret-file: " + secretFile(),
+                    "  token-command: >-",
+                    "    " + tokenCommand(minted),
+                    "  timeout: 3s",
+                    "  report-dir: " + dir.resolve("from-config"),
+                    ""));
+            Run run = run("verify-pact", "--config", config.toString());
+            assertEquals(0, run.exit(), run.out() + run.err());
+            assertTrue(Files.exists(dir.resolve("from-config").resolve("report.json")));
+        }
+    }
+
+    @Test
+    void aConfigErrorIsAUsageErrorOnTheCli() throws Exception {
+        Path config = Files.writeString(dir.resolve("bad.yaml"), "verify-pact:\n  base-ulr: http://127.0.0.1:9\n");
+        Run run = run("verify-pact", "--config", config.toString());
+        assertEquals(ExitCode.USAGE.code(), run.exit());
+        assertTrue(run.err().contains("did you mean 'base-url'?"), run.err());
+    }
+
     static String read(Path file) throws IOException {
         return Files.readString(file, StandardCharsets.UTF_8);
     }
