@@ -89,6 +89,7 @@ results+=("$(run baseline-again "$url/observe/health")")
 base_a="$(echo "${results[0]}" | awk '{print $2}')"
 base_b="$(echo "${results[4]}" | awk '{print $2}')"
 base="$(awk -v a="$base_a" -v b="$base_b" 'BEGIN {printf "%.1f", (a + b) / 2}')"
+drift="$(awk -v a="$base_a" -v b="$base_b" 'BEGIN {d = (b - a) / ((a + b) / 2) * 100; printf "%+.0f", d}')"
 
 {
   echo "# /sso load test: ratios to a same-run baseline"
@@ -97,6 +98,9 @@ base="$(awk -v a="$base_a" -v b="$base_b" 'BEGIN {printf "%.1f", (a + b) / 2}')"
   echo "$(nproc) CPUs ($(uname -m)), $(wrk --version 2>&1 | head -n1 | cut -d' ' -f1-2), server: \`hubble-kit serve --port 0\` (demo config, one JVM; wrk on the same machine)."
   echo "Absolute numbers depend on the machine (and on whatever else runs on it); the **ratio** to the baseline, measured in"
   echo "the same run against the same server, is the figure to compare. Baseline = mean of the two baseline runs."
+  echo
+  echo "Baseline drift between its first and last run: ${drift} %. Ratios closer than that to 1.00 are noise;"
+  echo "re-run on a quiet machine (and with a longer duration) when the drift is above about 10 %."
   echo
   echo "| path | what the server does | req/s | ratio to baseline | p50 | p99 |"
   echo "|---|---|---:|---:|---:|---:|"
