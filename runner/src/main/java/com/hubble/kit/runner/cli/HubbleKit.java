@@ -1,6 +1,10 @@
 package com.hubble.kit.runner.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+
+import com.hubble.kit.runner.config.ConfigException;
+import com.hubble.kit.runner.config.KitConfiguration;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +18,10 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 CheckCommand.class,
                 ListCommand.class,
-                ExplainCommand.class
+                ExplainCommand.class,
+                ServeCommand.class,
+                MintCommand.class,
+                VerifyPactCommand.class
         },
         footerHeading = "%nExit codes:%n",
         footer = "%s")
@@ -43,6 +50,12 @@ public final class HubbleKit implements Runnable {
         CommandLine commandLine = commandLine();
         commandLine.setOut(out);
         commandLine.setErr(err);
+        try {
+            KitConfiguration.install(commandLine, System.getenv(), Path.of("").toAbsolutePath(), args);
+        } catch (ConfigException e) {
+            err.println("hubble-kit: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
         return commandLine.execute(args);
     }
 
