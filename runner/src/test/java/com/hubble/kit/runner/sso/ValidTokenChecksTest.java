@@ -8,10 +8,13 @@ import static com.hubble.kit.runner.sso.Recorded.response;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Status;
+import com.hubble.kit.runner.sso.probe.Observed;
 
 /** The sso.valid.* checks and sso.secret.header-case, judged from recorded exchanges. */
 class ValidTokenChecksTest {
@@ -121,6 +124,17 @@ class ValidTokenChecksTest {
     void noStoreFailsOnNoCacheAlone() {
         assertEquals(Status.FAIL, new ValidNoStore().evaluate(of(json(200, PROFILE, "Cache-Control", "no-cache"))).status());
         assertEquals(Status.FAIL, new ValidNoStore().evaluate(of(json(200, PROFILE))).status());
+    }
+
+    @Test
+    void theProfileChecksFailOnANon200PointingAtTheStatusCheck() {
+        List<SsoCheck<Observed>> profileChecks = List.of(new ValidContentType(), new ValidSchema(), new ValidProfile(),
+                new ValidEmail(), new ValidNoStore());
+        for (SsoCheck<Observed> check : profileChecks) {
+            Outcome outcome = check.evaluate(of(json(401, Recorded.REJECTION, "Cache-Control", "no-store")));
+            assertEquals(Status.FAIL, outcome.status(), check.id());
+            assertTrue(outcome.message().contains("sso.valid.status"), outcome.message());
+        }
     }
 
     @Test
