@@ -11,7 +11,10 @@ import picocli.CommandLine.Command;
         version = "hubble-kit 0.1.0",
         description = "Checks Hubble partner integrations: a partner's /sso endpoint, a partner's Hubble API client, Pact contracts.",
         subcommands = {
-                CommandLine.HelpCommand.class
+                CommandLine.HelpCommand.class,
+                ClientCheckCommand.class,
+                SandboxCommand.class,
+                LoginDoctorCommand.class
         },
         footerHeading = "%nExit codes:%n",
         footer = "%s")
