@@ -1,6 +1,10 @@
 package com.hubble.kit.runner.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+
+import com.hubble.kit.runner.config.ConfigException;
+import com.hubble.kit.runner.config.KitConfiguration;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,6 +16,12 @@ import picocli.CommandLine.Command;
         description = "Checks Hubble partner integrations: a partner's /sso endpoint, a partner's Hubble API client, Pact contracts.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                CheckCommand.class,
+                ListCommand.class,
+                ExplainCommand.class,
+                ServeCommand.class,
+                MintCommand.class,
+                VerifyPactCommand.class,
                 ClientCheckCommand.class,
                 SandboxCommand.class,
                 LoginDoctorCommand.class
@@ -22,6 +32,11 @@ public final class HubbleKit implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    static {
+        // The TLS probe offers TLS 1.0/1.1 to check they are refused; the JDK reads this before any SSLContext.
+        com.hubble.kit.runner.sso.probe.TlsSupport.allowLegacyProbing();
+    }
 
     public static void main(String[] args) {
         System.setProperty("pact_do_not_track", "true");
@@ -38,12 +53,19 @@ public final class HubbleKit implements Runnable {
         CommandLine commandLine = commandLine();
         commandLine.setOut(out);
         commandLine.setErr(err);
+        try {
+            KitConfiguration.install(commandLine, System.getenv(), Path.of("").toAbsolutePath(), args);
+        } catch (ConfigException e) {
+            err.println("hubble-kit: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
         return commandLine.execute(args);
     }
 
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new HubbleKit());
         commandLine.getCommandSpec().usageMessage().footer(ExitCode.helpSection());
+        commandLine.getSubcommands().get("check").getCommandSpec().usageMessage().footer(ExitCode.helpSection());
         // A bad flag is a usage error (2), never a stack trace.
         commandLine.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();

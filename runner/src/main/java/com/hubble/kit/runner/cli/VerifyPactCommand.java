@@ -1,0 +1,274 @@
+package com.hubble.kit.runner.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.pact.ContractFile;
+import com.hubble.kit.runner.pact.ContractVerifier;
+import com.hubble.kit.runner.pact.InteractionResult;
+import com.hubble.kit.runner.pact.PactInteractionCheck;
+import com.hubble.kit.runner.pact.StateValueSource;
+import com.hubble.kit.runner.pact.TokenCommand;
+import com.hubble.kit.runner.report.CheckResult;
+import com.hubble.kit.runner.report.Gate;
+import com.hubble.kit.runner.report.Outcome;
+import com.hubble.kit.runner.report.Redactor;
+import com.hubble.kit.runner.report.Report;
+import com.hubble.kit.runner.report.ReportWriter;
+import com.hubble.kit.runner.report.Severity;
+import com.hubble.kit.runner.report.TextReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code hubble-kit verify-pact}: the /sso Pact contract verified against a live partner, one check per interaction. */
+@Command(name = "verify-pact",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Verifies the /sso Pact contract (hubble-platform -> partner-sso) against a live partner with Pact JVM's "
+                        + "provider verifier. Each interaction is one MUST check; same reports and exit codes as check.",
+                "Provider states get a fresh token (and the expected userId) from --token-command; the X-Hubble-Secret "
+                        + "header is added to every request from --secret-env or --secret-file."},
+        footerHeading = "%nExit codes:%n",
+        footer = "%s")
+public final class VerifyPactCommand implements Callable<Integer> {
+    static final String SUITE = "verify-pact";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--pact", paramLabel = "FILE",
+            description = "Pact file to verify (default: the bundled " + ContractFile.BUNDLED + ").")
+    Path pact;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "The partner's base URL; requests go to URL + the pact's path (/sso).")
+    String baseUrl;
+
+    @Option(names = "--secret-env", paramLabel = "NAME", defaultValue = "HUBBLE_SECRET",
+            description = "Environment variable holding the X-Hubble-Secret (default: ${DEFAULT-VALUE}).")
+    String secretEnv;
+
+    @Option(names = "--secret-file", paramLabel = "PATH", description = "File holding the X-Hubble-Secret (instead of --secret-env).")
+    Path secretFile;
+
+    @Option(names = "--token-command", paramLabel = "CMD",
+            description = "Run with sh -c once per interaction that needs a token; prints a bare token or {\"token\": \"...\", \"userId\": \"...\"}.")
+    String tokenCommand;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s",
+            description = "Time budget per request, e.g. 5s, 500ms (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--only", paramLabel = "ID", description = "Run only these checks (repeatable; ids as in the report: pact.<description>).")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--skip", paramLabel = "ID", description = "Skip these checks (repeatable).")
+    List<String> skip = new ArrayList<>();
+
+    @Option(names = "--strict", description = "SHOULD checks gate too (every pact check is a MUST).")
+    boolean strict;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.json, junit.xml and report.html here.")
+    Path reportDir;
+
+    @Option(names = "--allow-http", description = "Allow plain http:// to a non-loopback host.")
+    boolean allowHttp;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            return run(out, err);
+        } catch (UsageException e) {
+            err.println("hubble-kit verify-pact: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
+    }
+
+    private int run(PrintWriter out, PrintWriter err) throws UsageException {
+        URI base = baseUri();
+        Secret secret = secret();
+        Duration perRequest = duration(timeout, "--timeout");
+        ContractFile contract;
+        try {
+            contract = ContractFile.load(Optional.ofNullable(pact));
+        } catch (ContractFile.ContractLoadException e) {
+            throw new UsageException(e.getMessage());
+        }
+        StateValueSource tokens = tokenCommand == null || tokenCommand.isBlank()
+                ? StateValueSource.none() : new TokenCommand(tokenCommand, Duration.ofSeconds(30));
+        Redactor redactor = new Redactor();
+        redactor.add(secret, "secret");
+
+        Set<String> known = new LinkedHashSet<>(ContractVerifier.checkIds(contract));
+        requireKnown(only, "--only", known);
+        requireKnown(skip, "--skip", known);
+
+        Instant started = Instant.now();
+        List<InteractionResult> verified = new ContractVerifier(redactor).verify(contract,
+                new ContractVerifier.Target(base, secret, perRequest), tokens, this::selected);
+
+        String pactName = contract.pact().getConsumer().getName() + " -> " + contract.pact().getProvider().getName();
+        List<CheckResult> checks = new ArrayList<>();
+        for (InteractionResult result : verified) {
+            PactInteractionCheck check = new PactInteractionCheck(result.id(), result.description(),
+                    result.providerStates(), pactName);
+            Outcome outcome = selected(result.id()) ? check.evaluate(result)
+                    : Outcome.notApplicable(skip.contains(result.id()) ? "skipped with --skip" : "not selected by --only");
+
+            long ms = result.exchange().map(e -> e.elapsed().toMillis()).orElse(0L);
+            CheckResult checkResult = CheckResult.of(check, outcome, ms);
+            checks.add(checkResult);
+            err.println(TextReport.line(checkResult));
+        }
+        if (checks.stream().noneMatch(c -> c.status() != com.hubble.kit.runner.report.Status.SKIP)) {
+            // never green for what was not judged: an empty pact (or everything skipped) is not a pass
+            checks.add(new CheckResult("pact.interactions", "The pact has interactions to verify", Severity.MUST,
+                    "Pact contract", "A contract verification verifies at least one interaction.",
+                    "Check the pact file (" + contract.source() + ") and --only/--skip.",
+                    Outcome.error(verified.isEmpty() ? "the pact " + contract.source() + " has no interactions: nothing was verified"
+                            : "every interaction was skipped: nothing was verified"), 0));
+        }
+        Report report = Report.of(SUITE, redactor.redact(base.toString()), started,
+                Duration.between(started, Instant.now()).toMillis(), strict, checks,
+                List.of("pact: " + contract.source() + " (" + pactName + ")"));
+        return finish(report, verified, out, err);
+    }
+
+    private int finish(Report report, List<InteractionResult> verified, PrintWriter out, PrintWriter err) {
+        out.print(TextReport.render(report));
+        out.flush();
+        if (reportDir != null) {
+            try {
+                ReportWriter.write(report, reportDir).forEach(file -> err.println("wrote " + file));
+            } catch (IOException e) {
+                err.println("hubble-kit verify-pact: cannot write reports to " + reportDir + ": " + e.getClass().getSimpleName());
+                return ExitCode.USAGE.code();
+            }
+        }
+        boolean ranAny = verified.stream().anyMatch(r -> selected(r.id()));
+        boolean allUnreachable = ranAny && verified.stream().filter(r -> selected(r.id()))
+                .allMatch(r -> r.status() == InteractionResult.Status.UNREACHABLE);
+        if (allUnreachable) {
+            err.println("hubble-kit verify-pact: " + verified.getFirst().message());
+            return ExitCode.UNREACHABLE.code();
+        }
+        if (verified.stream().anyMatch(r -> selected(r.id()) && r.status() == InteractionResult.Status.ERROR
+                && r.message().startsWith("token command"))) {
+            verified.stream().filter(r -> r.status() == InteractionResult.Status.ERROR).findFirst()
+                    .ifPresent(r -> err.println("hubble-kit verify-pact: " + r.message()));
+            return ExitCode.USAGE.code();
+        }
+        return Gate.exitCode(report, strict).code();
+    }
+
+    private boolean selected(String id) {
+        return (only.isEmpty() || only.contains(id)) && !skip.contains(id);
+    }
+
+    private static void requireKnown(List<String> ids, String flag, Set<String> known) throws UsageException {
+        List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            if (known.isEmpty()) {
+                return; // an empty pact is reported as an error check, not as a usage error
+            }
+            throw new UsageException(flag + " names no check of this pact: " + String.join(", ", unknown)
+                    + "; the pact's checks are: " + String.join(", ", known));
+        }
+    }
+
+    private URI baseUri() throws UsageException {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            throw new UsageException("--base-url is required (or verify-pact.base-url in hubble-kit.yaml, or "
+                    + "HUBBLE_KIT_VERIFY_PACT_BASE_URL)");
+        }
+        URI uri;
+        try {
+            uri = new URI(baseUrl.trim());
+        } catch (URISyntaxException e) {
+            throw new UsageException("--base-url is not a URL: " + e.getReason());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new UsageException("--base-url must be an http(s) URL with a host, e.g. https://partner.example.com");
+        }
+        if (uri.getUserInfo() != null || uri.getQuery() != null || uri.getFragment() != null) {
+            throw new UsageException("--base-url takes scheme, host, port and path only");
+        }
+        if (scheme.equals("http") && !allowHttp && !isLoopback(uri.getHost())) {
+            throw new UsageException("plain http:// to " + uri.getHost() + " would send the secret unencrypted; "
+                    + "use https:// or pass --allow-http");
+        }
+        return uri;
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+    }
+
+    private Secret secret() throws UsageException {
+        if (secretFile != null) {
+            try {
+                String value = Files.readString(secretFile, StandardCharsets.UTF_8).strip();
+                if (value.isEmpty()) {
+                    throw new UsageException("secret file " + secretFile + " is empty");
+                }
+                return Secret.of(value);
+            } catch (IOException e) {
+                throw new UsageException("cannot read secret file " + secretFile + ": " + e.getClass().getSimpleName());
+            }
+        }
+        String value = System.getenv(secretEnv);
+        if (value == null || value.isEmpty()) {
+            throw new UsageException("environment variable " + secretEnv + " (the X-Hubble-Secret) is not set; "
+                    + "export it, or pass --secret-env NAME or --secret-file PATH");
+        }
+        return Secret.of(value);
+    }
+
+    static Duration duration(String text, String flag) throws UsageException {
+        String value = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            Duration duration;
+            if (value.endsWith("ms")) {
+                duration = Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+            } else if (value.endsWith("s")) {
+                duration = Duration.ofMillis(Math.round(Double.parseDouble(value.substring(0, value.length() - 1)) * 1000));
+            } else if (value.endsWith("m")) {
+                duration = Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)) * 60);
+            } else {
+                duration = Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+            }
+            if (duration.isNegative() || duration.isZero()) {
+                throw new UsageException(flag + " must be positive");
+            }
+            return duration;
+        } catch (RuntimeException e) {
+            throw new UsageException(flag + " takes a duration such as 5s, 500ms or 1m, not '" + text + "'");
+        }
+    }
+
+    /** A usage or configuration error: exit 2 with this message. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

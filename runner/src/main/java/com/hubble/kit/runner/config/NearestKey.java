@@ -1,0 +1,36 @@
+package com.hubble.kit.runner.config;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Optional;
+
+/** The valid key closest to a misspelt one, by Levenshtein distance (ties: alphabetical). */
+final class NearestKey {
+    private NearestKey() {
+    }
+
+    static Optional<String> to(String key, Collection<String> valid) {
+        return valid.stream()
+                .min(Comparator.comparingInt((String candidate) -> distance(key, candidate))
+                        .thenComparing(Comparator.naturalOrder()));
+    }
+
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

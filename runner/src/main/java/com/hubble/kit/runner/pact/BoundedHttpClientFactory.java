@@ -1,0 +1,102 @@
+package com.hubble.kit.runner.pact;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+
+import au.com.dius.pact.provider.IHttpClientFactory;
+import au.com.dius.pact.provider.IProviderInfo;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The verifier's HTTP client, held to the runner's rules: redirects never followed (the secret must not reach
+ * another host), no retries, a per-request time budget, response bodies read up to 1 MiB.
+ */
+final class BoundedHttpClientFactory implements IHttpClientFactory {
+    static final int MAX_BODY = 1024 * 1024;
+    private final Duration timeout;
+
+    BoundedHttpClientFactory(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    @Override
+    public CloseableHttpClient newClient(IProviderInfo provider) {
+        Timeout perStep = Timeout.ofMilliseconds(timeout.toMillis());
+        return HttpClients.custom()
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(perStep)
+                                .setSocketTimeout(perStep)
+                                .build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(perStep).build())
+                .addExecInterceptorLast("hubble-kit-bounds", (request, scope, chain) -> {
+                    long deadline = System.nanoTime() + timeout.toNanos();
+                    ClassicHttpResponse response = chain.proceed(request, scope);
+                    if (response.getEntity() != null) {
+                        response.setEntity(new BoundedEntity(response.getEntity(), deadline));
+                    }
+                    return response;
+                })
+                .build();
+    }
+
+    /** A response body that stops at 1 MiB or at the request's deadline, whichever comes first. */
+    private static final class BoundedEntity extends HttpEntityWrapper {
+        private final long deadline;
+
+        BoundedEntity(HttpEntity entity, long deadline) {
+            super(entity);
+            this.deadline = deadline;
+        }
+
+        @Override
+        public InputStream getContent() throws IOException {
+            return new FilterInputStream(super.getContent()) {
+                private long total;
+
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    int n = read(one, 0, 1);
+                    return n == -1 ? -1 : one[0] & 0xff;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    if (System.nanoTime() > deadline) {
+                        throw new IOException("response body not complete within the time budget");
+                    }
+                    int n = super.read(b, off, len);
+                    if (n > 0) {
+                        total += n;
+                        if (total > MAX_BODY) {
+                            throw new IOException("response body larger than 1 MiB");
+                        }
+                    }
+                    return n;
+                }
+            };
+        }
+
+        @Override
+        public void writeTo(java.io.OutputStream out) throws IOException {
+            try (InputStream in = getContent()) {
+                in.transferTo(out);
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package com.hubble.kit.runner.pact;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import au.com.dius.pact.core.model.DefaultPactReader;
+import au.com.dius.pact.core.model.Pact;
+import au.com.dius.pact.core.model.UnknownPactSource;
+import au.com.dius.pact.core.support.json.JsonParser;
+
+/** A pact file to verify: the bundled /sso contract by default, or the partner's own copy. */
+public record ContractFile(String source, Pact pact) {
+    /** Where the contracts jar puts the /sso contract. */
+    public static final String BUNDLED = "contracts/hubble-platform-partner-sso.json";
+
+    /** Loads {@code file}, or the bundled contract when empty; a missing or malformed file is a usage error. */
+    public static ContractFile load(Optional<Path> file) throws ContractLoadException {
+        if (file.isPresent()) {
+            Path path = file.get();
+            try {
+                return parse(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new ContractLoadException("cannot read pact file " + path + ": " + e.getClass().getSimpleName());
+            }
+        }
+        try (InputStream in = ContractFile.class.getClassLoader().getResourceAsStream(BUNDLED)) {
+            if (in == null) {
+                throw new ContractLoadException("the bundled pact " + BUNDLED + " is not on the classpath; pass --pact FILE");
+            }
+            return parse("classpath:" + BUNDLED, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ContractLoadException("cannot read the bundled pact " + BUNDLED);
+        }
+    }
+
+    static ContractFile parse(String source, String json) throws ContractLoadException {
+        try {
+            Pact pact = DefaultPactReader.INSTANCE.pactFromJson(JsonParser.parseString(json).asObject(),
+                    UnknownPactSource.INSTANCE);
+            return new ContractFile(source, pact);
+        } catch (RuntimeException e) {
+            throw new ContractLoadException("pact file " + source + " is not a valid pact: " + e.getMessage());
+        }
+    }
+
+    /** The pact could not be read or parsed. */
+    public static final class ContractLoadException extends Exception {
+        public ContractLoadException(String message) {
+            super(message);
+        }
+    }
+}

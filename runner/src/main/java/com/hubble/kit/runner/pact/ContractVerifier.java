@@ -1,0 +1,302 @@
+package com.hubble.kit.runner.pact;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.net.ssl.SSLException;
+
+import au.com.dius.pact.core.matchers.BodyMismatch;
+import au.com.dius.pact.core.matchers.HeaderMismatch;
+import au.com.dius.pact.core.matchers.Mismatch;
+import au.com.dius.pact.core.model.Interaction;
+import au.com.dius.pact.core.model.ProviderState;
+import au.com.dius.pact.provider.ConsumerInfo;
+import au.com.dius.pact.provider.ProviderClient;
+import au.com.dius.pact.provider.ProviderInfo;
+import au.com.dius.pact.provider.ProviderResponse;
+import au.com.dius.pact.provider.ProviderVerifier;
+import au.com.dius.pact.provider.VerificationFailureType;
+import au.com.dius.pact.provider.VerificationResult;
+import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.pact.InteractionResult.Status;
+import com.hubble.kit.runner.report.Exchange;
+import com.hubble.kit.runner.report.Header;
+import com.hubble.kit.runner.report.RecordedRequest;
+import com.hubble.kit.runner.report.RecordedResponse;
+import com.hubble.kit.runner.report.Redactor;
+import com.hubble.kit.runner.report.Reply;
+import com.hubble.kit.runner.report.TransportFailure;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequest;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+
+/**
+ * Verifies a pact against a live partner with Pact JVM's provider verifier, one interaction at a time:
+ * provider-state values come from the token source (through {@link TokenStateChange}), the shared secret is added
+ * to every request by a {@link SecretHeaderFilter}, and every text that leaves is redacted.
+ */
+public final class ContractVerifier {
+    private static final int EVIDENCE_BODY = 4 * 1024;
+    // Pact logs requests (with their tokens) at debug level; keep its loggers quiet whatever the JUL config says.
+    private static final Logger PACT_LOGGER = Logger.getLogger("au.com.dius.pact");
+
+    static {
+        PACT_LOGGER.setLevel(Level.WARNING);
+    }
+
+    /** The partner to verify. */
+    public record Target(URI baseUrl, Secret secret, Duration timeout) {
+    }
+
+    private final Redactor redactor;
+
+    public ContractVerifier(Redactor redactor) {
+        this.redactor = redactor;
+    }
+
+    /** The check id of each interaction, in pact order. */
+    public static List<String> checkIds(ContractFile contract) {
+        Set<String> ids = new HashSet<>();
+        List<String> result = new ArrayList<>();
+        for (Object interaction : contract.pact().getInteractions()) {
+            result.add(uniqueId(((Interaction) interaction).getDescription(), ids));
+        }
+        return result;
+    }
+
+    /** Verifies every HTTP interaction of the contract, in pact order; never throws for a partner's behaviour. */
+    public List<InteractionResult> verify(ContractFile contract, Target target, StateValueSource tokens) {
+        return verify(contract, target, tokens, id -> true);
+    }
+
+    /** Verifies the selected interactions; the others are listed as {@link Status#NOT_SELECTED}, nothing sent. */
+    public List<InteractionResult> verify(ContractFile contract, Target target, StateValueSource tokens,
+                                          Predicate<String> selected) {
+        redactor.add(target.secret(), "secret");
+        ProviderInfo provider = providerInfo(contract, target);
+        ConsumerInfo consumer = new ConsumerInfo(contract.pact().getConsumer().getName());
+        ProviderVerifier verifier = new ProviderVerifier();
+        verifier.setReporters(List.of());
+        verifier.setStateChangeHandler(new TokenStateChange(tokens, redactor));
+
+        List<InteractionResult> results = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Object element : contract.pact().getInteractions()) {
+            Interaction interaction = (Interaction) element;
+            String id = uniqueId(interaction.getDescription(), ids);
+            List<String> states = interaction.getProviderStates().stream().map(ProviderState::getName).toList();
+            if (!selected.test(id)) {
+                results.add(new InteractionResult(id, interaction.getDescription(), states, Status.NOT_SELECTED,
+                        "not selected", List.of(), Optional.empty()));
+                continue;
+            }
+            if (!interaction.isSynchronousRequestResponse()) {
+                results.add(new InteractionResult(id, interaction.getDescription(), states, Status.ERROR,
+                        "not an HTTP request/response interaction; verify-pact checks HTTP interactions only",
+                        List.of(), Optional.empty()));
+                continue;
+            }
+            RecordingClient client = new RecordingClient(provider, new BoundedHttpClientFactory(target.timeout()), redactor);
+            VerificationResult result = verifier.verifyInteraction(provider, consumer, new HashMap<>(), interaction, client);
+            results.add(judge(id, interaction, states, result, client, target));
+        }
+        return results;
+    }
+
+    private static ProviderInfo providerInfo(ContractFile contract, Target target) {
+        URI base = target.baseUrl();
+        ProviderInfo provider = new ProviderInfo(contract.pact().getProvider().getName());
+        provider.setProtocol(base.getScheme());
+        provider.setHost(base.getHost());
+        provider.setPort(base.getPort() != -1 ? base.getPort() : "https".equals(base.getScheme()) ? 443 : 80);
+        String path = base.getRawPath() == null ? "" : base.getRawPath();
+        provider.setPath(path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+        provider.setRequestFilter(new SecretHeaderFilter(target.secret()));
+        return provider;
+    }
+
+    private InteractionResult judge(String id, Interaction interaction, List<String> states, VerificationResult result,
+                                    RecordingClient client, Target target) {
+        Optional<Exchange> exchange = client.exchange();
+        if (result instanceof VerificationResult.Ok) {
+            return new InteractionResult(id, interaction.getDescription(), states, Status.PASSED,
+                    "the partner's response matches the contract", List.of(), exchange);
+        }
+        VerificationResult.Failed failed = (VerificationResult.Failed) result;
+        List<String> mismatches = new ArrayList<>();
+        Status status = Status.FAILED;
+        String message = "the partner's response does not match the contract";
+        for (List<VerificationFailureType> failures : failed.getFailures().values()) {
+            for (VerificationFailureType failure : failures) {
+                if (failure instanceof VerificationFailureType.MismatchFailure mismatch) {
+                    mismatches.add(redactor.redact(describe(mismatch.getMismatch())));
+                } else if (failure instanceof VerificationFailureType.StateChangeFailure stateFailure) {
+                    Object error = stateFailure.getResult().getStateChangeResult().errorValue();
+                    status = error instanceof StateValueException e && e.missingInput() ? Status.MISSING_INPUT : Status.ERROR;
+                    message = redactor.redact(error instanceof Exception e ? e.getMessage() : "provider state could not be set up");
+                } else if (failure instanceof VerificationFailureType.ExceptionFailure exception) {
+                    Throwable cause = exception.getE();
+                    if (isUnreachable(cause)) {
+                        status = Status.UNREACHABLE;
+                        message = "cannot connect to " + target.baseUrl() + ": " + rootMessage(cause);
+                    } else if (isTimeout(cause)) {
+                        message = "no complete response within " + target.timeout().toMillis() + " ms";
+                    } else {
+                        message = "the request failed: " + redactor.redact(rootMessage(cause));
+                    }
+                } else {
+                    mismatches.add(redactor.redact(failure.description()));
+                }
+            }
+        }
+        if (status == Status.FAILED && !mismatches.isEmpty()) {
+            message = mismatches.size() + (mismatches.size() == 1 ? " mismatch: " : " mismatches, first: ") + mismatches.getFirst();
+        }
+        return new InteractionResult(id, interaction.getDescription(), states, status, message, mismatches, exchange);
+    }
+
+    private static String describe(Mismatch mismatch) {
+        if (mismatch instanceof BodyMismatch body) {
+            return "body " + body.getPath() + ": " + body.getMismatch();
+        }
+        if (mismatch instanceof HeaderMismatch header) {
+            return "header " + header.getHeaderKey() + ": " + header.getMismatch();
+        }
+        return mismatch.description();
+    }
+
+    private static boolean isUnreachable(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException
+                    || t instanceof SSLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTimeout(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException || t instanceof java.net.http.HttpTimeoutException
+                    || (t.getMessage() != null && t.getMessage().contains("time budget"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    /** {@code pact.} plus the description in lower-case words joined by dashes, unique within the pact. */
+    static String uniqueId(String description, Set<String> taken) {
+        String slug = description.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String base = "pact." + (slug.isEmpty() ? "interaction" : slug);
+        String id = base;
+        for (int n = 2; !taken.add(id); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+
+    /** Pact's client, keeping the request it sent and the partner's answer (redacted) as evidence. */
+    private static final class RecordingClient extends ProviderClient {
+        private final Redactor redactor;
+        private Exchange exchange;
+
+        RecordingClient(ProviderInfo provider, BoundedHttpClientFactory factory, Redactor redactor) {
+            super(provider, factory);
+            this.redactor = redactor;
+        }
+
+        Optional<Exchange> exchange() {
+            return Optional.ofNullable(exchange);
+        }
+
+        @Override
+        public ProviderResponse executeRequest(CloseableHttpClient httpClient, HttpUriRequest request) {
+            RecordedRequest sent = record(request);
+            long start = System.nanoTime();
+            try {
+                ProviderResponse response = super.executeRequest(httpClient, request);
+                String body = response.getBody().isPresent() ? response.getBody().valueAsString() : "";
+                List<Header> headers = new ArrayList<>();
+                response.getHeaders().forEach((name, values) ->
+                        values.forEach(value -> headers.add(new Header(name, redactor.redact(value)))));
+                Reply reply = new RecordedResponse(response.getStatusCode() == null ? 0 : response.getStatusCode(),
+                        headers, redactor.redact(preview(body)), body.length() > EVIDENCE_BODY);
+                exchange = new Exchange("pact request", sent, reply, Duration.ofNanos(System.nanoTime() - start));
+                return response;
+            } catch (RuntimeException e) {
+                TransportFailure.Kind kind = isUnreachable(e) ? (hasCause(e, SSLException.class)
+                        ? TransportFailure.Kind.TLS : TransportFailure.Kind.CONNECT)
+                        : isTimeout(e) ? TransportFailure.Kind.TIMEOUT : TransportFailure.Kind.IO;
+                exchange = new Exchange("pact request", sent,
+                        new TransportFailure(kind, redactor.redact(rootMessage(e))), Duration.ofNanos(System.nanoTime() - start));
+                throw e;
+            }
+        }
+
+        private RecordedRequest record(HttpUriRequest request) {
+            List<Header> headers = new ArrayList<>();
+            for (org.apache.hc.core5.http.Header header : request.getHeaders()) {
+                headers.add(new Header(header.getName(), redactor.redact(header.getValue())));
+            }
+            String body = "";
+            long bodyBytes = 0;
+            if (request instanceof ClassicHttpRequest classic && classic.getEntity() != null
+                    && classic.getEntity().isRepeatable()) {
+                HttpEntity entity = classic.getEntity();
+                try {
+                    body = EntityUtils.toString(entity);
+                    bodyBytes = entity.getContentLength();
+                } catch (java.io.IOException | org.apache.hc.core5.http.ParseException e) {
+                    body = "(body not readable)";
+                }
+            }
+            String url;
+            try {
+                url = request.getUri().toString();
+            } catch (java.net.URISyntaxException e) {
+                url = request.getRequestUri();
+            }
+            return new RecordedRequest(request.getMethod(), redactor.redact(url), headers,
+                    redactor.redact(preview(body)), bodyBytes);
+        }
+
+        private static String preview(String body) {
+            return body.length() > EVIDENCE_BODY ? body.substring(0, EVIDENCE_BODY) : body;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package com.hubble.kit.runner.pact;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import au.com.dius.pact.core.model.Interaction;
+import au.com.dius.pact.core.model.ProviderState;
+import au.com.dius.pact.core.model.generators.Generator;
+import au.com.dius.pact.core.model.generators.Generators;
+import au.com.dius.pact.core.model.generators.ProviderStateGenerator;
+import au.com.dius.pact.core.support.Result;
+import au.com.dius.pact.provider.IConsumerInfo;
+import au.com.dius.pact.provider.IProviderInfo;
+import au.com.dius.pact.provider.IProviderVerifier;
+import au.com.dius.pact.provider.ProviderClient;
+import au.com.dius.pact.provider.StateChange;
+import au.com.dius.pact.provider.StateChangeResult;
+import com.hubble.kit.runner.report.Redactor;
+
+/**
+ * Pact's state-change hook for a live partner: instead of calling a state-change URL (a partner has none),
+ * a provider state's values are its params plus, when the interaction's ProviderState generators ask for more
+ * (e.g. {@code ${token}}), a fresh token and user id from the token source.
+ */
+final class TokenStateChange implements StateChange {
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
+    private final StateValueSource source;
+    private final Redactor redactor;
+
+    TokenStateChange(StateValueSource source, Redactor redactor) {
+        this.source = source;
+        this.redactor = redactor;
+    }
+
+    @Override
+    public StateChangeResult executeStateChange(IProviderVerifier verifier, IProviderInfo provider, IConsumerInfo consumer,
+                                                Interaction interaction, String interactionMessage,
+                                                Map<String, Object> failures, ProviderClient client) {
+        Map<String, Object> values = new HashMap<>();
+        for (ProviderState state : interaction.getProviderStates()) {
+            values.putAll(state.getParams());
+        }
+        Set<String> wanted = referencedVariables(interaction);
+        wanted.removeAll(values.keySet());
+        if (!wanted.isEmpty()) {
+            try {
+                ProviderStateValues minted = source.next();
+                redactor.add(minted.token(), "token");
+                values.put("token", minted.token().reveal());
+                minted.userId().ifPresent(userId -> values.put("userId", userId));
+            } catch (StateValueException e) {
+                return new StateChangeResult(new Result.Err<>(e), interactionMessage);
+            }
+            wanted.removeAll(values.keySet());
+            wanted.remove("userId"); // without a declared user, the pact's example user is expected
+            if (!wanted.isEmpty()) {
+                return new StateChangeResult(new Result.Err<>(new StateValueException(
+                        "the pact's provider state needs " + wanted + ", which the token source does not supply")),
+                        interactionMessage);
+            }
+        }
+        return new StateChangeResult(new Result.Ok<>(values), interactionMessage);
+    }
+
+    @Override
+    public Result<Map<String, Object>, Exception> stateChange(IProviderVerifier verifier, ProviderState state,
+                                                              IProviderInfo provider, IConsumerInfo consumer,
+                                                              boolean isSetup, ProviderClient client) {
+        return new Result.Ok<>(Map.of());
+    }
+
+    @Override
+    public void executeStateChangeTeardown(IProviderVerifier verifier, Interaction interaction, IProviderInfo provider,
+                                           IConsumerInfo consumer, ProviderClient client) {
+        // nothing to tear down: tokens are the partner's, single-use or short-lived
+    }
+
+    /** Names used as {@code ${name}} by the ProviderState generators of the request and the response. */
+    static Set<String> referencedVariables(Interaction interaction) {
+        Set<String> names = new TreeSet<>();
+        if (!interaction.isSynchronousRequestResponse()) {
+            return names;
+        }
+        var exchange = interaction.asSynchronousRequestResponse();
+        collect(exchange.getRequest().getGenerators(), names);
+        collect(exchange.getResponse().getGenerators(), names);
+        return names;
+    }
+
+    private static void collect(Generators generators, Set<String> names) {
+        for (Map<String, Generator> byPath : generators.getCategories().values()) {
+            for (Generator generator : byPath.values()) {
+                if (generator instanceof ProviderStateGenerator stateGenerator) {
+                    Matcher matcher = VARIABLE.matcher(stateGenerator.getExpression());
+                    while (matcher.find()) {
+                        names.add(matcher.group(1).trim());
+                    }
+                }
+            }
+        }
+    }
+
+}
