@@ -76,30 +76,33 @@ public final class SandboxCommand implements Callable<Integer> {
         }
         Thread hook = new Thread(sandbox::close);
         Runtime.getRuntime().addShutdownHook(hook);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Hubble API sandbox on " + sandbox.baseUri() + " (Ctrl-C stops it)");
+        out.println("  export HUBBLE_BASE_URL=" + sandbox.baseUri());
+        out.println("  export HUBBLE_CLIENT_ID=" + SandboxSettings.DEFAULT_CLIENT_ID);
+        out.println("  export HUBBLE_CLIENT_SECRET=" + SandboxSettings.DEFAULT_CLIENT_SECRET
+                + "   # sandbox-only credentials");
+        out.println("  curl -s -X POST $HUBBLE_BASE_URL/v1/partners/auth/login -H 'Content-Type: application/json' \\");
+        out.println("       -d '{\"clientId\":\"test-client-id\",\"clientSecret\":\"test-client-secret\"}'");
+        out.println("tokens live " + expiresIn + " s; blocked (403) client: " + SandboxSettings.BLOCKED_CLIENT_ID
+                + " / " + SandboxSettings.BLOCKED_CLIENT_SECRET);
+        out.flush();
+        boolean interrupted = false;
         try {
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("Hubble API sandbox on " + sandbox.baseUri() + " (Ctrl-C stops it)");
-            out.println("  export HUBBLE_BASE_URL=" + sandbox.baseUri());
-            out.println("  export HUBBLE_CLIENT_ID=" + SandboxSettings.DEFAULT_CLIENT_ID);
-            out.println("  export HUBBLE_CLIENT_SECRET=" + SandboxSettings.DEFAULT_CLIENT_SECRET
-                    + "   # sandbox-only credentials");
-            out.println("  curl -s -X POST $HUBBLE_BASE_URL/v1/partners/auth/login -H 'Content-Type: application/json' \\");
-            out.println("       -d '{\"clientId\":\"test-client-id\",\"clientSecret\":\"test-client-secret\"}'");
-            out.println("tokens live " + expiresIn + " s; blocked (403) client: " + SandboxSettings.BLOCKED_CLIENT_ID
-                    + " / " + SandboxSettings.BLOCKED_CLIENT_SECRET);
-            out.flush();
             stopped.await();
-            return ExitCode.COMPLIANT.code();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ExitCode.COMPLIANT.code();
-        } finally {
-            sandbox.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // already shutting down
-            }
+            interrupted = true; // the normal way to stop it from a caller thread; Ctrl-C goes through the hook
         }
+        // Stopped before the interrupt flag is restored: the server's shutdown must not see it.
+        sandbox.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCode.COMPLIANT.code();
     }
 }
