@@ -81,6 +81,17 @@ class ClientCheckCommandTest {
     }
 
     @Test
+    void aShellAndCurlClientWrittenToTheChecklistPassesEveryCheck() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                new ProcessBuilder("sh", "-c", "command -v curl").start().waitFor() == 0, "curl is not installed");
+        Path script = Path.of(getClass().getResource("/clients/curl-client.sh").toURI());
+        Run run = clientCheck("--run", "sh '" + script + "'", "--strict");
+        assertTrue(run.statuses().values().stream().allMatch("PASS"::equals), run.out() + run.err());
+        assertEquals(11, run.statuses().size());
+        assertEquals(0, run.exit());
+    }
+
+    @Test
     void aClientWithoutFaultsPassesEveryCheck() {
         Run run = faulty("NONE", "--strict");
         assertTrue(run.statuses().values().stream().allMatch("PASS"::equals), run.out() + run.err());
