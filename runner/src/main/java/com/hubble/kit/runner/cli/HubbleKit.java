@@ -21,7 +21,10 @@ import picocli.CommandLine.Command;
                 ExplainCommand.class,
                 ServeCommand.class,
                 MintCommand.class,
-                VerifyPactCommand.class
+                VerifyPactCommand.class,
+                ClientCheckCommand.class,
+                SandboxCommand.class,
+                LoginDoctorCommand.class
         },
         footerHeading = "%nExit codes:%n",
         footer = "%s")
