@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         description = "Checks Hubble partner integrations: a partner's /sso endpoint, a partner's Hubble API client, Pact contracts.",
         subcommands = {
                 CommandLine.HelpCommand.class,
-                VerifyPactCommand.class
+                VerifyPactCommand.class,
+                BaselineCommand.class
         },
         footerHeading = "%nExit codes:%n",
         footer = "%s")

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.baseline.Baseline;
+import com.hubble.kit.runner.baseline.BaselineException;
 import com.hubble.kit.runner.pact.ContractFile;
 import com.hubble.kit.runner.pact.ContractVerifier;
 import com.hubble.kit.runner.pact.InteractionResult;
@@ -87,6 +90,11 @@ public final class VerifyPactCommand implements Callable<Integer> {
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.json, junit.xml and report.html here.")
     Path reportDir;
 
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Accepted failures (YAML list of {id, reason, owner, expires: YYYY-MM-DD}): listed failures "
+                    + "WARN until they expire; stale entries are reported.")
+    Path baseline;
+
     @Option(names = "--allow-http", description = "Allow plain http:// to a non-loopback host.")
     boolean allowHttp;
 
@@ -111,6 +119,14 @@ public final class VerifyPactCommand implements Callable<Integer> {
             contract = ContractFile.load(Optional.ofNullable(pact));
         } catch (ContractFile.ContractLoadException e) {
             throw new UsageException(e.getMessage());
+        }
+        Optional<Baseline> accepted = Optional.empty();
+        if (baseline != null) {
+            try {
+                accepted = Optional.of(Baseline.read(baseline));
+            } catch (BaselineException e) {
+                throw new UsageException(e.getMessage());
+            }
         }
         StateValueSource tokens = tokenCommand == null || tokenCommand.isBlank()
                 ? StateValueSource.none() : new TokenCommand(tokenCommand, Duration.ofSeconds(30));
@@ -149,6 +165,9 @@ public final class VerifyPactCommand implements Callable<Integer> {
         Report report = Report.of(SUITE, redactor.redact(base.toString()), started,
                 Duration.between(started, Instant.now()).toMillis(), strict, checks,
                 List.of("pact: " + contract.source() + " (" + pactName + ")"));
+        if (accepted.isPresent()) {
+            report = accepted.get().apply(report, LocalDate.now());
+        }
         return finish(report, verified, out, err);
     }
 

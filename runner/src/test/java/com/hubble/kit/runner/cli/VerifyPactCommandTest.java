@@ -173,6 +173,45 @@ class VerifyPactCommandTest {
         assertTrue(run.err().contains("did you mean 'base-url'?"), run.err());
     }
 
+    @Test
+    void aBaselineDraftedFromAFailingReportTurnsTheFailureIntoAnAcceptedWarning() throws Exception {
+        try (var partner = com.hubble.kit.runner.pact.FakePartnerAccess.wrongUser()) {
+            Path secret = Files.writeString(dir.resolve("s"), partner.secret());
+            Path reports = dir.resolve("reports");
+            Run failing = run("verify-pact", "--pact", FIXTURE.toString(), "--base-url", partner.baseUri().toString(),
+                    "--secret-file", secret.toString(), "--token-command",
+                    "echo '{\"token\":\"" + partner.mint() + "\",\"userId\":\"" + partner.user() + "\"}'",
+                    "--report-dir", reports.toString());
+            assertEquals(1, failing.exit());
+
+            Path baseline = dir.resolve("baseline.yaml");
+            Run drafted = run("baseline", "--from", reports.resolve("report.json").toString(), "--owner", "team-sso",
+                    "--days", "14", "--reason", "identity mapping fix ships next sprint", "--out", baseline.toString());
+            assertEquals(0, drafted.exit(), drafted.err());
+            String yaml = Files.readString(baseline);
+            assertTrue(yaml.contains("id: \"pact.a-valid-sso-token\"") && yaml.contains("owner: \"team-sso\""), yaml);
+            assertFalse(yaml.contains("pact.an-unknown-sso-token"), "passing checks are not baselined");
+
+            Run accepted = run("verify-pact", "--pact", FIXTURE.toString(), "--base-url", partner.baseUri().toString(),
+                    "--secret-file", secret.toString(), "--token-command",
+                    "echo '{\"token\":\"" + partner.mint() + "\",\"userId\":\"" + partner.user() + "\"}'",
+                    "--baseline", baseline.toString());
+            assertEquals(0, accepted.exit(), accepted.out() + accepted.err());
+            assertTrue(accepted.out().lines().anyMatch(line -> line.startsWith("WARN   MUST   pact.a-valid-sso-token ")
+                    && line.contains("accepted until ")), accepted.out());
+            assertTrue(accepted.out().contains("(identity mapping fix ships next sprint"), accepted.out());
+        }
+    }
+
+    @Test
+    void aMalformedBaselineIsAUsageErrorNamingTheEntry() throws Exception {
+        Path baseline = Files.writeString(dir.resolve("b.yaml"), "- id: pact.x\n  reason: r\n  owner: o\n  expires: soon\n");
+        Run run = run("verify-pact", "--pact", FIXTURE.toString(), "--base-url", "http://127.0.0.1:9",
+                "--secret-file", secretFile().toString(), "--baseline", baseline.toString());
+        assertEquals(ExitCode.USAGE.code(), run.exit());
+        assertTrue(run.err().contains("entry 1 (pact.x)") && run.err().contains("'soon'"), run.err());
+    }
+
     static String read(Path file) throws IOException {
         return Files.readString(file, StandardCharsets.UTF_8);
     }
