@@ -36,7 +36,7 @@ final class AccessLog implements Filter {
         } finally {
             Outcome outcome = req.context().get(Outcome.class).orElse(null);
             LOG.log(Level.INFO, () -> String.format("requestId=%s method=%s path=%s status=%d outcome=%s token=%s durationMs=%d",
-                    requestId, req.prologue().method().text(), req.path().path(), res.status().code(),
+                    requestId, req.prologue().method().text(), req.prologue().uriPath().path(), res.status().code(),
                     outcome == null ? "-" : outcome.reason(),
                     outcome == null || outcome.tokenHash() == null ? "-" : "#" + outcome.tokenHash(),
                     (System.nanoTime() - start) / 1_000_000));

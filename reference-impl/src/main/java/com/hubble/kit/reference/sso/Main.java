@@ -34,7 +34,7 @@ public final class Main {
                     ? SsoConfigLoader.file(Path.of(args[0]), System.getenv())
                     : SsoConfigLoader.application(System.getenv());
             WebServer server = start(config);
-            System.out.println(baseUri(server));
+            System.out.println(baseUri(server, config));
         } catch (SsoConfigException e) {
             System.err.println("sso: " + e.getMessage());
             System.exit(2);
@@ -142,8 +142,14 @@ public final class Main {
         });
     }
 
-    /** {@code http(s)://host:port} of a started server, no trailing slash. */
-    static String baseUri(WebServer server) {
-        return (server.hasTls() ? "https" : "http") + "://127.0.0.1:" + server.port();
+    /** {@code http(s)://host:port} of a started server, no trailing slash; a wildcard host prints as 127.0.0.1. */
+    public static String baseUri(WebServer server, Config config) {
+        String host = config.get("server.host").asString().orElse("0.0.0.0");
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            host = "127.0.0.1";
+        } else if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return (server.hasTls() ? "https" : "http") + "://" + host + ":" + server.port();
     }
 }

@@ -34,14 +34,23 @@ public final class SsoConfigLoader {
 
     /** A YAML file plus env overrides; the file is polled so that a changed secret list takes effect live. */
     public static Config file(Path file, Map<String, String> env) {
-        return file(file, env, FILE_POLL_INTERVAL);
+        return file(file, env, Map.of(), FILE_POLL_INTERVAL);
+    }
+
+    /** As {@link #file(Path, Map)}, with {@code overrides} (config keys, e.g. {@code server.port}) above everything. */
+    public static Config file(Path file, Map<String, String> env, Map<String, String> overrides) {
+        return file(file, env, overrides, FILE_POLL_INTERVAL);
     }
 
     static Config file(Path file, Map<String, String> env, Duration pollInterval) {
+        return file(file, env, Map.of(), pollInterval);
+    }
+
+    static Config file(Path file, Map<String, String> env, Map<String, String> overrides, Duration pollInterval) {
         if (!Files.isRegularFile(file)) {
             throw new SsoConfigException("config file not found: " + file);
         }
-        return build(env, Map.of(), ConfigSources.file(file)
+        return build(env, overrides, ConfigSources.file(file)
                 .pollingStrategy(PollingStrategies.regular(pollInterval).build())
                 .build(), file.toString());
     }
@@ -56,6 +65,11 @@ public final class SsoConfigLoader {
      * {@code HUBBLE_SECRET}. With {@code requireSecret} false (for {@code mint}) a missing secret is fine.
      */
     public static Config demo(Map<String, String> env, boolean requireSecret) {
+        return demo(env, requireSecret, Map.of());
+    }
+
+    /** As {@link #demo(Map, boolean)}, with {@code overrides} (config keys) above everything. */
+    public static Config demo(Map<String, String> env, boolean requireSecret, Map<String, String> overrides) {
         String secret = env.get(DEMO_SECRET_ENV);
         boolean haveSecret = secret != null && !secret.isBlank();
         if (requireSecret && !haveSecret && !env.containsKey("APP_SSO_SECRETS")) {
@@ -63,8 +77,12 @@ public final class SsoConfigLoader {
                     + "from it (the value Hubble sends in X-Hubble-Secret): run  export " + DEMO_SECRET_ENV
                     + "=<any value>  and retry, or pass --config FILE.");
         }
-        Map<String, String> fromSecret = haveSecret ? Map.of("app.sso.secrets", secret) : Map.of();
-        return build(env, fromSecret, ConfigSources.classpath(DEMO_RESOURCE).build(), DEMO_RESOURCE);
+        Map<String, String> extra = new java.util.HashMap<>();
+        if (haveSecret && !env.containsKey("APP_SSO_SECRETS")) {
+            extra.put("app.sso.secrets", secret);
+        }
+        extra.putAll(overrides);
+        return build(env, extra, ConfigSources.classpath(DEMO_RESOURCE).build(), DEMO_RESOURCE);
     }
 
     /** The demo configuration without any environment, for {@link ReferencePartner}. */
@@ -94,15 +112,15 @@ public final class SsoConfigLoader {
         }
     }
 
-    private static Config build(Map<String, String> env, Map<String, String> extra,
+    private static Config build(Map<String, String> env, Map<String, String> overrides,
                                 io.helidon.config.spi.ConfigSource yaml, String yamlName) {
         try {
             Config config = Config.builder()
                     .disableEnvironmentVariablesSource()
                     .disableSystemPropertiesSource()
                     .sources(List.of(
+                            () -> ConfigSources.create(overrides, "command-line").build(),
                             () -> ConfigSources.create(EnvironmentVariables.expand(env), "environment-variables").build(),
-                            () -> ConfigSources.create(extra, "demo-secret").build(),
                             () -> ConfigSources.systemProperties().build(),
                             () -> yaml))
                     .build();

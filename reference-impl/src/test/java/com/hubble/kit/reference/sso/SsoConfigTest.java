@@ -58,6 +58,14 @@ class SsoConfigTest {
     }
 
     @Test
+    void aKeyWithADashTakesDashSpelledOutInTheVariableName(@TempDir Path dir) throws Exception {
+        var config = SsoConfigLoader.file(testFile(dir),
+                Map.of("SERVER_TLS_PRIVATE_dash_KEY_KEYSTORE_PASSPHRASE", "from-env"));
+
+        assertEquals("from-env", config.get("server.tls.private-key.keystore.passphrase").asString().get());
+    }
+
+    @Test
     void refusesAMissingConfigFileNamingIt() {
         SsoConfigException e = assertThrows(SsoConfigException.class,
                 () -> SsoConfigLoader.file(Path.of("/no/such/sso.yaml"), Map.of()));

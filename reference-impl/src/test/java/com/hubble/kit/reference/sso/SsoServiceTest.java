@@ -280,6 +280,7 @@ class SsoServiceTest {
 
             String line = log.awaitLineContaining("requestId=trace-me-7");
             assertTrue(line.contains("status=200"), line);
+            assertTrue(line.contains("path=/sso "), line);
             assertTrue(line.contains("token=#" + token.token().fingerprint()), line);
             for (String logged : log.lines()) {
                 assertFalse(logged.contains(token.token().reveal()), logged);

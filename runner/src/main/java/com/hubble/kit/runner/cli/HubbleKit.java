@@ -16,6 +16,11 @@ import picocli.CommandLine.Command;
         description = "Checks Hubble partner integrations: a partner's /sso endpoint, a partner's Hubble API client, Pact contracts.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                CheckCommand.class,
+                ListCommand.class,
+                ExplainCommand.class,
+                ServeCommand.class,
+                MintCommand.class,
                 VerifyPactCommand.class,
                 BaselineCommand.class
         },
@@ -25,6 +30,11 @@ public final class HubbleKit implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    static {
+        // The TLS probe offers TLS 1.0/1.1 to check they are refused; the JDK reads this before any SSLContext.
+        com.hubble.kit.runner.sso.probe.TlsSupport.allowLegacyProbing();
+    }
 
     public static void main(String[] args) {
         System.setProperty("pact_do_not_track", "true");
@@ -53,6 +63,7 @@ public final class HubbleKit implements Runnable {
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new HubbleKit());
         commandLine.getCommandSpec().usageMessage().footer(ExitCode.helpSection());
+        commandLine.getSubcommands().get("check").getCommandSpec().usageMessage().footer(ExitCode.helpSection());
         // A bad flag is a usage error (2), never a stack trace.
         commandLine.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();

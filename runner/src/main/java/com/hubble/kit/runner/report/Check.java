@@ -28,4 +28,9 @@ public interface Check<I> {
     String fix();
 
     Outcome evaluate(I input);
+
+    /** This check's catalogue entry. */
+    default CheckInfo info() {
+        return new CheckInfo(id(), title(), severity(), area(), requirement(), fix());
+    }
 }

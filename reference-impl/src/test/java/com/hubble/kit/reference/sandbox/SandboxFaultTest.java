@@ -1,0 +1,87 @@
+package com.hubble.kit.reference.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+
+class SandboxFaultTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void revokesTheTokenOnTheConfiguredCallAndKeepsItRevoked() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(SandboxSettings.defaults()
+                .withFaults(FaultPlan.NONE.withRevokeTokenAtCall(2)))) {
+            String token = login(sandbox).path("token").asText();
+            assertEquals(200, products(sandbox, token).statusCode());
+            assertEquals(401, products(sandbox, token).statusCode());
+            assertEquals(401, products(sandbox, token).statusCode(), "a revoked token stays revoked");
+            String fresh = login(sandbox).path("token").asText();
+            assertEquals(200, products(sandbox, fresh).statusCode());
+            List<RecordedExchange> calls = sandbox.exchanges().stream().filter(e -> !e.isLogin()).toList();
+            assertEquals(List.of(Fault.NONE, Fault.REVOKED_TOKEN, Fault.NONE, Fault.NONE),
+                    calls.stream().map(RecordedExchange::fault).toList());
+            assertEquals(TokenStatus.REVOKED, calls.get(2).authorization().orElseThrow().status());
+        }
+    }
+
+    @Test
+    void throttlesOnceWithRetryAfterThenFailsOnceWith503() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(SandboxSettings.defaults()
+                .withFaults(FaultPlan.NONE.withThrottleAtCall(1, 7).withUnavailableAtCall(2)))) {
+            String token = login(sandbox).path("token").asText();
+            HttpResponse<String> throttled = products(sandbox, token);
+            assertEquals(429, throttled.statusCode());
+            assertEquals("7", throttled.headers().firstValue("Retry-After").orElseThrow());
+            assertEquals(503, products(sandbox, token).statusCode());
+            assertEquals(200, products(sandbox, token).statusCode());
+        }
+    }
+
+    @Test
+    void sendsExpiresInSecsAsAStringWhenConfiguredSo() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(SandboxSettings.defaults().withTokenLifetimeSecs(42)
+                .withLifetimeAsString(true))) {
+            JsonNode body = login(sandbox);
+            assertTrue(body.path("expiresInSecs").isTextual());
+            assertEquals("42", body.path("expiresInSecs").asText());
+        }
+    }
+
+    @Test
+    void readsItsSettingsFromSandboxYaml() {
+        SandboxSettings settings = SandboxSettings.fromConfig(SandboxMain.config().get("app.sandbox"));
+        assertEquals(3600, settings.tokenLifetimeSecs());
+        assertTrue(settings.client("test-client-id").orElseThrow().allowListed());
+        assertTrue(!settings.client("blocked-client-id").orElseThrow().allowListed());
+        assertEquals(FaultPlan.NONE, settings.faults());
+    }
+
+    private JsonNode login(Sandbox sandbox) throws Exception {
+        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUri() + "/v1/partners/auth/login"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"clientId\":\"test-client-id\",\"clientSecret\":\"test-client-secret\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, res.statusCode());
+        return JSON.readTree(res.body());
+    }
+
+    private HttpResponse<String> products(Sandbox sandbox, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUri() + "/v1/partners/products"))
+                .header("Authorization", "Bearer " + token).header("X-Request-Id", UUID.randomUUID().toString())
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

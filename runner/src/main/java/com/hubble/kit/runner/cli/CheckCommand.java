@@ -1,0 +1,311 @@
+package com.hubble.kit.runner.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.report.Exchange;
+import com.hubble.kit.runner.report.Gate;
+import com.hubble.kit.runner.report.Header;
+import com.hubble.kit.runner.report.Redactor;
+import com.hubble.kit.runner.report.Report;
+import com.hubble.kit.runner.report.ReportWriter;
+import com.hubble.kit.runner.report.TextReport;
+import com.hubble.kit.runner.report.TransportFailure;
+import com.hubble.kit.runner.sso.SsoCatalogue;
+import com.hubble.kit.runner.sso.SsoCheck;
+import com.hubble.kit.runner.sso.SsoRun;
+import com.hubble.kit.runner.sso.probe.CommandTokens;
+import com.hubble.kit.runner.sso.probe.FixedTokens;
+import com.hubble.kit.runner.sso.probe.IssuedToken;
+import com.hubble.kit.runner.sso.probe.ProbeContext;
+import com.hubble.kit.runner.sso.probe.Settings;
+import com.hubble.kit.runner.sso.probe.SsoClient;
+import com.hubble.kit.runner.sso.probe.Step;
+import com.hubble.kit.runner.sso.probe.TargetFacts;
+import com.hubble.kit.runner.sso.probe.TokenSource;
+import com.hubble.kit.runner.sso.probe.TokenSourceFailure;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** hubble-kit check: the compliance catalogue against a partner's live /sso (or the embedded reference). */
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Runs the compliance catalogue against a partner's POST /sso and prints a verdict with evidence.",
+                "Without --base-url it starts the reference /sso in-process on a free loopback port, with its own "
+                        + "secret and tokens, and checks that.",
+                "Progress goes to stderr (one line per check), the summary table to stdout."},
+        footerHeading = "%nExit codes:%n",
+        footer = "%s")
+public final class CheckCommand implements Callable<Integer> {
+    static final String VALID_MISSING = "a valid token (--token or --token-command)";
+    static final String EXPIRED_MISSING = "an expired token (--expired-token or --expired-token-command)";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "The partner's base URL; the kit calls URL + \"/sso\". Default: the embedded reference server.")
+    String baseUrl;
+
+    @Option(names = "--secret-env", paramLabel = "NAME", defaultValue = "HUBBLE_SECRET",
+            description = "Environment variable holding the X-Hubble-Secret (default: ${DEFAULT-VALUE}).")
+    String secretEnv;
+
+    @Option(names = "--secret-file", paramLabel = "PATH",
+            description = "File holding the X-Hubble-Secret (one line; a trailing newline is ignored).")
+    Path secretFile;
+
+    @Option(names = "--token", paramLabel = "VALUE",
+            description = "A valid token (repeatable). Without --single-use tokens are reused round-robin.")
+    List<String> tokens = new ArrayList<>();
+
+    @Option(names = "--token-command", paramLabel = "CMD",
+            description = "Run with sh -c once per valid token needed; prints a token or {\"token\": \"...\", \"userId\": \"...\"}.")
+    String tokenCommand;
+
+    @Option(names = "--expired-token", paramLabel = "VALUE", description = "An expired token (repeatable).")
+    List<String> expiredTokens = new ArrayList<>();
+
+    @Option(names = "--expired-token-command", paramLabel = "CMD",
+            description = "Run with sh -c once per expired token needed; same output forms as --token-command.")
+    String expiredTokenCommand;
+
+    @Option(names = "--single-use", description = "Tokens are single-use: never reuse one; sso.token.replay becomes MUST.")
+    boolean singleUse;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
+            description = "Deadline per request, whole exchange (default: ${DEFAULT-VALUE}). Forms: 500ms, 5s, 2m.")
+    Duration timeout;
+
+    @Option(names = "--latency-budget", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
+            description = "p95 budget for sso.perf.latency (default: ${DEFAULT-VALUE}).")
+    Duration latencyBudget;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "16",
+            description = "Parallel callers for sso.perf.concurrency (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--load-duration", paramLabel = "DURATION", defaultValue = "3s", converter = DurationConverter.class,
+            description = "How long sso.perf.concurrency runs (default: ${DEFAULT-VALUE}).")
+    Duration loadDuration;
+
+    @Option(names = "--only", paramLabel = "ID", description = "Run only these checks (repeatable).")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--skip", paramLabel = "ID", description = "Skip these checks (repeatable); reported as SKIP.")
+    List<String> skip = new ArrayList<>();
+
+    @Option(names = "--strict", description = "SHOULD checks gate too: any failed SHOULD makes the run non-compliant.")
+    boolean strict;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.json, junit.xml and report.html here.")
+    Path reportDir;
+
+    @Option(names = "--allow-http", description = "Allow plain http:// for a non-loopback host.")
+    boolean allowHttp;
+
+    @Option(names = "--insecure", description = "Do not verify the TLS certificate (loudly warned; for test systems only).")
+    boolean insecure;
+
+    /** A usage or configuration problem: message to stderr, exit 2. */
+    private static final class UsageProblem extends Exception {
+        UsageProblem(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            return run(spec.commandLine().getOut(), err);
+        } catch (UsageProblem | TokenSourceFailure e) {
+            err.println("hubble-kit check: " + e.getMessage());
+            err.flush();
+            return ExitCode.USAGE.code();
+        } catch (IOException e) {
+            err.println("hubble-kit check: cannot write the reports: " + e.getMessage());
+            err.flush();
+            return ExitCode.USAGE.code();
+        }
+    }
+
+    private int run(PrintWriter out, PrintWriter err) throws UsageProblem, IOException {
+        List<SsoCheck<?>> catalogue = SsoCatalogue.checks(singleUse || baseUrl == null);
+        Set<String> ids = catalogue.stream().map(SsoCheck::id).collect(Collectors.toCollection(LinkedHashSet::new));
+        for (String id : concat(only, skip)) {
+            if (!ids.contains(id)) {
+                throw new UsageProblem("unknown check id '" + id + "' (in --only/--skip); run 'hubble-kit list' for the ids");
+            }
+        }
+        if (concurrency < 1 || concurrency > 1024) {
+            throw new UsageProblem("--concurrency must be between 1 and 1024, got " + concurrency);
+        }
+        List<SsoCheck<?>> selected = only.isEmpty() ? catalogue
+                : catalogue.stream().filter(c -> only.contains(c.id())).toList();
+        List<String> notes = new ArrayList<>();
+        if (insecure) {
+            err.println("WARNING: --insecure: TLS certificates are NOT verified. Anyone on the path could read the "
+                    + "secret and tokens. Use this only against a test system.");
+            notes.add("--insecure: TLS certificates were not verified");
+        }
+        if (baseUrl == null) {
+            if (!tokens.isEmpty() || tokenCommand != null || !expiredTokens.isEmpty() || expiredTokenCommand != null) {
+                throw new UsageProblem("--token, --token-command, --expired-token and --expired-token-command need "
+                        + "--base-url (without it the kit checks its embedded reference with its own tokens)");
+            }
+            try (EmbeddedReference reference = EmbeddedReference.start()) {
+                err.println("hubble-kit: no --base-url: checking the embedded reference /sso at " + reference.baseUrl()
+                        + " (random secret, its own tokens, single-use)");
+                notes.add("embedded reference server (no --base-url)");
+                Settings settings = new Settings(timeout, latencyBudget, concurrency, loadDuration, true, insecure);
+                return execute(out, err, URI.create(reference.baseUrl()), reference.secret(), reference.validTokens(),
+                        reference.expiredTokens(), settings, selected, notes);
+            }
+        }
+        URI base = parseBaseUrl(baseUrl);
+        Secret secret = readSecret();
+        TokenSource valid = tokenSource("--token", tokens, "--token-command", tokenCommand, VALID_MISSING);
+        TokenSource expired = tokenSource("--expired-token", expiredTokens, "--expired-token-command",
+                expiredTokenCommand, EXPIRED_MISSING);
+        Settings settings = new Settings(timeout, latencyBudget, concurrency, loadDuration, singleUse, insecure);
+        return execute(out, err, base, secret, valid, expired, settings, selected, notes);
+    }
+
+    private int execute(PrintWriter out, PrintWriter err, URI base, Secret secret, TokenSource valid, TokenSource expired,
+                        Settings settings, List<SsoCheck<?>> checks, List<String> notes) throws IOException {
+        Redactor redactor = new Redactor();
+        try (SsoClient client = new SsoClient(settings.timeout(), settings.insecure(), redactor)) {
+            ProbeContext context = new ProbeContext(base, client, secret, valid, expired, settings);
+            Optional<TransportFailure> unreachable = preflight(context);
+            if (unreachable.isPresent()) {
+                err.println("hubble-kit check: cannot reach " + context.sso(null) + ": " + unreachable.get().message());
+                err.println("Check the URL, that the service is up and reachable from here"
+                        + (unreachable.get().kind() == TransportFailure.Kind.TLS
+                        ? ", and that its certificate is valid for the host (or use --insecure on a test system)" : "")
+                        + ".");
+                err.flush();
+                return ExitCode.UNREACHABLE.code();
+            }
+            err.println("hubble-kit: checking " + context.sso(null) + " (" + checks.size() + " checks)");
+            err.flush();
+            Report report = new SsoRun(context).run(base.toString(), checks, Set.copyOf(skip), strict, notes, result -> {
+                err.println(TextReport.line(result));
+                err.flush();
+            });
+            out.print(TextReport.render(report));
+            out.flush();
+            if (reportDir != null) {
+                ReportWriter.write(report, reportDir);
+                err.println("hubble-kit: reports written to " + reportDir.toAbsolutePath()
+                        + " (report.json, junit.xml, report.html)");
+                err.flush();
+            }
+            return Gate.exitCode(report, strict).code();
+        }
+    }
+
+    /** One call with a random token: a refused connection, an unknown host or a TLS failure means exit 3. */
+    private static Optional<TransportFailure> preflight(ProbeContext context) {
+        Exchange exchange = context.client().send("reachability", "POST", context.sso(null),
+                List.of(new Header(Step.SECRET_HEADER, context.secret().reveal())),
+                "{\"token\":\"" + context.randomToken(43) + "\"}");
+        return exchange.failure().filter(f -> f.kind() == TransportFailure.Kind.CONNECT || f.kind() == TransportFailure.Kind.TLS);
+    }
+
+    private URI parseBaseUrl(String text) throws UsageProblem {
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new UsageProblem("--base-url '" + text + "' is not a URL; write it like https://partner.example.com");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
+            throw new UsageProblem("--base-url '" + text + "' must be an absolute http(s) URL with a host, "
+                    + "like https://partner.example.com");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw new UsageProblem("--base-url must not carry a query, fragment or user info; the kit appends /sso");
+        }
+        if (uri.getPath() != null && uri.getPath().endsWith("/sso")) {
+            throw new UsageProblem("--base-url is the BASE URL: the kit appends /sso itself (drop the trailing /sso)");
+        }
+        if (scheme.equals("http") && !TargetFacts.isLoopback(uri.getHost()) && !allowHttp) {
+            throw new UsageProblem("--base-url uses plain http:// for a non-loopback host (" + uri.getHost()
+                    + "): the secret would travel unencrypted. Use https://, or add --allow-http for a trusted test network.");
+        }
+        return uri;
+    }
+
+    private Secret readSecret() throws UsageProblem {
+        boolean envGiven = spec.commandLine().getParseResult().hasMatchedOption("--secret-env");
+        if (secretFile != null && envGiven) {
+            throw new UsageProblem("give either --secret-env or --secret-file, not both");
+        }
+        String value;
+        if (secretFile != null) {
+            try {
+                value = Files.readString(secretFile, StandardCharsets.UTF_8).replaceAll("[\\r\\n]+$", "");
+            } catch (IOException e) {
+                throw new UsageProblem("--secret-file " + secretFile + " cannot be read (" + e.getClass().getSimpleName() + ")");
+            }
+            if (value.isEmpty()) {
+                throw new UsageProblem("--secret-file " + secretFile + " is empty; put the X-Hubble-Secret in it");
+            }
+        } else {
+            value = System.getenv(secretEnv);
+            if (value == null || value.isEmpty()) {
+                throw new UsageProblem("no secret: the environment variable " + secretEnv + " is "
+                        + (value == null ? "not set" : "empty") + ". Export the X-Hubble-Secret as " + secretEnv
+                        + " (or name another variable with --secret-env NAME, or use --secret-file PATH).");
+            }
+        }
+        if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new UsageProblem("the secret contains control characters, which cannot be sent in a header");
+        }
+        return Secret.of(value);
+    }
+
+    private TokenSource tokenSource(String listFlag, List<String> values, String commandFlag, String command,
+                                    String missing) throws UsageProblem {
+        if (!values.isEmpty() && command != null) {
+            throw new UsageProblem("give either " + listFlag + " or " + commandFlag + ", not both");
+        }
+        if (command != null) {
+            if (command.isBlank()) {
+                throw new UsageProblem(commandFlag + " is empty");
+            }
+            return new CommandTokens(commandFlag, command, Duration.ofSeconds(30));
+        }
+        if (values.stream().anyMatch(String::isEmpty)) {
+            throw new UsageProblem(listFlag + " must not be empty");
+        }
+        return values.isEmpty() ? TokenSource.none(missing)
+                : new FixedTokens(values.stream().map(v -> new IssuedToken(Secret.of(v), Optional.empty())).toList(),
+                singleUse, missing);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

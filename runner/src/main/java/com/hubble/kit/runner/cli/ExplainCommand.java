@@ -1,0 +1,48 @@
+package com.hubble.kit.runner.cli;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import com.hubble.kit.runner.sso.SsoCatalogue;
+import com.hubble.kit.runner.sso.SsoCheck;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** Prints one check: its rule, the source it enforces, what it sends, how to fix a failure. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = "Explains one check: its rule, the source sentence or RFC it enforces, what it sends, how to fix a failure.")
+public final class ExplainCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "ID", description = "A check id, e.g. sso.token.expired (see 'hubble-kit list').")
+    String id;
+
+    @Override
+    public Integer call() {
+        Optional<SsoCheck<?>> check = SsoCatalogue.find(id, false);
+        if (check.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("hubble-kit explain: no check with id '" + id + "'. Run 'hubble-kit list' for the ids.");
+            err.flush();
+            return ExitCode.USAGE.code();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(explain(check.get()));
+        out.flush();
+        return ExitCode.COMPLIANT.code();
+    }
+
+    static String explain(SsoCheck<?> check) {
+        String level = check.id().equals("sso.token.replay") ? "INFO, or MUST with --single-use" : check.severity().name();
+        return check.id() + "  [" + level + "]  " + check.area() + "\n"
+                + check.title() + "\n\n"
+                + "Rule:   " + check.requirement() + "\n\n"
+                + "Sends:  " + check.sends() + "\n\n"
+                + "Fix:    " + check.fix() + "\n";
+    }
+}

@@ -1,0 +1,55 @@
+package com.hubble.kit.runner.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import com.hubble.kit.runner.sso.SsoCatalogue;
+import com.hubble.kit.runner.sso.SsoCheck;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Prints the catalogue of /sso checks. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "Prints the catalogue of /sso checks: id, severity, area, title.")
+public final class ListCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--markdown", description = "Print a Markdown table (the docs' catalogue is generated this way).")
+    boolean markdown;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(markdown ? markdown() : text());
+        out.flush();
+        return ExitCode.COMPLIANT.code();
+    }
+
+    static String text() {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format("%-28s %-7s %-17s %s%n", "ID", "LEVEL", "AREA", "TITLE"));
+        for (SsoCheck<?> check : SsoCatalogue.checks(false)) {
+            text.append(String.format("%-28s %-7s %-17s %s%n", check.id(), severity(check), check.area(), check.title()));
+        }
+        text.append("\nRun 'hubble-kit explain ID' for a check's rule, what it sends and how to fix a failure.\n");
+        return text.toString();
+    }
+
+    /** The catalogue as a Markdown table; runner/CHECK.md embeds exactly this (a test keeps them equal). */
+    public static String markdown() {
+        StringBuilder md = new StringBuilder("| id | level | area | checks that |\n|---|---|---|---|\n");
+        for (SsoCheck<?> check : SsoCatalogue.checks(false)) {
+            md.append("| `").append(check.id()).append("` | ").append(severity(check)).append(" | ")
+                    .append(check.area()).append(" | ").append(check.title().replace("|", "\\|")).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private static String severity(SsoCheck<?> check) {
+        return check.id().equals("sso.token.replay") ? "INFO (MUST with --single-use)" : check.severity().name();
+    }
+}

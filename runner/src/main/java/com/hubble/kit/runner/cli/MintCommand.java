@@ -1,0 +1,76 @@
+package com.hubble.kit.runner.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hubble.kit.reference.sso.ConfigUserDirectory;
+import com.hubble.kit.reference.sso.HmacTokenVerifier;
+import com.hubble.kit.reference.sso.MintedToken;
+import com.hubble.kit.reference.sso.ReferencePartner;
+import com.hubble.kit.reference.sso.SsoConfig;
+import com.hubble.kit.reference.sso.SsoConfigException;
+import com.hubble.kit.reference.sso.SsoConfigLoader;
+import io.helidon.config.Config;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code hubble-kit mint}: prints one token the reference server (same config) accepts; the token is the product. */
+@Command(name = "mint",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Prints one line of JSON {\"token\": \"...\", \"userId\": \"...\"} with a fresh single-use token",
+                "that 'hubble-kit serve' (same --config, or both without it) accepts for 120 s.",
+                "Needs the signing key only, so HUBBLE_SECRET is not required."})
+public final class MintCommand implements Callable<Integer> {
+    /** Where the environment comes from; tests replace it. */
+    static Supplier<Map<String, String>> environment = System::getenv;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--user", paramLabel = "ID", description = "User id to put in the token (default: ${DEFAULT-VALUE}).",
+            defaultValue = ReferencePartner.DEMO_USER_ID)
+    String user;
+
+    @Option(names = "--expired", description = "Mint a well-signed token whose expiry has already passed.")
+    boolean expired;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration shared with 'serve --config FILE'.")
+    Path config;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        if (user.isBlank()) {
+            spec.commandLine().getErr().println("hubble-kit mint: --user must not be empty");
+            return ExitCode.USAGE.code();
+        }
+        SsoConfig sso;
+        try {
+            Config loaded = config == null
+                    ? SsoConfigLoader.demo(environment.get(), false)
+                    : SsoConfigLoader.file(config, environment.get());
+            sso = SsoConfig.from(loaded);
+        } catch (SsoConfigException e) {
+            spec.commandLine().getErr().println("hubble-kit mint: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
+        if (new ConfigUserDirectory(sso.users()).find(user).isEmpty()) {
+            spec.commandLine().getErr().println("hubble-kit mint: warning: user '" + user
+                    + "' is not in the configured directory; the server will reject this token (401)");
+        }
+        HmacTokenVerifier tokens = new HmacTokenVerifier(sso.signingKeyBytes(), sso.audience(), sso.tokenLifetime(),
+                Clock.systemUTC());
+        MintedToken token = expired ? tokens.mintExpired(user) : tokens.mint(user);
+        spec.commandLine().getOut().println("{\"token\": " + JSON.writeValueAsString(token.token().reveal())
+                + ", \"userId\": " + JSON.writeValueAsString(token.userId()) + "}");
+        return ExitCode.COMPLIANT.code();
+    }
+}

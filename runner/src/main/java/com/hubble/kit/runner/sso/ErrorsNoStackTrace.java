@@ -1,0 +1,63 @@
+package com.hubble.kit.runner.sso;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.hubble.kit.runner.report.CheckInfo;
+import com.hubble.kit.runner.report.Exchange;
+import com.hubble.kit.runner.report.Outcome;
+import com.hubble.kit.runner.report.RecordedResponse;
+import com.hubble.kit.runner.report.Severity;
+import com.hubble.kit.runner.sso.probe.Observed;
+import com.hubble.kit.runner.sso.probe.Probe;
+
+/** No response of the run shows a stack trace, an exception class name or a server file path. */
+public final class ErrorsNoStackTrace implements SsoCheck<Observed> {
+    private static final List<Pattern> LEAKS = List.of(
+            Pattern.compile("(?m)^\\s*at [\\w$.]+\\([\\w$.]*(?::\\d+)?\\)"),           // Java/JS stack frame
+            Pattern.compile("\\b(?:[a-z_][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\b"), // java.lang.NullPointerException
+            Pattern.compile("\\b[A-Z][A-Za-z0-9]*Exception\\b"),                          // NullPointerException, ValueException
+            Pattern.compile("Traceback \\(most recent call last\\)"),                     // Python
+            Pattern.compile("File \"[^\"]+\", line \\d+"),                                 // Python frame
+            Pattern.compile("\\.(?:java|kt|scala|py|rb|php|go|cs|js|ts):\\d+"),            // file:line
+            Pattern.compile("(?:^|[\\s\"'(=])/(?:home|usr|var|opt|srv|app|Users|root|tmp)/[\\w.-]+/"), // server paths
+            Pattern.compile("\\b[A-Z]:\\\\[\\w.-]+\\\\"),                                 // C:\dir\
+            Pattern.compile("goroutine \\d+ \\["),                                         // Go panic
+            Pattern.compile("node_modules/"));
+    private static final CheckInfo INFO = new CheckInfo("sso.errors.no-stack-trace",
+            "No stack trace, exception name or file path in any response", Severity.SHOULD, Area.ERRORS,
+            "OWASP API8:2023 security misconfiguration: \"error messages include stack traces or expose other sensitive "
+                    + "information\"; CWE-209.",
+            "Turn off debug error pages in production and map every exception to a fixed JSON body; log the details "
+                    + "on your side with the request id.");
+
+    @Override
+    public CheckInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Probe<Observed> probe() {
+        return RunWidePlans.ERRORS;
+    }
+
+    @Override
+    public Outcome evaluate(Observed input) {
+        List<Exchange> withResponse = input.exchanges().stream().filter(e -> e.response().isPresent()).toList();
+        return Expect.all(withResponse, ErrorsNoStackTrace::leak,
+                withResponse.size() + " responses, none with a stack trace, exception name or file path");
+    }
+
+    static Optional<String> leak(Exchange exchange) {
+        RecordedResponse response = exchange.response().orElseThrow();
+        for (Pattern pattern : LEAKS) {
+            Matcher m = pattern.matcher(response.body());
+            if (m.find()) {
+                return Optional.of("the response shows internals: \"" + m.group().strip() + "\" (status " + response.status() + ")");
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,158 @@
+package com.hubble.kit.runner.sso;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hubble.kit.runner.report.Exchange;
+import com.hubble.kit.runner.report.Outcome;
+import com.hubble.kit.runner.report.RecordedResponse;
+import com.hubble.kit.runner.report.TextReport;
+import com.hubble.kit.runner.report.TransportFailure;
+
+/**
+ * The judgements checks share, as parameters rather than variants. Each rule returns empty when the exchange
+ * satisfies it, or the reason it does not, in words a partner understands.
+ */
+final class Expect {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final Set<Integer> REJECTION = Set.of(400, 401);
+    static final Set<Integer> DENIAL = Set.of(401, 403);
+    private static final List<String> PROFILE = List.of("email", "firstName", "lastName", "phoneNumber", "cohorts");
+
+    private Expect() {
+    }
+
+    /** Applies a rule to each exchange: PASS when all hold, FAIL listing each that does not, with evidence. */
+    static Outcome all(List<Exchange> exchanges, Function<Exchange, Optional<String>> rule, String passMessage) {
+        List<String> reasons = new ArrayList<>();
+        List<Exchange> evidence = new ArrayList<>();
+        for (Exchange exchange : exchanges) {
+            rule.apply(exchange).ifPresent(reason -> {
+                reasons.add(exchange.label() + ": " + reason);
+                evidence.add(exchange);
+            });
+        }
+        if (reasons.isEmpty()) {
+            return Outcome.pass(passMessage, List.of());
+        }
+        return Outcome.fail(String.join("; ", reasons), evidence);
+    }
+
+    /** "got 500 text/html {"err..." or "timed out after 5s". */
+    static String got(Exchange exchange) {
+        return switch (exchange.reply()) {
+            case RecordedResponse r -> "got " + r.status() + r.mediaType().map(t -> " " + t).orElse("")
+                    + (r.body().isBlank() ? " with an empty body" : " " + TextReport.preview(r.body().strip().replaceAll("\\s+", " "), 120));
+            case TransportFailure f -> switch (f.kind()) {
+                case TIMEOUT -> "timed out (" + f.message() + ")";
+                default -> "no response (" + f.message() + ")";
+            };
+        };
+    }
+
+    static Optional<JsonNode> json(RecordedResponse response) {
+        try {
+            JsonNode node = JSON.readTree(response.body());
+            return Optional.ofNullable(node).filter(n -> !n.isMissingNode());
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A non-null userId or any non-null profile field in a JSON object body. */
+    static Optional<String> userData(RecordedResponse response) {
+        Optional<JsonNode> node = json(response).filter(JsonNode::isObject);
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode userId = node.get().get("userId");
+        if (userId != null && !userId.isNull()) {
+            return Optional.of("userId " + userId);
+        }
+        List<String> present = PROFILE.stream()
+                .filter(f -> node.get().get(f) != null && !node.get().get(f).isNull())
+                .toList();
+        return present.isEmpty() ? Optional.empty() : Optional.of("profile fields " + present);
+    }
+
+    /** A token rejection: 401 or 400 with a body matching sso-rejection ({"userId": null}, extra fields allowed). */
+    static Optional<String> rejected(Exchange exchange) {
+        Optional<RecordedResponse> response = exchange.response();
+        if (response.isEmpty() || !REJECTION.contains(response.get().status())) {
+            return Optional.of("expected 401 or 400 with {\"userId\": null}, " + got(exchange));
+        }
+        List<String> problems = SsoSchemas.violations("sso-rejection", response.get().body());
+        if (!problems.isEmpty()) {
+            return Optional.of("status " + response.get().status() + " is right, but the body does not match sso-rejection ("
+                    + String.join(", ", problems) + "): " + got(exchange));
+        }
+        return Optional.empty();
+    }
+
+    /** A bad-secret denial: 401 or 403 and no user data. */
+    static Optional<String> denied(Exchange exchange) {
+        Optional<RecordedResponse> response = exchange.response();
+        if (response.isEmpty()) {
+            return Optional.of("expected 401 or 403, " + got(exchange));
+        }
+        Optional<String> leaked = userData(response.get());
+        if (leaked.isPresent()) {
+            return Optional.of("user data came back without the right secret (" + leaked.get() + "): " + got(exchange));
+        }
+        if (!DENIAL.contains(response.get().status())) {
+            return Optional.of("expected 401 or 403, " + got(exchange));
+        }
+        return Optional.empty();
+    }
+
+    /** A valid-token answer: 200 with a non-empty string userId. */
+    static Optional<String> accepted(Exchange exchange) {
+        Optional<RecordedResponse> response = exchange.response();
+        if (response.isEmpty() || response.get().status() != 200) {
+            return Optional.of("expected 200 with the user's profile, " + got(exchange));
+        }
+        JsonNode userId = json(response.get()).filter(JsonNode::isObject).map(n -> n.get("userId")).orElse(null);
+        if (userId == null || !userId.isTextual() || userId.asText().isEmpty()) {
+            return Optional.of("status 200 but no non-empty userId in the body: " + got(exchange));
+        }
+        return Optional.empty();
+    }
+
+    /** Any 4xx; a 5xx, a 2xx or a timeout is not. */
+    static Optional<String> clientError(Exchange exchange) {
+        Optional<RecordedResponse> response = exchange.response();
+        if (response.isEmpty() || !response.get().isClientError()) {
+            return Optional.of("expected a 4xx, " + got(exchange));
+        }
+        return Optional.empty();
+    }
+
+    static Optional<String> status(Exchange exchange, Set<Integer> allowed) {
+        Optional<RecordedResponse> response = exchange.response();
+        if (response.isEmpty() || !allowed.contains(response.get().status())) {
+            return Optional.of("expected " + allowed.stream().sorted().map(String::valueOf).collect(Collectors.joining(" or "))
+                    + ", " + got(exchange));
+        }
+        return Optional.empty();
+    }
+
+    /** Combines rules: the first failing reason wins. */
+    @SafeVarargs
+    static Function<Exchange, Optional<String>> both(Function<Exchange, Optional<String>>... rules) {
+        return exchange -> {
+            for (Function<Exchange, Optional<String>> rule : rules) {
+                Optional<String> reason = rule.apply(exchange);
+                if (reason.isPresent()) {
+                    return reason;
+                }
+            }
+            return Optional.empty();
+        };
+    }
+}

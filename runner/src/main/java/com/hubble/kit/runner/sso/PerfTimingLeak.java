@@ -1,0 +1,68 @@
+package com.hubble.kit.runner.sso;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.hubble.kit.runner.report.CheckInfo;
+import com.hubble.kit.runner.report.Measurement;
+import com.hubble.kit.runner.report.Outcome;
+import com.hubble.kit.runner.report.Severity;
+import com.hubble.kit.runner.sso.probe.Probe;
+import com.hubble.kit.runner.sso.probe.TimingProbe;
+import com.hubble.kit.runner.sso.probe.TimingSamples;
+
+/**
+ * Welch's t over wrong-first-character vs wrong-last-character secrets. |t| above 4.5 (the dudect threshold)
+ * is a WARN. INFO only: network noise hides a nanosecond leak, so a PASS does not prove constant time.
+ */
+public final class PerfTimingLeak implements SsoCheck<TimingSamples> {
+    static final int PAIRS = 100;
+    static final double THRESHOLD = 4.5;
+    private static final CheckInfo INFO = new CheckInfo("sso.perf.timing-leak",
+            "No measurable timing difference in the secret comparison", Severity.INFO, Area.PERFORMANCE,
+            "CWE-208 observable timing discrepancy: a byte-by-byte comparison of X-Hubble-Secret answers a wrong first "
+                    + "character sooner than a wrong last one, which lets an attacker guess the secret one character at a "
+                    + "time. Welch's t test, |t| > 4.5 flagged (dudect, Reparaz et al. 2017).",
+            "Compare secrets in constant time: MessageDigest.isEqual (Java), hmac.compare_digest (Python), "
+                    + "crypto.timingSafeEqual (Node), subtle.ConstantTimeCompare (Go).");
+
+    @Override
+    public CheckInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Probe<TimingSamples> probe() {
+        return new TimingProbe(PAIRS);
+    }
+
+    @Override
+    public Outcome evaluate(TimingSamples samples) {
+        List<Double> pooled = new ArrayList<>(samples.wrongFirstMillis());
+        pooled.addAll(samples.wrongLastMillis());
+        // Crop the slowest 10% (GC pauses, network hiccups) so they do not drown the comparison.
+        double cut = Stats.percentile(pooled, 90);
+        List<Double> first = Stats.cropAbove(samples.wrongFirstMillis(), cut);
+        List<Double> last = Stats.cropAbove(samples.wrongLastMillis(), cut);
+        double t = Stats.welchT(first, last);
+        List<Measurement> figures = List.of(
+                Measurement.of("t", t, ""),
+                Measurement.of("wrongFirst.samples", first.size(), "calls"),
+                Measurement.of("wrongLast.samples", last.size(), "calls"),
+                Measurement.of("wrongFirst.mean", Stats.mean(first), "ms"),
+                Measurement.of("wrongLast.mean", Stats.mean(last), "ms"),
+                Measurement.of("failures", samples.failures(), "calls"));
+        String summary = String.format(Locale.ROOT, "Welch's t = %.2f over %d wrong-first and %d wrong-last calls "
+                + "(means %.3f ms vs %.3f ms)", t, first.size(), last.size(), Stats.mean(first), Stats.mean(last));
+        if (first.size() < 20 || last.size() < 20) {
+            return new Outcome.Warn("too few timed calls to judge: " + summary, samples.notable(), figures);
+        }
+        if (Math.abs(t) > THRESHOLD) {
+            return new Outcome.Warn("the secret comparison may leak timing: |t| > " + THRESHOLD + "; " + summary,
+                    List.of(), figures);
+        }
+        return new Outcome.Pass("no timing difference detected (|t| <= " + THRESHOLD + "; this does not prove constant "
+                + "time): " + summary, List.of(), figures);
+    }
+}

@@ -1,0 +1,101 @@
+package com.hubble.kit.runner.sso.probe;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hubble.kit.reference.Secret;
+
+/**
+ * Runs {@code sh -c CMD} once per token needed. The command prints a bare token, or a JSON object
+ * {@code {"token": "...", "userId": "..."}}. A failure names the flag and the command, never its output
+ * (which may hold a token).
+ */
+public final class CommandTokens implements TokenSource {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_OUTPUT = 64 * 1024;
+
+    private final String flag;
+    private final String command;
+    private final Duration deadline;
+
+    public CommandTokens(String flag, String command, Duration deadline) {
+        this.flag = flag;
+        this.command = command;
+        this.deadline = deadline;
+    }
+
+    @Override
+    public Optional<IssuedToken> next() {
+        return Optional.of(run());
+    }
+
+    @Override
+    public String describeMissing() {
+        return "a token from " + flag;
+    }
+
+    private IssuedToken run() {
+        Process process;
+        try {
+            process = new ProcessBuilder("sh", "-c", command)
+                    .redirectErrorStream(false)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+        } catch (IOException e) {
+            throw failure("could not be started (is sh on the PATH?)");
+        }
+        try (InputStream stdout = process.getInputStream()) {
+            byte[] output = stdout.readNBytes(MAX_OUTPUT);
+            if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw failure("did not finish within " + Durations.format(deadline));
+            }
+            if (process.exitValue() != 0) {
+                throw failure("exited with status " + process.exitValue());
+            }
+            return parse(new String(output, StandardCharsets.UTF_8).trim());
+        } catch (IOException e) {
+            process.destroyForcibly();
+            throw failure("output could not be read");
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw failure("was interrupted");
+        }
+    }
+
+    private IssuedToken parse(String output) {
+        if (output.isEmpty()) {
+            throw failure("printed nothing; it must print a token or {\"token\": \"...\", \"userId\": \"...\"}");
+        }
+        if (!output.startsWith("{")) {
+            if (output.contains("\n")) {
+                throw failure("printed several lines; it must print one token or one JSON object");
+            }
+            return new IssuedToken(Secret.of(output), Optional.empty());
+        }
+        try {
+            JsonNode node = JSON.readTree(output);
+            JsonNode token = node.get("token");
+            if (token == null || !token.isTextual() || token.asText().isEmpty()) {
+                throw failure("printed JSON without a non-empty string \"token\"");
+            }
+            JsonNode userId = node.get("userId");
+            return new IssuedToken(Secret.of(token.asText()),
+                    userId != null && userId.isTextual() ? Optional.of(userId.asText()) : Optional.empty());
+        } catch (IOException e) {
+            throw failure("printed something that starts with '{' but is not valid JSON");
+        }
+    }
+
+    private TokenSourceFailure failure(String what) {
+        return new TokenSourceFailure(flag + " '" + command + "' " + what);
+    }
+}

@@ -1,0 +1,16 @@
+package com.hubble.kit.runner.sso.probe;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.hubble.kit.runner.report.Exchange;
+
+/** Sequential timings of valid calls and of rejected (random-token) calls, with the slowest as evidence. */
+public record LatencySamples(List<Sample> valid, List<Sample> rejected, Duration budget, int validWanted,
+                             List<Exchange> notable) {
+    public LatencySamples {
+        valid = List.copyOf(valid);
+        rejected = List.copyOf(rejected);
+        notable = List.copyOf(notable);
+    }
+}

@@ -1,0 +1,109 @@
+package com.hubble.kit.runner.sso.probe;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.report.Exchange;
+import com.hubble.kit.runner.report.Redactor;
+
+/** What every probe of one run shares: the target, the client, the secret, the token sources, the log. */
+public final class ProbeContext {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final URI base;
+    private final SsoClient client;
+    private final Secret secret;
+    private final TokenSource validTokens;
+    private final TokenSource expiredTokens;
+    private final Settings settings;
+    private final List<Exchange> log = new ArrayList<>();
+
+    public ProbeContext(URI base, SsoClient client, Secret secret, TokenSource validTokens,
+                        TokenSource expiredTokens, Settings settings) {
+        this.base = base;
+        this.client = client;
+        this.secret = secret;
+        this.validTokens = validTokens;
+        this.expiredTokens = expiredTokens;
+        this.settings = settings;
+        client.redactor().add(secret, "secret");
+        for (SecretForm form : SecretForm.values()) {
+            // Near misses of the secret are nearly the secret: never print them either.
+            form.apply(secret.reveal()).ifPresent(v -> client.redactor().add(Secret.of(v), "secret"));
+        }
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** base + "/sso" (plus an optional query). */
+    public URI sso(String query) {
+        String root = base.toString().replaceAll("/+$", "");
+        return URI.create(root + "/sso" + (query == null ? "" : "?" + query));
+    }
+
+    public SsoClient client() {
+        return client;
+    }
+
+    public Secret secret() {
+        return secret;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public TokenSource validTokens() {
+        return validTokens;
+    }
+
+    /** A fresh valid token, registered for redaction before it is ever sent. */
+    public Optional<IssuedToken> freshValid() {
+        return register(validTokens.next());
+    }
+
+    public Optional<IssuedToken> freshExpired() {
+        return register(expiredTokens.next());
+    }
+
+    public String missingValid() {
+        return validTokens.describeMissing();
+    }
+
+    public String missingExpired() {
+        return expiredTokens.describeMissing();
+    }
+
+    /** A random token of the given length (base64url alphabet), registered for redaction. */
+    public String randomToken(int length) {
+        StringBuilder token = new StringBuilder();
+        while (token.length() < length) {
+            byte[] bytes = new byte[48];
+            RANDOM.nextBytes(bytes);
+            token.append(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        }
+        String value = "hk-" + token.substring(0, Math.max(1, length - 3));
+        client.redactor().add(Secret.of(value), "token");
+        return value;
+    }
+
+    private Optional<IssuedToken> register(Optional<IssuedToken> token) {
+        token.ifPresent(t -> client.redactor().add(t.token(), "token"));
+        return token;
+    }
+
+    public synchronized void record(List<Exchange> exchanges) {
+        log.addAll(exchanges);
+    }
+
+    public synchronized List<Exchange> log() {
+        return List.copyOf(log);
+    }
+}

@@ -1,0 +1,157 @@
+package com.hubble.kit.runner.sso.probe;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+
+import com.hubble.kit.runner.report.Exchange;
+import com.hubble.kit.runner.report.Header;
+import com.hubble.kit.runner.report.RecordedRequest;
+import com.hubble.kit.runner.report.RecordedResponse;
+import com.hubble.kit.runner.report.Redactor;
+import com.hubble.kit.runner.report.Reply;
+import com.hubble.kit.runner.report.TextReport;
+import com.hubble.kit.runner.report.TransportFailure;
+
+/**
+ * The only HTTP client of the /sso probes: HTTP/1.1, redirects never followed (the secret must not reach
+ * another host), one deadline bounding the whole exchange (headers and body, so a trickling server cannot
+ * hang a run), bodies read up to 1 MiB, everything recorded through the {@link Redactor}.
+ */
+public final class SsoClient implements AutoCloseable {
+    public static final int BODY_CAP = 1024 * 1024;
+    static final int REQUEST_PREVIEW = 2048;
+
+    private final HttpClient http;
+    private final Duration timeout;
+    private final Redactor redactor;
+
+    public SsoClient(Duration timeout, boolean insecure, Redactor redactor) {
+        this.timeout = timeout;
+        this.redactor = redactor;
+        SSLContext ssl = TlsSupport.context(insecure);
+        SSLParameters parameters = new SSLParameters();
+        // Ordinary calls never offer TLS 1.0/1.1, even though the kit re-enables them for its TLS probe.
+        parameters.setProtocols(new String[]{"TLSv1.3", "TLSv1.2"});
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(timeout)
+                .sslContext(ssl)
+                .sslParameters(parameters)
+                .build();
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    public Redactor redactor() {
+        return redactor;
+    }
+
+    /** Sends one request and records it; never throws for anything the partner does. */
+    public Exchange send(String label, String method, URI uri, List<Header> headers, String body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        List<Header> sent = new ArrayList<>();
+        sent.add(new Header("User-Agent", "hubble-kit/0.1.0"));
+        if (body != null) {
+            sent.add(new Header("Content-Type", "application/json"));
+        }
+        sent.addAll(headers);
+        for (Header header : sent) {
+            builder.header(header.name(), header.value());
+        }
+        RecordedRequest recorded = new RecordedRequest(method, redactor.redact(uri.toString()),
+                sent.stream().map(h -> new Header(h.name(), redactor.redact(h.value()))).toList(),
+                redactor.redact(TextReport.preview(body == null ? "" : body, REQUEST_PREVIEW)),
+                body == null ? 0 : body.getBytes(StandardCharsets.UTF_8).length);
+        long start = System.nanoTime();
+        Reply reply = exchange(builder.build());
+        return new Exchange(label, recorded, reply, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private Reply exchange(HttpRequest request) {
+        CompletableFuture<HttpResponse<CappedBodySubscriber.Body>> future =
+                http.sendAsync(request, info -> new CappedBodySubscriber(BODY_CAP));
+        try {
+            HttpResponse<CappedBodySubscriber.Body> response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            List<Header> headers = new ArrayList<>();
+            for (Map.Entry<String, List<String>> entry : response.headers().map().entrySet()) {
+                if (entry.getKey().startsWith(":")) {
+                    continue;
+                }
+                for (String value : entry.getValue()) {
+                    headers.add(new Header(entry.getKey(), redactor.redact(value)));
+                }
+            }
+            String text = new String(response.body().bytes(), StandardCharsets.UTF_8);
+            return new RecordedResponse(response.statusCode(), headers, redactor.redact(text), response.body().truncated());
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return new TransportFailure(TransportFailure.Kind.TIMEOUT,
+                    "no complete response within " + Durations.format(timeout));
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            return new TransportFailure(TransportFailure.Kind.IO, "interrupted");
+        } catch (ExecutionException e) {
+            return classify(e.getCause());
+        }
+    }
+
+    private TransportFailure classify(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && !(root instanceof SSLException)) {
+            if (root instanceof HttpTimeoutException || root instanceof ConnectException) {
+                break;
+            }
+            root = root.getCause();
+        }
+        String detail = redactor.redact(String.valueOf(root.getMessage()));
+        if (cause instanceof HttpConnectTimeoutException) {
+            return new TransportFailure(TransportFailure.Kind.TIMEOUT, "connect timed out after " + Durations.format(timeout));
+        }
+        if (cause instanceof HttpTimeoutException || root instanceof HttpTimeoutException) {
+            return new TransportFailure(TransportFailure.Kind.TIMEOUT, "no response within " + Durations.format(timeout));
+        }
+        if (root instanceof SSLException || cause instanceof SSLException) {
+            return new TransportFailure(TransportFailure.Kind.TLS, "TLS failure: " + detail);
+        }
+        if (cause instanceof ConnectException || root instanceof ConnectException
+                || root instanceof UnresolvedAddressException) {
+            return new TransportFailure(TransportFailure.Kind.CONNECT,
+                    "cannot connect: " + (root instanceof UnresolvedAddressException ? "host name does not resolve" : detail));
+        }
+        if (cause instanceof IOException || root instanceof IOException) {
+            return new TransportFailure(TransportFailure.Kind.IO, "connection failed: " + detail);
+        }
+        return new TransportFailure(TransportFailure.Kind.IO, "request failed: " + root.getClass().getSimpleName());
+    }
+
+    @Override
+    public void close() {
+        http.shutdownNow();
+    }
+}
