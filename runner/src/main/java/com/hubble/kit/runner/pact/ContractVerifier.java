@@ -41,6 +41,7 @@ import com.hubble.kit.runner.report.RecordedResponse;
 import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.Reply;
 import com.hubble.kit.runner.report.TransportFailure;
+import com.hubble.kit.runner.sso.probe.TokenSource;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequest;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpRequest;
@@ -82,12 +83,12 @@ public final class ContractVerifier {
     }
 
     /** Verifies every HTTP interaction of the contract, in pact order; never throws for a partner's behaviour. */
-    public List<InteractionResult> verify(ContractFile contract, Target target, StateValueSource tokens) {
+    public List<InteractionResult> verify(ContractFile contract, Target target, TokenSource tokens) {
         return verify(contract, target, tokens, id -> true);
     }
 
     /** Verifies the selected interactions; the others are listed as {@link Status#NOT_SELECTED}, nothing sent. */
-    public List<InteractionResult> verify(ContractFile contract, Target target, StateValueSource tokens,
+    public List<InteractionResult> verify(ContractFile contract, Target target, TokenSource tokens,
                                           Predicate<String> selected) {
         redactor.add(target.secret(), "secret");
         ProviderInfo provider = providerInfo(contract, target);
@@ -149,7 +150,8 @@ public final class ContractVerifier {
                     mismatches.add(redactor.redact(describe(mismatch.getMismatch())));
                 } else if (failure instanceof VerificationFailureType.StateChangeFailure stateFailure) {
                     Object error = stateFailure.getResult().getStateChangeResult().errorValue();
-                    status = error instanceof StateValueException e && e.missingInput() ? Status.MISSING_INPUT : Status.ERROR;
+                    status = !(error instanceof StateValueException e) ? Status.ERROR
+                            : e.missingInput() ? Status.MISSING_INPUT : e.sourceFailed() ? Status.SOURCE_FAILED : Status.ERROR;
                     message = redactor.redact(error instanceof Exception e ? e.getMessage() : "provider state could not be set up");
                 } else if (failure instanceof VerificationFailureType.ExceptionFailure exception) {
                     Throwable cause = exception.getE();

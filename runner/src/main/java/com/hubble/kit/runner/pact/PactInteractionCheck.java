@@ -68,9 +68,8 @@ public final class PactInteractionCheck implements Check<InteractionResult> {
             case FAILED -> Outcome.fail(result.mismatches().isEmpty() ? result.message()
                     : result.mismatches().size() + (result.mismatches().size() == 1 ? " mismatch: " : " mismatches: ")
                             + String.join("; ", result.mismatches()), evidence);
-            case MISSING_INPUT -> new Outcome.Skip("not run: " + result.message(),
-                    Optional.of("a token source (--token-command)"));
-            case UNREACHABLE, ERROR -> new Outcome.Error(result.message(), evidence);
+            case MISSING_INPUT -> new Outcome.Skip("not run: " + result.message(), Optional.of("a valid token (--token-command)"));
+            case UNREACHABLE, SOURCE_FAILED, ERROR -> new Outcome.Error(result.message(), evidence);
             case NOT_SELECTED -> Outcome.notApplicable("not selected (--only/--skip)");
         };
     }

@@ -2,6 +2,7 @@ package com.hubble.kit.runner.pact;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -20,6 +21,9 @@ import au.com.dius.pact.provider.ProviderClient;
 import au.com.dius.pact.provider.StateChange;
 import au.com.dius.pact.provider.StateChangeResult;
 import com.hubble.kit.runner.report.Redactor;
+import com.hubble.kit.runner.sso.probe.IssuedToken;
+import com.hubble.kit.runner.sso.probe.TokenSource;
+import com.hubble.kit.runner.sso.probe.TokenSourceFailure;
 
 /**
  * Pact's state-change hook for a live partner: instead of calling a state-change URL (a partner has none),
@@ -28,10 +32,10 @@ import com.hubble.kit.runner.report.Redactor;
  */
 final class TokenStateChange implements StateChange {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
-    private final StateValueSource source;
+    private final TokenSource source;
     private final Redactor redactor;
 
-    TokenStateChange(StateValueSource source, Redactor redactor) {
+    TokenStateChange(TokenSource source, Redactor redactor) {
         this.source = source;
         this.redactor = redactor;
     }
@@ -47,19 +51,25 @@ final class TokenStateChange implements StateChange {
         Set<String> wanted = referencedVariables(interaction);
         wanted.removeAll(values.keySet());
         if (!wanted.isEmpty()) {
+            Optional<IssuedToken> issued;
             try {
-                ProviderStateValues minted = source.next();
-                redactor.add(minted.token(), "token");
-                values.put("token", minted.token().reveal());
-                minted.userId().ifPresent(userId -> values.put("userId", userId));
-            } catch (StateValueException e) {
-                return new StateChangeResult(new Result.Err<>(e), interactionMessage);
+                issued = source.next();
+            } catch (TokenSourceFailure e) {
+                return new StateChangeResult(new Result.Err<>(new StateValueException(e.getMessage(), StateValueException.Cause.SOURCE_FAILED)),
+                        interactionMessage);
             }
+            if (issued.isEmpty()) {
+                return new StateChangeResult(new Result.Err<>(new StateValueException(
+                        "needs " + source.describeMissing() + " for the provider state", StateValueException.Cause.NO_SOURCE)), interactionMessage);
+            }
+            redactor.add(issued.get().token(), "token");
+            values.put("token", issued.get().token().reveal());
+            issued.get().userId().ifPresent(userId -> values.put("userId", userId));
             wanted.removeAll(values.keySet());
             wanted.remove("userId"); // without a declared user, the pact's example user is expected
             if (!wanted.isEmpty()) {
                 return new StateChangeResult(new Result.Err<>(new StateValueException(
-                        "the pact's provider state needs " + wanted + ", which the token source does not supply")),
+                        "the pact's provider state needs " + wanted + ", which the token source does not supply", StateValueException.Cause.VALUE_MISSING)),
                         interactionMessage);
             }
         }

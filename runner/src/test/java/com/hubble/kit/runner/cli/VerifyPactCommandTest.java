@@ -131,7 +131,7 @@ class VerifyPactCommandTest {
             Run run = run("verify-pact", "--pact", FIXTURE.toString(), "--base-url", partner.baseUri().toString(),
                     "--secret-file", secretFile().toString(), "--token-command", "exit 7");
             assertEquals(ExitCode.USAGE.code(), run.exit(), run.out() + run.err());
-            assertTrue(run.err().contains("token command 'exit 7' exited with status 7"), run.err());
+            assertTrue(run.err().contains("--token-command 'exit 7' exited with status 7"), run.err());
         }
     }
 
