@@ -42,13 +42,12 @@ import picocli.CommandLine.Spec;
         description = {
                 "Verifies the /sso Pact contract (hubble-platform -> partner-sso) against a live partner with Pact JVM's "
                         + "provider verifier. Each interaction is one MUST check; same reports and exit codes as check.",
-                "Provider states get a fresh token (and the expected userId) from --token-command; the X-Hubble-Secret "
-                        + "header is added to every request from --secret-env or --secret-file."},
+                "Provider states get a fresh token from --token-command (an expired one from --expired-token-command); "
+                        + "the pact's placeholder X-Hubble-Secret is replaced by the one from --secret-env or --secret-file."},
         footerHeading = "%nExit codes:%n",
         footer = "%s")
 public final class VerifyPactCommand implements Callable<Integer> {
     static final String SUITE = "verify-pact";
-    static final String TOKEN_MISSING = "a valid token (--token-command)";
 
     @Spec
     CommandSpec spec;
@@ -70,6 +69,10 @@ public final class VerifyPactCommand implements Callable<Integer> {
     @Option(names = "--token-command", paramLabel = "CMD",
             description = "Run with sh -c once per interaction that needs a token; prints a bare token or {\"token\": \"...\", \"userId\": \"...\"}.")
     String tokenCommand;
+
+    @Option(names = "--expired-token-command", paramLabel = "CMD",
+            description = "Run with sh -c for the expired-token interaction; prints an expired token (same forms).")
+    String expiredTokenCommand;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
             description = "Deadline per request (default: ${DEFAULT-VALUE}). Forms: 500ms, 5s, 2m.")
@@ -124,8 +127,9 @@ public final class VerifyPactCommand implements Callable<Integer> {
         } catch (ContractFile.ContractLoadException e) {
             throw new UsageException(e.getMessage());
         }
-        TokenSource tokens = tokenCommand == null || tokenCommand.isBlank()
-                ? TokenSource.none(TOKEN_MISSING) : new CommandTokens("--token-command", tokenCommand, Duration.ofSeconds(30));
+        TokenSource valid = tokenSource("--token-command", tokenCommand, "a valid token (--token-command)");
+        TokenSource expired = tokenSource("--expired-token-command", expiredTokenCommand,
+                "an expired token (--expired-token-command)");
         Redactor redactor = new Redactor();
         redactor.add(secret, "secret");
 
@@ -135,7 +139,7 @@ public final class VerifyPactCommand implements Callable<Integer> {
 
         Instant started = Instant.now();
         List<InteractionResult> verified = new ContractVerifier(redactor).verify(contract,
-                new ContractVerifier.Target(base, secret, timeout), tokens, this::selected);
+                new ContractVerifier.Target(base, secret, timeout), valid, expired, this::selected);
 
         String pactName = contract.pact().getConsumer().getName() + " -> " + contract.pact().getProvider().getName();
         List<CheckResult> checks = new ArrayList<>();
@@ -190,6 +194,11 @@ public final class VerifyPactCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         return Gate.exitCode(report, strict).code();
+    }
+
+    private static TokenSource tokenSource(String flag, String command, String missing) {
+        return command == null || command.isBlank() ? TokenSource.none(missing)
+                : new CommandTokens(flag, command, Duration.ofSeconds(30));
     }
 
     private boolean selected(String id) {

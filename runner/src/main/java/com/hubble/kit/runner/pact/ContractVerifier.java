@@ -50,8 +50,8 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /**
  * Verifies a pact against a live partner with Pact JVM's provider verifier, one interaction at a time:
- * provider-state values come from the token source (through {@link TokenStateChange}), the shared secret is added
- * to every request by a {@link SecretHeaderFilter}, and every text that leaves is redacted.
+ * provider-state values come from the token sources (through {@link TokenStateChange}), the shared secret replaces
+ * the pact's placeholder by a {@link SecretHeaderFilter}, and every text that leaves is redacted.
  */
 public final class ContractVerifier {
     private static final int EVIDENCE_BODY = 4 * 1024;
@@ -83,19 +83,19 @@ public final class ContractVerifier {
     }
 
     /** Verifies every HTTP interaction of the contract, in pact order; never throws for a partner's behaviour. */
-    public List<InteractionResult> verify(ContractFile contract, Target target, TokenSource tokens) {
-        return verify(contract, target, tokens, id -> true);
+    public List<InteractionResult> verify(ContractFile contract, Target target, TokenSource valid, TokenSource expired) {
+        return verify(contract, target, valid, expired, id -> true);
     }
 
     /** Verifies the selected interactions; the others are listed as {@link Status#NOT_SELECTED}, nothing sent. */
-    public List<InteractionResult> verify(ContractFile contract, Target target, TokenSource tokens,
+    public List<InteractionResult> verify(ContractFile contract, Target target, TokenSource valid, TokenSource expired,
                                           Predicate<String> selected) {
         redactor.add(target.secret(), "secret");
         ProviderInfo provider = providerInfo(contract, target);
         ConsumerInfo consumer = new ConsumerInfo(contract.pact().getConsumer().getName());
         ProviderVerifier verifier = new ProviderVerifier();
         verifier.setReporters(List.of());
-        verifier.setStateChangeHandler(new TokenStateChange(tokens, redactor));
+        verifier.setStateChangeHandler(new TokenStateChange(valid, expired, redactor));
 
         List<InteractionResult> results = new ArrayList<>();
         Set<String> ids = new HashSet<>();

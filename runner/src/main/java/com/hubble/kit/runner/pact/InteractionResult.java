@@ -28,7 +28,7 @@ public record InteractionResult(String id, String description, List<String> prov
         FAILED,
         /** No connection could be made to the partner at all. */
         UNREACHABLE,
-        /** Not run: the provider state needs a token and no token source was given. */
+        /** Not run: the provider state needs a token and no token source was given; the message names the input. */
         MISSING_INPUT,
         /** The token source failed (e.g. the token command exited non-zero): a configuration error. */
         SOURCE_FAILED,

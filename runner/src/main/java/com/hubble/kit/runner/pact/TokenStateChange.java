@@ -1,6 +1,7 @@
 package com.hubble.kit.runner.pact;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,15 +29,18 @@ import com.hubble.kit.runner.sso.probe.TokenSourceFailure;
 /**
  * Pact's state-change hook for a live partner: instead of calling a state-change URL (a partner has none),
  * a provider state's values are its params plus, when the interaction's ProviderState generators ask for more
- * (e.g. {@code ${token}}), a fresh token and user id from the token source.
+ * (e.g. {@code ${token}}), a fresh token and user id from a token source: the expired-token source for a state
+ * that names an expired token, the valid-token source otherwise.
  */
 final class TokenStateChange implements StateChange {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
-    private final TokenSource source;
+    private final TokenSource valid;
+    private final TokenSource expired;
     private final Redactor redactor;
 
-    TokenStateChange(TokenSource source, Redactor redactor) {
-        this.source = source;
+    TokenStateChange(TokenSource valid, TokenSource expired, Redactor redactor) {
+        this.valid = valid;
+        this.expired = expired;
         this.redactor = redactor;
     }
 
@@ -51,6 +55,9 @@ final class TokenStateChange implements StateChange {
         Set<String> wanted = referencedVariables(interaction);
         wanted.removeAll(values.keySet());
         if (!wanted.isEmpty()) {
+            TokenSource source = interaction.getProviderStates().stream()
+                    .anyMatch(state -> state.getName() != null && state.getName().toLowerCase(Locale.ROOT).contains("expired"))
+                    ? expired : valid;
             Optional<IssuedToken> issued;
             try {
                 issued = source.next();
@@ -60,7 +67,7 @@ final class TokenStateChange implements StateChange {
             }
             if (issued.isEmpty()) {
                 return new StateChangeResult(new Result.Err<>(new StateValueException(
-                        "needs " + source.describeMissing() + " for the provider state", StateValueException.Cause.NO_SOURCE)), interactionMessage);
+                        source.describeMissing(), StateValueException.Cause.NO_SOURCE)), interactionMessage);
             }
             redactor.add(issued.get().token(), "token");
             values.put("token", issued.get().token().reveal());

@@ -75,6 +75,64 @@ class VerifyPactCommandTest {
         }
     }
 
+    /** A real command that prints one queued line per run. */
+    private String queueCommand(String name, List<MintedToken> minted) throws IOException {
+        Path queue = Files.write(dir.resolve(name), minted.stream().map(t -> t.token().reveal()).toList());
+        return "f='" + queue + "'; head -n 1 \"$f\"; sed -i 1d \"$f\"";
+    }
+
+    @Test
+    void theBundledContractPassesAgainstTheReferenceServer() throws Exception {
+        try (ReferencePartner partner = ReferencePartner.startDemo(Secret.of(SECRET))) {
+            String user = partner.demoUserId();
+            Path reports = dir.resolve("reports");
+            Run run = run("verify-pact", "--base-url", partner.baseUri().toString(),
+                    "--secret-file", secretFile().toString(),
+                    "--token-command", queueCommand("valid", List.of(partner.mint(user), partner.mint(user))),
+                    "--expired-token-command", queueCommand("expired", List.of(partner.mintExpired(user))),
+                    "--report-dir", reports.toString());
+            assertEquals(0, run.exit(), run.out() + run.err());
+            JsonNode json = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
+            assertEquals(5, json.get("summary").get("PASS").asInt(), run.out());
+            assertTrue(run.out().contains("pact.a-request-without-the-x-hubble-secret-header"), run.out());
+            assertFalse(Files.readString(reports.resolve("report.json")).contains(SECRET));
+        }
+    }
+
+    @Test
+    void theBundledContractWithoutAnExpiredTokenSourceIsIncompleteUnlessThatInteractionIsSkipped() throws Exception {
+        try (ReferencePartner partner = ReferencePartner.startDemo(Secret.of(SECRET))) {
+            String user = partner.demoUserId();
+            String[] common = {"verify-pact", "--base-url", partner.baseUri().toString(), "--secret-file",
+                    secretFile().toString(), "--token-command",
+                    queueCommand("valid", List.of(partner.mint(user), partner.mint(user), partner.mint(user), partner.mint(user)))};
+            Run incomplete = run(common);
+            assertEquals(ExitCode.INCOMPLETE.code(), incomplete.exit(), incomplete.out() + incomplete.err());
+            assertTrue(incomplete.out().contains("needs an expired token (--expired-token-command)"), incomplete.out());
+
+            List<String> skipping = new ArrayList<>(List.of(common));
+            skipping.addAll(List.of("--skip", "pact.a-request-with-an-expired-token"));
+            Run skipped = run(skipping.toArray(String[]::new));
+            assertEquals(0, skipped.exit(), skipped.out() + skipped.err());
+        }
+    }
+
+    @Test
+    void theBundledContractFailsAPartnerThatAcceptsAnyTokenNamingTheInteractionAndTheStatus() throws Exception {
+        try (var partner = com.hubble.kit.runner.pact.FakePartnerAccess.acceptsAnyToken()) {
+            Run run = run("verify-pact", "--base-url", partner.baseUri().toString(),
+                    "--secret-file", Files.writeString(dir.resolve("s"), partner.secret()).toString(),
+                    "--token-command", "echo fresh-token-$$", "--expired-token-command", "echo stale-token-$$");
+            assertEquals(1, run.exit(), run.out() + run.err());
+            String invalid = run.out().lines().filter(l -> l.contains("pact.a-request-with-an-invalid-token")).findFirst()
+                    .orElseThrow();
+            assertTrue(invalid.startsWith("FAIL") && invalid.contains("status"), invalid);
+            String expired = run.out().lines().filter(l -> l.contains("pact.a-request-with-an-expired-token")).findFirst()
+                    .orElseThrow();
+            assertTrue(expired.startsWith("FAIL"), expired);
+        }
+    }
+
     @Test
     void failsAgainstAFaultyServerNamingTheInteractionAndTheMismatch() throws Exception {
         try (var partner = com.hubble.kit.runner.pact.FakePartnerAccess.wrongUser()) {

@@ -24,7 +24,8 @@ class ContractVerifierTest {
     private static List<InteractionResult> verify(FakePartner partner, TokenSource tokens) throws Exception {
         ContractFile contract = ContractFile.load(Optional.of(FIXTURE));
         return new ContractVerifier(new Redactor()).verify(contract,
-                new ContractVerifier.Target(partner.baseUri(), Secret.of(FakePartner.SECRET), Duration.ofSeconds(5)), tokens);
+                new ContractVerifier.Target(partner.baseUri(), Secret.of(FakePartner.SECRET), Duration.ofSeconds(5)), tokens,
+                TokenSource.none("an expired token"));
     }
 
     /** A token source backed by a supplier, as a token command would be. */
@@ -102,7 +103,7 @@ class ContractVerifierTest {
         List<InteractionResult> results = new ContractVerifier(new Redactor()).verify(contract,
                 new ContractVerifier.Target(java.net.URI.create("http://127.0.0.1:" + closedPort), Secret.of(FakePartner.SECRET),
                         Duration.ofSeconds(5)),
-                tokens(() -> new IssuedToken(Secret.of("some-token"), Optional.empty())));
+                tokens(() -> new IssuedToken(Secret.of("some-token"), Optional.empty())), TokenSource.none("expired"));
         results.forEach(r -> assertEquals(Status.UNREACHABLE, r.status(), r.message()));
     }
 

@@ -15,6 +15,11 @@ public final class FakePartnerAccess implements AutoCloseable {
         return new FakePartnerAccess(FakePartner.start(FakePartner.Defect.WRONG_USER));
     }
 
+    /** A partner that accepts any token with the right secret (no token validation at all). */
+    public static FakePartnerAccess acceptsAnyToken() {
+        return new FakePartnerAccess(FakePartner.start(FakePartner.Defect.ACCEPTS_ANY_TOKEN));
+    }
+
     public URI baseUri() {
         return partner.baseUri();
     }
