@@ -157,7 +157,7 @@ public final class ContractVerifier {
                     Throwable cause = exception.getE();
                     if (isUnreachable(cause)) {
                         status = Status.UNREACHABLE;
-                        message = "cannot connect to " + target.baseUrl() + ": " + rootMessage(cause);
+                        message = redactor.redact("cannot connect to " + target.baseUrl() + ": " + rootMessage(cause));
                     } else if (isTimeout(cause)) {
                         message = "no complete response within " + target.timeout().toMillis() + " ms";
                     } else {
@@ -167,9 +167,6 @@ public final class ContractVerifier {
                     mismatches.add(redactor.redact(failure.description()));
                 }
             }
-        }
-        if (status == Status.FAILED && !mismatches.isEmpty()) {
-            message = mismatches.size() + (mismatches.size() == 1 ? " mismatch: " : " mismatches, first: ") + mismatches.getFirst();
         }
         return new InteractionResult(id, interaction.getDescription(), states, status, message, mismatches, exchange);
     }
@@ -185,28 +182,17 @@ public final class ContractVerifier {
     }
 
     private static boolean isUnreachable(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException
-                    || t instanceof SSLException) {
-                return true;
-            }
-        }
-        return false;
+        return hasCause(error, ConnectException.class) || hasCause(error, UnknownHostException.class)
+                || hasCause(error, NoRouteToHostException.class) || hasCause(error, SSLException.class);
+    }
+
+    private static boolean isTimeout(Throwable error) {
+        return hasCause(error, SocketTimeoutException.class) || hasCause(error, BoundedHttpClientFactory.TimeBudgetExceeded.class);
     }
 
     private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isTimeout(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SocketTimeoutException || t instanceof java.net.http.HttpTimeoutException
-                    || (t.getMessage() != null && t.getMessage().contains("time budget"))) {
                 return true;
             }
         }

@@ -22,10 +22,33 @@ class ContractVerifierTest {
     private static final Path FIXTURE = Path.of("src/test/resources/pact/sso-fixture.json");
 
     private static List<InteractionResult> verify(FakePartner partner, TokenSource tokens) throws Exception {
+        return verify(partner, tokens, Duration.ofSeconds(5));
+    }
+
+    private static List<InteractionResult> verify(FakePartner partner, TokenSource tokens, Duration timeout) throws Exception {
         ContractFile contract = ContractFile.load(Optional.of(FIXTURE));
         return new ContractVerifier(new Redactor()).verify(contract,
-                new ContractVerifier.Target(partner.baseUri(), Secret.of(FakePartner.SECRET), Duration.ofSeconds(5)), tokens,
+                new ContractVerifier.Target(partner.baseUri(), Secret.of(FakePartner.SECRET), timeout), tokens,
                 TokenSource.none("an expired token"));
+    }
+
+    @Test
+    void aPartnerSlowerThanTheTimeoutFailsWithinTheBudget() throws Exception {
+        try (FakePartner partner = FakePartner.start(Defect.SLOW)) {
+            // only a valid token makes this partner slow
+            InteractionResult valid = verify(partner, mintingFrom(partner), Duration.ofMillis(500)).getFirst();
+            assertEquals(Status.FAILED, valid.status());
+            assertTrue(valid.message().contains("no complete response within 500 ms"), valid.message());
+        }
+    }
+
+    @Test
+    void aResponseLargerThanOneMebibyteFailsInsteadOfBeingRead() throws Exception {
+        try (FakePartner partner = FakePartner.start(Defect.HUGE_BODY)) {
+            InteractionResult valid = verify(partner, mintingFrom(partner)).getFirst();
+            assertEquals(Status.FAILED, valid.status());
+            assertTrue(valid.message().contains("larger than 1 MiB"), valid.message());
+        }
     }
 
     /** A token source backed by a supplier, as a token command would be. */
