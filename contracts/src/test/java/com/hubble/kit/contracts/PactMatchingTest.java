@@ -81,6 +81,7 @@ class PactMatchingTest {
     @Test
     void theMissingSecretInteractionAcceptsOnly401WithANullUserId() {
         assertMatches(SSO, "a request without the X-Hubble-Secret header", 401, JSON, "{\"userId\": null}");
+        assertMatches(SSO, "a request without the X-Hubble-Secret header", 403, JSON, "{\"userId\": null}");
         assertMismatches(SSO, "a request without the X-Hubble-Secret header", 200, JSON, "{\"userId\": \"test-user-123\"}");
         assertMismatches(SSO, "a request without the X-Hubble-Secret header", 400, JSON, "{\"userId\": null}");
     }

@@ -38,6 +38,10 @@ public final class Main {
         } catch (SsoConfigException e) {
             System.err.println("sso: " + e.getMessage());
             System.exit(2);
+        } catch (RuntimeException e) {
+            // Typically the port is taken: one line, no stack trace.
+            System.err.println("sso: could not start: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            System.exit(2);
         }
     }
 

@@ -25,9 +25,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "mint",
         mixinStandardHelpOptions = true,
         description = {
-                "Prints one line of JSON {\"token\": \"...\", \"userId\": \"...\"} with a fresh single-use token",
-                "that 'hubble-kit serve' (same --config, or both without it) accepts for 120 s.",
-                "Needs the signing key only, so HUBBLE_SECRET is not required."})
+                "Prints one line of JSON {\"token\": \"...\", \"userId\": \"...\"}: a fresh single-use token that "
+                        + "'hubble-kit serve' (same --config, or both without it) accepts once, within the token "
+                        + "lifetime (120 s by default).",
+                "Needs only the signing key, so HUBBLE_SECRET is not required."})
 public final class MintCommand implements Callable<Integer> {
     /** Where the environment comes from; tests replace it. */
     static Supplier<Map<String, String>> environment = System::getenv;

@@ -22,9 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         description = {
                 "Runs the reference partner /sso server and prints its base URL on stdout once it listens.",
-                "Without --config it uses the demo configuration (loopback only, public signing key, demo users)",
-                "and takes the shared secret from the environment variable HUBBLE_SECRET.",
-                "Stop it with Ctrl-C or SIGTERM (graceful shutdown)."})
+                "Without --config it uses the demo configuration (loopback only, public signing key, demo users) "
+                        + "and takes the shared secret from the environment variable HUBBLE_SECRET.",
+                "Stop it with Ctrl-C or SIGTERM (graceful shutdown). See reference-impl/SSO.md."})
 public final class ServeCommand implements Callable<Integer> {
     /** Where the environment comes from; tests replace it. */
     static Supplier<Map<String, String>> environment = System::getenv;
