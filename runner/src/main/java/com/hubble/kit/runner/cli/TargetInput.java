@@ -39,6 +39,9 @@ final class TargetInput {
         if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
             throw new Problem("--base-url must not carry a query, fragment or user info");
         }
+        if (uri.getPath() != null && uri.getPath().endsWith("/sso")) {
+            throw new Problem("--base-url is the BASE URL: the kit appends /sso itself (drop the trailing /sso)");
+        }
         if (scheme.equals("http") && !TargetFacts.isLoopback(uri.getHost()) && !allowHttp) {
             throw new Problem("--base-url uses plain http:// for a non-loopback host (" + uri.getHost()
                     + "): the secret would travel unencrypted. Use https://, or add --allow-http for a trusted test network.");
@@ -46,8 +49,14 @@ final class TargetInput {
         return uri;
     }
 
-    /** The secret from --secret-file when given, else from the environment variable named by --secret-env. */
-    static Secret secret(Path secretFile, String secretEnv) throws Problem {
+    /**
+     * The secret from --secret-file when given, else from the environment variable named by --secret-env;
+     * {@code envFlagGiven}: --secret-env was on the command line (then --secret-file is a contradiction).
+     */
+    static Secret secret(Path secretFile, String secretEnv, boolean envFlagGiven) throws Problem {
+        if (secretFile != null && envFlagGiven) {
+            throw new Problem("give either --secret-env or --secret-file, not both");
+        }
         String value;
         if (secretFile != null) {
             try {

@@ -117,7 +117,8 @@ public final class VerifyPactCommand implements Callable<Integer> {
         Secret secret;
         try {
             base = TargetInput.baseUrl(baseUrl, allowHttp);
-            secret = TargetInput.secret(secretFile, secretEnv);
+            secret = TargetInput.secret(secretFile, secretEnv,
+                    spec.commandLine().getParseResult().hasMatchedOption("--secret-env"));
         } catch (TargetInput.Problem e) {
             throw new UsageException(e.getMessage());
         }

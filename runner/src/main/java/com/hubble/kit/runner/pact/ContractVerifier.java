@@ -115,8 +115,14 @@ public final class ContractVerifier {
                 continue;
             }
             RecordingClient client = new RecordingClient(provider, new BoundedHttpClientFactory(target.timeout()), redactor);
-            VerificationResult result = verifier.verifyInteraction(provider, consumer, new HashMap<>(), interaction, client);
-            results.add(judge(id, interaction, states, result, client, target));
+            try {
+                VerificationResult result = verifier.verifyInteraction(provider, consumer, new HashMap<>(), interaction, client);
+                results.add(judge(id, interaction, states, result, client, target));
+            } catch (RuntimeException e) {
+                // the verifier itself gave up (e.g. a generator it cannot apply): the kit could not judge
+                results.add(new InteractionResult(id, interaction.getDescription(), states, Status.ERROR,
+                        redactor.redact("Pact's verifier failed: " + rootMessage(e)), List.of(), client.exchange()));
+            }
         }
         return results;
     }

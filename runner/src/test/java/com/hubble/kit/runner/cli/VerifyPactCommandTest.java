@@ -173,6 +173,18 @@ class VerifyPactCommandTest {
     }
 
     @Test
+    void plainHttpToANonLoopbackHostOrATrailingSsoIsAUsageError() throws Exception {
+        Run http = run("verify-pact", "--pact", FIXTURE.toString(), "--base-url", "http://partner.example.com",
+                "--secret-file", secretFile().toString());
+        assertEquals(ExitCode.USAGE.code(), http.exit());
+        assertTrue(http.err().contains("--allow-http"), http.err());
+        Run sso = run("verify-pact", "--pact", FIXTURE.toString(), "--base-url", "https://partner.example.com/sso",
+                "--secret-file", secretFile().toString());
+        assertEquals(ExitCode.USAGE.code(), sso.exit());
+        assertTrue(sso.err().contains("drop the trailing /sso"), sso.err());
+    }
+
+    @Test
     void aClosedPortIsUnreachable() throws Exception {
         int port;
         try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
