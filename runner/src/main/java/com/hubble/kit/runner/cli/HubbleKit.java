@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
                 VerifyPactCommand.class,
                 ClientCheckCommand.class,
                 SandboxCommand.class,
-                LoginDoctorCommand.class
+                LoginDoctorCommand.class,
+                BaselineCommand.class
         },
         footerHeading = "%nExit codes:%n",
         footer = "%s")
