@@ -129,7 +129,9 @@ public final class SsoClient implements AutoCloseable {
             }
             root = root.getCause();
         }
-        String detail = redactor.redact(String.valueOf(root.getMessage()));
+        String detail = root.getMessage() != null ? redactor.redact(root.getMessage())
+                : root instanceof ConnectException || cause instanceof ConnectException ? "connection refused"
+                : root.getClass().getSimpleName();
         if (cause instanceof HttpConnectTimeoutException) {
             return new TransportFailure(TransportFailure.Kind.TIMEOUT, "connect timed out after " + Durations.format(timeout));
         }
