@@ -132,6 +132,11 @@ public final class SsoClient implements AutoCloseable {
         String detail = root.getMessage() != null ? redactor.redact(root.getMessage())
                 : root instanceof ConnectException || cause instanceof ConnectException ? "connection refused"
                 : root.getClass().getSimpleName();
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return new TransportFailure(TransportFailure.Kind.CONNECT, "cannot connect: the host name does not resolve");
+            }
+        }
         if (cause instanceof HttpConnectTimeoutException) {
             return new TransportFailure(TransportFailure.Kind.TIMEOUT, "connect timed out after " + Durations.format(timeout));
         }
