@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.baseline.BaselineOption;
 import com.hubble.kit.runner.report.Exchange;
 import com.hubble.kit.runner.report.Gate;
 import com.hubble.kit.runner.report.Header;
@@ -121,6 +122,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--allow-http", description = "Allow plain http:// for a non-loopback host.")
     boolean allowHttp;
 
+    @CommandLine.Mixin
+    BaselineOption baseline;
+
     @Option(names = "--insecure", description = "Do not verify the TLS certificate (loudly warned; for test systems only).")
     boolean insecure;
 
@@ -216,6 +220,7 @@ public final class CheckCommand implements Callable<Integer> {
                 err.println((live ? "\r\033[K" : "") + TextReport.line(result));
                 err.flush();
             });
+            report = baseline.applyTo(report);
             out.print(TextReport.render(report));
             out.flush();
             if (reportDir != null) {

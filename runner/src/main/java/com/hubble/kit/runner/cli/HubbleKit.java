@@ -21,7 +21,11 @@ import picocli.CommandLine.Command;
                 ExplainCommand.class,
                 ServeCommand.class,
                 MintCommand.class,
-                VerifyPactCommand.class
+                VerifyPactCommand.class,
+                ClientCheckCommand.class,
+                SandboxCommand.class,
+                LoginDoctorCommand.class,
+                BaselineCommand.class
         },
         footerHeading = "%nExit codes:%n",
         footer = "%s")
