@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.baseline.BaselineOption;
 import com.hubble.kit.runner.report.Exchange;
 import com.hubble.kit.runner.report.Gate;
 import com.hubble.kit.runner.report.Header;
@@ -121,6 +122,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--allow-http", description = "Allow plain http:// for a non-loopback host.")
     boolean allowHttp;
 
+    @CommandLine.Mixin
+    BaselineOption baseline;
+
     @Option(names = "--insecure", description = "Do not verify the TLS certificate (loudly warned; for test systems only).")
     boolean insecure;
 
@@ -206,10 +210,17 @@ public final class CheckCommand implements Callable<Integer> {
             }
             err.println("hubble-kit: checking " + context.sso(null) + " (" + checks.size() + " checks)");
             err.flush();
-            Report report = new SsoRun(context).run(base.toString(), checks, Set.copyOf(skip), strict, notes, result -> {
-                err.println(TextReport.line(result));
+            boolean live = terminal();
+            Report report = new SsoRun(context).onStart(check -> {
+                if (live) {
+                    err.print("\r\033[K… running " + check.id());
+                    err.flush();
+                }
+            }).run(base.toString(), checks, Set.copyOf(skip), strict, notes, result -> {
+                err.println((live ? "\r\033[K" : "") + TextReport.line(result));
                 err.flush();
             });
+            report = baseline.applyTo(report);
             out.print(TextReport.render(report));
             out.flush();
             if (reportDir != null) {
@@ -219,6 +230,20 @@ public final class CheckCommand implements Callable<Integer> {
                 err.flush();
             }
             return Gate.exitCode(report, strict).code();
+        }
+    }
+
+    /** Whether the process talks to a terminal: then a live "running ..." line is overwritten in place. */
+    private static boolean terminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            // Console.isTerminal() exists from JDK 22; on 21 a non-null console already means a terminal.
+            return (boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
         }
     }
 

@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
                 VerifyPactCommand.class,
                 ClientCheckCommand.class,
                 SandboxCommand.class,
-                LoginDoctorCommand.class
+                LoginDoctorCommand.class,
+                BaselineCommand.class
         },
         footerHeading = "%nExit codes:%n",
         footer = "%s")
@@ -64,6 +65,7 @@ public final class HubbleKit implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new HubbleKit());
+        commandLine.setUsageHelpWidth(120); // exit-code lines stay on one line each
         commandLine.getCommandSpec().usageMessage().footer(ExitCode.helpSection());
         commandLine.getSubcommands().get("check").getCommandSpec().usageMessage().footer(ExitCode.helpSection());
         // A bad flag is a usage error (2), never a stack trace.

@@ -3,27 +3,23 @@ package com.hubble.kit.runner.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
 import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.baseline.BaselineOption;
+import com.hubble.kit.runner.config.KitConfiguration;
 import com.hubble.kit.runner.pact.ContractFile;
 import com.hubble.kit.runner.pact.ContractVerifier;
 import com.hubble.kit.runner.pact.InteractionResult;
 import com.hubble.kit.runner.pact.PactInteractionCheck;
-import com.hubble.kit.runner.pact.StateValueSource;
-import com.hubble.kit.runner.pact.TokenCommand;
 import com.hubble.kit.runner.report.CheckResult;
 import com.hubble.kit.runner.report.Gate;
 import com.hubble.kit.runner.report.Outcome;
@@ -32,7 +28,10 @@ import com.hubble.kit.runner.report.Report;
 import com.hubble.kit.runner.report.ReportWriter;
 import com.hubble.kit.runner.report.Severity;
 import com.hubble.kit.runner.report.TextReport;
+import com.hubble.kit.runner.sso.probe.CommandTokens;
+import com.hubble.kit.runner.sso.probe.TokenSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,8 +42,8 @@ import picocli.CommandLine.Spec;
         description = {
                 "Verifies the /sso Pact contract (hubble-platform -> partner-sso) against a live partner with Pact JVM's "
                         + "provider verifier. Each interaction is one MUST check; same reports and exit codes as check.",
-                "Provider states get a fresh token (and the expected userId) from --token-command; the X-Hubble-Secret "
-                        + "header is added to every request from --secret-env or --secret-file."},
+                "Provider states get a fresh token from --token-command (an expired one from --expired-token-command); "
+                        + "the pact's placeholder X-Hubble-Secret is replaced by the one from --secret-env or --secret-file."},
         footerHeading = "%nExit codes:%n",
         footer = "%s")
 public final class VerifyPactCommand implements Callable<Integer> {
@@ -71,9 +70,13 @@ public final class VerifyPactCommand implements Callable<Integer> {
             description = "Run with sh -c once per interaction that needs a token; prints a bare token or {\"token\": \"...\", \"userId\": \"...\"}.")
     String tokenCommand;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s",
-            description = "Time budget per request, e.g. 5s, 500ms (default: ${DEFAULT-VALUE}).")
-    String timeout;
+    @Option(names = "--expired-token-command", paramLabel = "CMD",
+            description = "Run with sh -c for the expired-token interaction; prints an expired token (same forms).")
+    String expiredTokenCommand;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
+            description = "Deadline per request (default: ${DEFAULT-VALUE}). Forms: 500ms, 5s, 2m.")
+    Duration timeout;
 
     @Option(names = "--only", paramLabel = "ID", description = "Run only these checks (repeatable; ids as in the report: pact.<description>).")
     List<String> only = new ArrayList<>();
@@ -86,6 +89,9 @@ public final class VerifyPactCommand implements Callable<Integer> {
 
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.json, junit.xml and report.html here.")
     Path reportDir;
+
+    @Mixin
+    BaselineOption baseline;
 
     @Option(names = "--allow-http", description = "Allow plain http:// to a non-loopback host.")
     boolean allowHttp;
@@ -103,17 +109,28 @@ public final class VerifyPactCommand implements Callable<Integer> {
     }
 
     private int run(PrintWriter out, PrintWriter err) throws UsageException {
-        URI base = baseUri();
-        Secret secret = secret();
-        Duration perRequest = duration(timeout, "--timeout");
+        if (baseUrl == null || baseUrl.isBlank()) {
+            throw new UsageException("--base-url is required (or verify-pact.base-url in hubble-kit.yaml, or "
+                    + KitConfiguration.environmentName(SUITE, "base-url") + ")");
+        }
+        URI base;
+        Secret secret;
+        try {
+            base = TargetInput.baseUrl(baseUrl, allowHttp);
+            secret = TargetInput.secret(secretFile, secretEnv,
+                    spec.commandLine().getParseResult().hasMatchedOption("--secret-env"));
+        } catch (TargetInput.Problem e) {
+            throw new UsageException(e.getMessage());
+        }
         ContractFile contract;
         try {
             contract = ContractFile.load(Optional.ofNullable(pact));
         } catch (ContractFile.ContractLoadException e) {
             throw new UsageException(e.getMessage());
         }
-        StateValueSource tokens = tokenCommand == null || tokenCommand.isBlank()
-                ? StateValueSource.none() : new TokenCommand(tokenCommand, Duration.ofSeconds(30));
+        TokenSource valid = tokenSource("--token-command", tokenCommand, "a valid token (--token-command)");
+        TokenSource expired = tokenSource("--expired-token-command", expiredTokenCommand,
+                "an expired token (--expired-token-command)");
         Redactor redactor = new Redactor();
         redactor.add(secret, "secret");
 
@@ -123,7 +140,7 @@ public final class VerifyPactCommand implements Callable<Integer> {
 
         Instant started = Instant.now();
         List<InteractionResult> verified = new ContractVerifier(redactor).verify(contract,
-                new ContractVerifier.Target(base, secret, perRequest), tokens, this::selected);
+                new ContractVerifier.Target(base, secret, timeout), valid, expired, this::selected);
 
         String pactName = contract.pact().getConsumer().getName() + " -> " + contract.pact().getProvider().getName();
         List<CheckResult> checks = new ArrayList<>();
@@ -149,6 +166,7 @@ public final class VerifyPactCommand implements Callable<Integer> {
         Report report = Report.of(SUITE, redactor.redact(base.toString()), started,
                 Duration.between(started, Instant.now()).toMillis(), strict, checks,
                 List.of("pact: " + contract.source() + " (" + pactName + ")"));
+        report = baseline.applyTo(report);
         return finish(report, verified, out, err);
     }
 
@@ -170,13 +188,18 @@ public final class VerifyPactCommand implements Callable<Integer> {
             err.println("hubble-kit verify-pact: " + verified.getFirst().message());
             return ExitCode.UNREACHABLE.code();
         }
-        if (verified.stream().anyMatch(r -> selected(r.id()) && r.status() == InteractionResult.Status.ERROR
-                && r.message().startsWith("token command"))) {
-            verified.stream().filter(r -> r.status() == InteractionResult.Status.ERROR).findFirst()
-                    .ifPresent(r -> err.println("hubble-kit verify-pact: " + r.message()));
+        Optional<InteractionResult> sourceFailed = verified.stream()
+                .filter(r -> r.status() == InteractionResult.Status.SOURCE_FAILED).findFirst();
+        if (sourceFailed.isPresent()) {
+            err.println("hubble-kit verify-pact: " + sourceFailed.get().message());
             return ExitCode.USAGE.code();
         }
         return Gate.exitCode(report, strict).code();
+    }
+
+    private static TokenSource tokenSource(String flag, String command, String missing) {
+        return command == null || command.isBlank() ? TokenSource.none(missing)
+                : new CommandTokens(flag, command, Duration.ofSeconds(30));
     }
 
     private boolean selected(String id) {
@@ -191,77 +214,6 @@ public final class VerifyPactCommand implements Callable<Integer> {
             }
             throw new UsageException(flag + " names no check of this pact: " + String.join(", ", unknown)
                     + "; the pact's checks are: " + String.join(", ", known));
-        }
-    }
-
-    private URI baseUri() throws UsageException {
-        if (baseUrl == null || baseUrl.isBlank()) {
-            throw new UsageException("--base-url is required (or verify-pact.base-url in hubble-kit.yaml, or "
-                    + "HUBBLE_KIT_VERIFY_PACT_BASE_URL)");
-        }
-        URI uri;
-        try {
-            uri = new URI(baseUrl.trim());
-        } catch (URISyntaxException e) {
-            throw new UsageException("--base-url is not a URL: " + e.getReason());
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new UsageException("--base-url must be an http(s) URL with a host, e.g. https://partner.example.com");
-        }
-        if (uri.getUserInfo() != null || uri.getQuery() != null || uri.getFragment() != null) {
-            throw new UsageException("--base-url takes scheme, host, port and path only");
-        }
-        if (scheme.equals("http") && !allowHttp && !isLoopback(uri.getHost())) {
-            throw new UsageException("plain http:// to " + uri.getHost() + " would send the secret unencrypted; "
-                    + "use https:// or pass --allow-http");
-        }
-        return uri;
-    }
-
-    private static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
-    }
-
-    private Secret secret() throws UsageException {
-        if (secretFile != null) {
-            try {
-                String value = Files.readString(secretFile, StandardCharsets.UTF_8).strip();
-                if (value.isEmpty()) {
-                    throw new UsageException("secret file " + secretFile + " is empty");
-                }
-                return Secret.of(value);
-            } catch (IOException e) {
-                throw new UsageException("cannot read secret file " + secretFile + ": " + e.getClass().getSimpleName());
-            }
-        }
-        String value = System.getenv(secretEnv);
-        if (value == null || value.isEmpty()) {
-            throw new UsageException("environment variable " + secretEnv + " (the X-Hubble-Secret) is not set; "
-                    + "export it, or pass --secret-env NAME or --secret-file PATH");
-        }
-        return Secret.of(value);
-    }
-
-    static Duration duration(String text, String flag) throws UsageException {
-        String value = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            Duration duration;
-            if (value.endsWith("ms")) {
-                duration = Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
-            } else if (value.endsWith("s")) {
-                duration = Duration.ofMillis(Math.round(Double.parseDouble(value.substring(0, value.length() - 1)) * 1000));
-            } else if (value.endsWith("m")) {
-                duration = Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)) * 60);
-            } else {
-                duration = Duration.parse(text.trim().toUpperCase(Locale.ROOT));
-            }
-            if (duration.isNegative() || duration.isZero()) {
-                throw new UsageException(flag + " must be positive");
-            }
-            return duration;
-        } catch (RuntimeException e) {
-            throw new UsageException(flag + " takes a duration such as 5s, 500ms or 1m, not '" + text + "'");
         }
     }
 

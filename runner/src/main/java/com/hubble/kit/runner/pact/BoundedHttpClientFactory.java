@@ -54,6 +54,13 @@ final class BoundedHttpClientFactory implements IHttpClientFactory {
                 .build();
     }
 
+    /** The response body was still arriving when the request's time budget ran out (a trickling partner). */
+    static final class TimeBudgetExceeded extends IOException {
+        TimeBudgetExceeded() {
+            super("response body not complete within the time budget");
+        }
+    }
+
     /** A response body that stops at 1 MiB or at the request's deadline, whichever comes first. */
     private static final class BoundedEntity extends HttpEntityWrapper {
         private final long deadline;
@@ -78,7 +85,7 @@ final class BoundedHttpClientFactory implements IHttpClientFactory {
                 @Override
                 public int read(byte[] b, int off, int len) throws IOException {
                     if (System.nanoTime() > deadline) {
-                        throw new IOException("response body not complete within the time budget");
+                        throw new TimeBudgetExceeded();
                     }
                     int n = super.read(b, off, len);
                     if (n > 0) {

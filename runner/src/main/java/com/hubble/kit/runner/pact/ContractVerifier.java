@@ -41,6 +41,7 @@ import com.hubble.kit.runner.report.RecordedResponse;
 import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.Reply;
 import com.hubble.kit.runner.report.TransportFailure;
+import com.hubble.kit.runner.sso.probe.TokenSource;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequest;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpRequest;
@@ -49,8 +50,8 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /**
  * Verifies a pact against a live partner with Pact JVM's provider verifier, one interaction at a time:
- * provider-state values come from the token source (through {@link TokenStateChange}), the shared secret is added
- * to every request by a {@link SecretHeaderFilter}, and every text that leaves is redacted.
+ * provider-state values come from the token sources (through {@link TokenStateChange}), the shared secret replaces
+ * the pact's placeholder by a {@link SecretHeaderFilter}, and every text that leaves is redacted.
  */
 public final class ContractVerifier {
     private static final int EVIDENCE_BODY = 4 * 1024;
@@ -82,19 +83,19 @@ public final class ContractVerifier {
     }
 
     /** Verifies every HTTP interaction of the contract, in pact order; never throws for a partner's behaviour. */
-    public List<InteractionResult> verify(ContractFile contract, Target target, StateValueSource tokens) {
-        return verify(contract, target, tokens, id -> true);
+    public List<InteractionResult> verify(ContractFile contract, Target target, TokenSource valid, TokenSource expired) {
+        return verify(contract, target, valid, expired, id -> true);
     }
 
     /** Verifies the selected interactions; the others are listed as {@link Status#NOT_SELECTED}, nothing sent. */
-    public List<InteractionResult> verify(ContractFile contract, Target target, StateValueSource tokens,
+    public List<InteractionResult> verify(ContractFile contract, Target target, TokenSource valid, TokenSource expired,
                                           Predicate<String> selected) {
         redactor.add(target.secret(), "secret");
         ProviderInfo provider = providerInfo(contract, target);
         ConsumerInfo consumer = new ConsumerInfo(contract.pact().getConsumer().getName());
         ProviderVerifier verifier = new ProviderVerifier();
         verifier.setReporters(List.of());
-        verifier.setStateChangeHandler(new TokenStateChange(tokens, redactor));
+        verifier.setStateChangeHandler(new TokenStateChange(valid, expired, redactor));
 
         List<InteractionResult> results = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -114,8 +115,14 @@ public final class ContractVerifier {
                 continue;
             }
             RecordingClient client = new RecordingClient(provider, new BoundedHttpClientFactory(target.timeout()), redactor);
-            VerificationResult result = verifier.verifyInteraction(provider, consumer, new HashMap<>(), interaction, client);
-            results.add(judge(id, interaction, states, result, client, target));
+            try {
+                VerificationResult result = verifier.verifyInteraction(provider, consumer, new HashMap<>(), interaction, client);
+                results.add(judge(id, interaction, states, result, client, target));
+            } catch (RuntimeException e) {
+                // the verifier itself gave up (e.g. a generator it cannot apply): the kit could not judge
+                results.add(new InteractionResult(id, interaction.getDescription(), states, Status.ERROR,
+                        redactor.redact("Pact's verifier failed: " + rootMessage(e)), List.of(), client.exchange()));
+            }
         }
         return results;
     }
@@ -149,13 +156,14 @@ public final class ContractVerifier {
                     mismatches.add(redactor.redact(describe(mismatch.getMismatch())));
                 } else if (failure instanceof VerificationFailureType.StateChangeFailure stateFailure) {
                     Object error = stateFailure.getResult().getStateChangeResult().errorValue();
-                    status = error instanceof StateValueException e && e.missingInput() ? Status.MISSING_INPUT : Status.ERROR;
+                    status = !(error instanceof StateValueException e) ? Status.ERROR
+                            : e.missingInput() ? Status.MISSING_INPUT : e.sourceFailed() ? Status.SOURCE_FAILED : Status.ERROR;
                     message = redactor.redact(error instanceof Exception e ? e.getMessage() : "provider state could not be set up");
                 } else if (failure instanceof VerificationFailureType.ExceptionFailure exception) {
                     Throwable cause = exception.getE();
                     if (isUnreachable(cause)) {
                         status = Status.UNREACHABLE;
-                        message = "cannot connect to " + target.baseUrl() + ": " + rootMessage(cause);
+                        message = redactor.redact("cannot connect to " + target.baseUrl() + ": " + rootMessage(cause));
                     } else if (isTimeout(cause)) {
                         message = "no complete response within " + target.timeout().toMillis() + " ms";
                     } else {
@@ -165,9 +173,6 @@ public final class ContractVerifier {
                     mismatches.add(redactor.redact(failure.description()));
                 }
             }
-        }
-        if (status == Status.FAILED && !mismatches.isEmpty()) {
-            message = mismatches.size() + (mismatches.size() == 1 ? " mismatch: " : " mismatches, first: ") + mismatches.getFirst();
         }
         return new InteractionResult(id, interaction.getDescription(), states, status, message, mismatches, exchange);
     }
@@ -183,28 +188,17 @@ public final class ContractVerifier {
     }
 
     private static boolean isUnreachable(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException
-                    || t instanceof SSLException) {
-                return true;
-            }
-        }
-        return false;
+        return hasCause(error, ConnectException.class) || hasCause(error, UnknownHostException.class)
+                || hasCause(error, NoRouteToHostException.class) || hasCause(error, SSLException.class);
+    }
+
+    private static boolean isTimeout(Throwable error) {
+        return hasCause(error, SocketTimeoutException.class) || hasCause(error, BoundedHttpClientFactory.TimeBudgetExceeded.class);
     }
 
     private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isTimeout(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SocketTimeoutException || t instanceof java.net.http.HttpTimeoutException
-                    || (t.getMessage() != null && t.getMessage().contains("time budget"))) {
                 return true;
             }
         }

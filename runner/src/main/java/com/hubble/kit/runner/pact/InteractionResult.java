@@ -28,9 +28,11 @@ public record InteractionResult(String id, String description, List<String> prov
         FAILED,
         /** No connection could be made to the partner at all. */
         UNREACHABLE,
-        /** Not run: the provider state needs a token and no token source was given. */
+        /** Not run: the provider state needs a token and no token source was given; the message names the input. */
         MISSING_INPUT,
-        /** The kit could not run the interaction (token command failed, not an HTTP interaction). */
+        /** The token source failed (e.g. the token command exited non-zero): a configuration error. */
+        SOURCE_FAILED,
+        /** The kit could not run the interaction (not an HTTP interaction, values the pact needs are missing). */
         ERROR,
         /** Left out by --only or --skip: nothing was sent. */
         NOT_SELECTED

@@ -1,7 +1,6 @@
 package com.hubble.kit.runner.pact;
 
 import java.util.List;
-import java.util.Optional;
 
 import com.hubble.kit.runner.report.Check;
 import com.hubble.kit.runner.report.Exchange;
@@ -51,7 +50,7 @@ public final class PactInteractionCheck implements Check<InteractionResult> {
     @Override
     public String sends() {
         return "the pact's request for '" + description + "', with the partner's X-Hubble-Secret"
-                + (providerStates.isEmpty() ? "" : " and a fresh token from --token-command");
+                + (providerStates.isEmpty() ? "" : " and a fresh token from --token-command (or --expired-token-command)");
     }
 
     @Override
@@ -68,9 +67,8 @@ public final class PactInteractionCheck implements Check<InteractionResult> {
             case FAILED -> Outcome.fail(result.mismatches().isEmpty() ? result.message()
                     : result.mismatches().size() + (result.mismatches().size() == 1 ? " mismatch: " : " mismatches: ")
                             + String.join("; ", result.mismatches()), evidence);
-            case MISSING_INPUT -> new Outcome.Skip("not run: " + result.message(),
-                    Optional.of("a token source (--token-command)"));
-            case UNREACHABLE, ERROR -> new Outcome.Error(result.message(), evidence);
+            case MISSING_INPUT -> Outcome.missing(result.message());
+            case UNREACHABLE, SOURCE_FAILED, ERROR -> new Outcome.Error(result.message(), evidence);
             case NOT_SELECTED -> Outcome.notApplicable("not selected (--only/--skip)");
         };
     }

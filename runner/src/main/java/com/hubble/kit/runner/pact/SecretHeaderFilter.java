@@ -5,7 +5,10 @@ import java.util.function.Consumer;
 import com.hubble.kit.reference.Secret;
 import org.apache.hc.core5.http.HttpRequest;
 
-/** Pact request filter: every request the verifier sends carries the partner's real X-Hubble-Secret. */
+/**
+ * Pact request filter: the pact's placeholder X-Hubble-Secret is replaced by the partner's real one. A request the
+ * pact sends without the header (the missing-secret interaction) goes out without it.
+ */
 public final class SecretHeaderFilter implements Consumer<HttpRequest> {
     static final String HEADER = "X-Hubble-Secret";
     private final Secret secret;
@@ -16,7 +19,9 @@ public final class SecretHeaderFilter implements Consumer<HttpRequest> {
 
     @Override
     public void accept(HttpRequest request) {
-        request.setHeader(HEADER, secret.reveal());
+        if (request.containsHeader(HEADER)) {
+            request.setHeader(HEADER, secret.reveal());
+        }
     }
 
     @Override

@@ -1,20 +1,23 @@
 package com.hubble.kit.runner.pact;
 
-/** The token source could not supply provider-state values; the message never contains the command's output. */
-public final class StateValueException extends Exception {
-    private final boolean missingInput;
+/** A provider state could not get its values: no token source given, the source failed, or it lacks a value. */
+final class StateValueException extends Exception {
+    /** Why the values are missing. */
+    enum Cause { NO_SOURCE, SOURCE_FAILED, VALUE_MISSING }
 
-    public StateValueException(String message) {
-        this(message, false);
+    private final Cause cause;
+
+    StateValueException(String message, Cause cause) {
+        super(message, null, false, false);
+        this.cause = cause;
     }
 
-    /** @param missingInput true when no source was configured at all (the run is incomplete, not misconfigured) */
-    public StateValueException(String message, boolean missingInput) {
-        super(message);
-        this.missingInput = missingInput;
+    /** No source was configured: the run is incomplete, not misconfigured. */
+    boolean missingInput() {
+        return cause == Cause.NO_SOURCE;
     }
 
-    public boolean missingInput() {
-        return missingInput;
+    boolean sourceFailed() {
+        return cause == Cause.SOURCE_FAILED;
     }
 }

@@ -1,7 +1,9 @@
 package com.hubble.kit.runner.pact;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -20,19 +22,25 @@ import au.com.dius.pact.provider.ProviderClient;
 import au.com.dius.pact.provider.StateChange;
 import au.com.dius.pact.provider.StateChangeResult;
 import com.hubble.kit.runner.report.Redactor;
+import com.hubble.kit.runner.sso.probe.IssuedToken;
+import com.hubble.kit.runner.sso.probe.TokenSource;
+import com.hubble.kit.runner.sso.probe.TokenSourceFailure;
 
 /**
  * Pact's state-change hook for a live partner: instead of calling a state-change URL (a partner has none),
  * a provider state's values are its params plus, when the interaction's ProviderState generators ask for more
- * (e.g. {@code ${token}}), a fresh token and user id from the token source.
+ * (e.g. {@code ${token}}), a fresh token and user id from a token source: the expired-token source for a state
+ * that names an expired token, the valid-token source otherwise.
  */
 final class TokenStateChange implements StateChange {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
-    private final StateValueSource source;
+    private final TokenSource valid;
+    private final TokenSource expired;
     private final Redactor redactor;
 
-    TokenStateChange(StateValueSource source, Redactor redactor) {
-        this.source = source;
+    TokenStateChange(TokenSource valid, TokenSource expired, Redactor redactor) {
+        this.valid = valid;
+        this.expired = expired;
         this.redactor = redactor;
     }
 
@@ -47,19 +55,28 @@ final class TokenStateChange implements StateChange {
         Set<String> wanted = referencedVariables(interaction);
         wanted.removeAll(values.keySet());
         if (!wanted.isEmpty()) {
+            TokenSource source = interaction.getProviderStates().stream()
+                    .anyMatch(state -> state.getName() != null && state.getName().toLowerCase(Locale.ROOT).contains("expired"))
+                    ? expired : valid;
+            Optional<IssuedToken> issued;
             try {
-                ProviderStateValues minted = source.next();
-                redactor.add(minted.token(), "token");
-                values.put("token", minted.token().reveal());
-                minted.userId().ifPresent(userId -> values.put("userId", userId));
-            } catch (StateValueException e) {
-                return new StateChangeResult(new Result.Err<>(e), interactionMessage);
+                issued = source.next();
+            } catch (TokenSourceFailure e) {
+                return new StateChangeResult(new Result.Err<>(new StateValueException(e.getMessage(), StateValueException.Cause.SOURCE_FAILED)),
+                        interactionMessage);
             }
+            if (issued.isEmpty()) {
+                return new StateChangeResult(new Result.Err<>(new StateValueException(
+                        source.describeMissing(), StateValueException.Cause.NO_SOURCE)), interactionMessage);
+            }
+            redactor.add(issued.get().token(), "token");
+            values.put("token", issued.get().token().reveal());
+            issued.get().userId().ifPresent(userId -> values.put("userId", userId));
             wanted.removeAll(values.keySet());
             wanted.remove("userId"); // without a declared user, the pact's example user is expected
             if (!wanted.isEmpty()) {
                 return new StateChangeResult(new Result.Err<>(new StateValueException(
-                        "the pact's provider state needs " + wanted + ", which the token source does not supply")),
+                        "the pact's provider state needs " + wanted + ", which the token source does not supply", StateValueException.Cause.VALUE_MISSING)),
                         interactionMessage);
             }
         }

@@ -75,6 +75,64 @@ class VerifyPactCommandTest {
         }
     }
 
+    /** A real command that prints one queued line per run. */
+    private String queueCommand(String name, List<MintedToken> minted) throws IOException {
+        Path queue = Files.write(dir.resolve(name), minted.stream().map(t -> t.token().reveal()).toList());
+        return "f='" + queue + "'; head -n 1 \"$f\"; sed -i 1d \"$f\"";
+    }
+
+    @Test
+    void theBundledContractPassesAgainstTheReferenceServer() throws Exception {
+        try (ReferencePartner partner = ReferencePartner.startDemo(Secret.of(SECRET))) {
+            String user = partner.demoUserId();
+            Path reports = dir.resolve("reports");
+            Run run = run("verify-pact", "--base-url", partner.baseUri().toString(),
+                    "--secret-file", secretFile().toString(),
+                    "--token-command", queueCommand("valid", List.of(partner.mint(user), partner.mint(user))),
+                    "--expired-token-command", queueCommand("expired", List.of(partner.mintExpired(user))),
+                    "--report-dir", reports.toString());
+            assertEquals(0, run.exit(), run.out() + run.err());
+            JsonNode json = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
+            assertEquals(5, json.get("summary").get("PASS").asInt(), run.out());
+            assertTrue(run.out().contains("pact.a-request-without-the-x-hubble-secret-header"), run.out());
+            assertFalse(Files.readString(reports.resolve("report.json")).contains(SECRET));
+        }
+    }
+
+    @Test
+    void theBundledContractWithoutAnExpiredTokenSourceIsIncompleteUnlessThatInteractionIsSkipped() throws Exception {
+        try (ReferencePartner partner = ReferencePartner.startDemo(Secret.of(SECRET))) {
+            String user = partner.demoUserId();
+            String[] common = {"verify-pact", "--base-url", partner.baseUri().toString(), "--secret-file",
+                    secretFile().toString(), "--token-command",
+                    queueCommand("valid", List.of(partner.mint(user), partner.mint(user), partner.mint(user), partner.mint(user)))};
+            Run incomplete = run(common);
+            assertEquals(ExitCode.INCOMPLETE.code(), incomplete.exit(), incomplete.out() + incomplete.err());
+            assertTrue(incomplete.out().contains("needs an expired token (--expired-token-command)"), incomplete.out());
+
+            List<String> skipping = new ArrayList<>(List.of(common));
+            skipping.addAll(List.of("--skip", "pact.a-request-with-an-expired-token"));
+            Run skipped = run(skipping.toArray(String[]::new));
+            assertEquals(0, skipped.exit(), skipped.out() + skipped.err());
+        }
+    }
+
+    @Test
+    void theBundledContractFailsAPartnerThatAcceptsAnyTokenNamingTheInteractionAndTheStatus() throws Exception {
+        try (var partner = com.hubble.kit.runner.pact.FakePartnerAccess.acceptsAnyToken()) {
+            Run run = run("verify-pact", "--base-url", partner.baseUri().toString(),
+                    "--secret-file", Files.writeString(dir.resolve("s"), partner.secret()).toString(),
+                    "--token-command", "echo fresh-token-$$", "--expired-token-command", "echo stale-token-$$");
+            assertEquals(1, run.exit(), run.out() + run.err());
+            String invalid = run.out().lines().filter(l -> l.contains("pact.a-request-with-an-invalid-token")).findFirst()
+                    .orElseThrow();
+            assertTrue(invalid.startsWith("FAIL") && invalid.contains("status"), invalid);
+            String expired = run.out().lines().filter(l -> l.contains("pact.a-request-with-an-expired-token")).findFirst()
+                    .orElseThrow();
+            assertTrue(expired.startsWith("FAIL"), expired);
+        }
+    }
+
     @Test
     void failsAgainstAFaultyServerNamingTheInteractionAndTheMismatch() throws Exception {
         try (var partner = com.hubble.kit.runner.pact.FakePartnerAccess.wrongUser()) {
@@ -115,6 +173,18 @@ class VerifyPactCommandTest {
     }
 
     @Test
+    void plainHttpToANonLoopbackHostOrATrailingSsoIsAUsageError() throws Exception {
+        Run http = run("verify-pact", "--pact", FIXTURE.toString(), "--base-url", "http://partner.example.com",
+                "--secret-file", secretFile().toString());
+        assertEquals(ExitCode.USAGE.code(), http.exit());
+        assertTrue(http.err().contains("--allow-http"), http.err());
+        Run sso = run("verify-pact", "--pact", FIXTURE.toString(), "--base-url", "https://partner.example.com/sso",
+                "--secret-file", secretFile().toString());
+        assertEquals(ExitCode.USAGE.code(), sso.exit());
+        assertTrue(sso.err().contains("drop the trailing /sso"), sso.err());
+    }
+
+    @Test
     void aClosedPortIsUnreachable() throws Exception {
         int port;
         try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -131,7 +201,7 @@ class VerifyPactCommandTest {
             Run run = run("verify-pact", "--pact", FIXTURE.toString(), "--base-url", partner.baseUri().toString(),
                     "--secret-file", secretFile().toString(), "--token-command", "exit 7");
             assertEquals(ExitCode.USAGE.code(), run.exit(), run.out() + run.err());
-            assertTrue(run.err().contains("token command 'exit 7' exited with status 7"), run.err());
+            assertTrue(run.err().contains("--token-command 'exit 7' exited with status 7"), run.err());
         }
     }
 
@@ -171,6 +241,45 @@ class VerifyPactCommandTest {
         Run run = run("verify-pact", "--config", config.toString());
         assertEquals(ExitCode.USAGE.code(), run.exit());
         assertTrue(run.err().contains("did you mean 'base-url'?"), run.err());
+    }
+
+    @Test
+    void aBaselineDraftedFromAFailingReportTurnsTheFailureIntoAnAcceptedWarning() throws Exception {
+        try (var partner = com.hubble.kit.runner.pact.FakePartnerAccess.wrongUser()) {
+            Path secret = Files.writeString(dir.resolve("s"), partner.secret());
+            Path reports = dir.resolve("reports");
+            Run failing = run("verify-pact", "--pact", FIXTURE.toString(), "--base-url", partner.baseUri().toString(),
+                    "--secret-file", secret.toString(), "--token-command",
+                    "echo '{\"token\":\"" + partner.mint() + "\",\"userId\":\"" + partner.user() + "\"}'",
+                    "--report-dir", reports.toString());
+            assertEquals(1, failing.exit());
+
+            Path baseline = dir.resolve("baseline.yaml");
+            Run drafted = run("baseline", "--from", reports.resolve("report.json").toString(), "--owner", "team-sso",
+                    "--days", "14", "--reason", "identity mapping fix ships next sprint", "--out", baseline.toString());
+            assertEquals(0, drafted.exit(), drafted.err());
+            String yaml = Files.readString(baseline);
+            assertTrue(yaml.contains("id: \"pact.a-valid-sso-token\"") && yaml.contains("owner: \"team-sso\""), yaml);
+            assertFalse(yaml.contains("pact.an-unknown-sso-token"), "passing checks are not baselined");
+
+            Run accepted = run("verify-pact", "--pact", FIXTURE.toString(), "--base-url", partner.baseUri().toString(),
+                    "--secret-file", secret.toString(), "--token-command",
+                    "echo '{\"token\":\"" + partner.mint() + "\",\"userId\":\"" + partner.user() + "\"}'",
+                    "--baseline", baseline.toString());
+            assertEquals(0, accepted.exit(), accepted.out() + accepted.err());
+            assertTrue(accepted.out().lines().anyMatch(line -> line.startsWith("WARN   MUST   pact.a-valid-sso-token ")
+                    && line.contains("accepted until ")), accepted.out());
+            assertTrue(accepted.out().contains("(identity mapping fix ships next sprint"), accepted.out());
+        }
+    }
+
+    @Test
+    void aMalformedBaselineIsAUsageErrorNamingTheEntry() throws Exception {
+        Path baseline = Files.writeString(dir.resolve("b.yaml"), "- id: pact.x\n  reason: r\n  owner: o\n  expires: soon\n");
+        Run run = run("verify-pact", "--pact", FIXTURE.toString(), "--base-url", "http://127.0.0.1:9",
+                "--secret-file", secretFile().toString(), "--baseline", baseline.toString());
+        assertEquals(ExitCode.USAGE.code(), run.exit());
+        assertTrue(run.err().contains("entry 1 (pact.x)") && run.err().contains("'soon'"), run.err());
     }
 
     static String read(Path file) throws IOException {

@@ -14,19 +14,60 @@ import com.hubble.kit.reference.Secret;
 import com.hubble.kit.runner.pact.FakePartner.Defect;
 import com.hubble.kit.runner.pact.InteractionResult.Status;
 import com.hubble.kit.runner.report.Redactor;
+import com.hubble.kit.runner.sso.probe.IssuedToken;
+import com.hubble.kit.runner.sso.probe.TokenSource;
 import org.junit.jupiter.api.Test;
 
 class ContractVerifierTest {
     private static final Path FIXTURE = Path.of("src/test/resources/pact/sso-fixture.json");
 
-    private static List<InteractionResult> verify(FakePartner partner, StateValueSource tokens) throws Exception {
-        ContractFile contract = ContractFile.load(Optional.of(FIXTURE));
-        return new ContractVerifier(new Redactor()).verify(contract,
-                new ContractVerifier.Target(partner.baseUri(), Secret.of(FakePartner.SECRET), Duration.ofSeconds(5)), tokens);
+    private static List<InteractionResult> verify(FakePartner partner, TokenSource tokens) throws Exception {
+        return verify(partner, tokens, Duration.ofSeconds(5));
     }
 
-    private static StateValueSource mintingFrom(FakePartner partner) {
-        return () -> new ProviderStateValues(Secret.of(partner.mint()), Optional.of(FakePartner.USER));
+    private static List<InteractionResult> verify(FakePartner partner, TokenSource tokens, Duration timeout) throws Exception {
+        ContractFile contract = ContractFile.load(Optional.of(FIXTURE));
+        return new ContractVerifier(new Redactor()).verify(contract,
+                new ContractVerifier.Target(partner.baseUri(), Secret.of(FakePartner.SECRET), timeout), tokens,
+                TokenSource.none("an expired token"));
+    }
+
+    @Test
+    void aPartnerSlowerThanTheTimeoutFailsWithinTheBudget() throws Exception {
+        try (FakePartner partner = FakePartner.start(Defect.SLOW)) {
+            // only a valid token makes this partner slow
+            InteractionResult valid = verify(partner, mintingFrom(partner), Duration.ofMillis(500)).getFirst();
+            assertEquals(Status.FAILED, valid.status());
+            assertTrue(valid.message().contains("no complete response within 500 ms"), valid.message());
+        }
+    }
+
+    @Test
+    void aResponseLargerThanOneMebibyteFailsInsteadOfBeingRead() throws Exception {
+        try (FakePartner partner = FakePartner.start(Defect.HUGE_BODY)) {
+            InteractionResult valid = verify(partner, mintingFrom(partner)).getFirst();
+            assertEquals(Status.FAILED, valid.status());
+            assertTrue(valid.message().contains("larger than 1 MiB"), valid.message());
+        }
+    }
+
+    /** A token source backed by a supplier, as a token command would be. */
+    static TokenSource tokens(java.util.function.Supplier<IssuedToken> supplier) {
+        return new TokenSource() {
+            @Override
+            public Optional<IssuedToken> next() {
+                return Optional.of(supplier.get());
+            }
+
+            @Override
+            public String describeMissing() {
+                return "a valid token (test)";
+            }
+        };
+    }
+
+    private static TokenSource mintingFrom(FakePartner partner) {
+        return tokens(() -> new IssuedToken(Secret.of(partner.mint()), Optional.of(FakePartner.USER)));
     }
 
     @Test
@@ -68,7 +109,7 @@ class ContractVerifierTest {
     @Test
     void withoutATokenSourceTheTokenInteractionIsAnErrorNamingTheMissingInput() throws Exception {
         try (FakePartner partner = FakePartner.start(Defect.NONE)) {
-            List<InteractionResult> results = verify(partner, StateValueSource.none());
+            List<InteractionResult> results = verify(partner, TokenSource.none("a valid token (--token-command)"));
             assertEquals(Status.MISSING_INPUT, results.getFirst().status());
             assertTrue(results.getFirst().message().contains("--token-command"), results.getFirst().message());
             assertEquals(Status.PASSED, results.get(1).status());
@@ -85,7 +126,7 @@ class ContractVerifierTest {
         List<InteractionResult> results = new ContractVerifier(new Redactor()).verify(contract,
                 new ContractVerifier.Target(java.net.URI.create("http://127.0.0.1:" + closedPort), Secret.of(FakePartner.SECRET),
                         Duration.ofSeconds(5)),
-                () -> new ProviderStateValues(Secret.of("some-token"), Optional.empty()));
+                tokens(() -> new IssuedToken(Secret.of("some-token"), Optional.empty())), TokenSource.none("expired"));
         results.forEach(r -> assertEquals(Status.UNREACHABLE, r.status(), r.message()));
     }
 
@@ -93,11 +134,11 @@ class ContractVerifierTest {
     void neitherTheSecretNorATokenAppearsInAnyResultText() throws Exception {
         try (FakePartner partner = FakePartner.start(Defect.ACCEPTS_ANY_TOKEN)) {
             List<String> minted = new java.util.ArrayList<>();
-            List<InteractionResult> results = verify(partner, () -> {
+            List<InteractionResult> results = verify(partner, tokens(() -> {
                 String token = partner.mint();
                 minted.add(token);
-                return new ProviderStateValues(Secret.of(token), Optional.of(FakePartner.USER));
-            });
+                return new IssuedToken(Secret.of(token), Optional.of(FakePartner.USER));
+            }));
             String all = results.toString();
             assertFalse(minted.isEmpty());
             assertFalse(all.contains(FakePartner.SECRET), all);

@@ -19,7 +19,7 @@ final class FakePartner implements AutoCloseable {
     static final String USER = "fake-user-42";
 
     /** What the partner gets wrong. */
-    enum Defect { NONE, WRONG_USER, TEXT_CONTENT_TYPE, ACCEPTS_ANY_TOKEN }
+    enum Defect { NONE, WRONG_USER, TEXT_CONTENT_TYPE, ACCEPTS_ANY_TOKEN, SLOW, HUGE_BODY }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
@@ -65,6 +65,13 @@ final class FakePartner implements AutoCloseable {
         response.header(HeaderNames.CONTENT_TYPE, defect == Defect.TEXT_CONTENT_TYPE ? "text/plain" : "application/json");
         if (!valid) {
             response.status(Status.UNAUTHORIZED_401).send("{\"userId\":null}");
+            return;
+        }
+        if (defect == Defect.SLOW) {
+            Thread.sleep(3_000);
+        }
+        if (defect == Defect.HUGE_BODY) {
+            response.send("{\"userId\":\"" + USER + "\",\"padding\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}");
             return;
         }
         String user = defect == Defect.WRONG_USER ? "someone-else" : USER;

@@ -15,6 +15,16 @@ public final class FakePartnerAccess implements AutoCloseable {
         return new FakePartnerAccess(FakePartner.start(FakePartner.Defect.WRONG_USER));
     }
 
+    /** A partner that accepts any token with the right secret (no token validation at all). */
+    public static FakePartnerAccess acceptsAnyToken() {
+        return new FakePartnerAccess(FakePartner.start(FakePartner.Defect.ACCEPTS_ANY_TOKEN));
+    }
+
+    /** A partner that answers with Content-Type text/plain. */
+    public static FakePartnerAccess textContentType() {
+        return new FakePartnerAccess(FakePartner.start(FakePartner.Defect.TEXT_CONTENT_TYPE));
+    }
+
     public URI baseUri() {
         return partner.baseUri();
     }

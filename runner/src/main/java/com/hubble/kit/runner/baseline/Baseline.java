@@ -1,0 +1,151 @@
+package com.hubble.kit.runner.baseline;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.hubble.kit.runner.report.CheckResult;
+import com.hubble.kit.runner.report.Outcome;
+import com.hubble.kit.runner.report.Report;
+import com.hubble.kit.runner.report.Status;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Accepted failures with an expiry date. {@link #apply} is the one place a baseline touches a run: a pure
+ * function from report to report, applied before the gate, so every renderer and the exit code agree.
+ */
+public final class Baseline {
+    private static final List<String> KEYS = List.of("id", "reason", "owner", "expires");
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private final String source;
+    private final Map<String, BaselineEntry> entries;
+
+    public Baseline(String source, List<BaselineEntry> entries) {
+        this.source = source;
+        this.entries = new LinkedHashMap<>();
+        entries.forEach(entry -> this.entries.put(entry.id(), entry));
+    }
+
+    public List<BaselineEntry> entries() {
+        return List.copyOf(entries.values());
+    }
+
+    /**
+     * The report with the baseline applied on {@code today}: a FAIL listed with an unexpired entry becomes a WARN
+     * "accepted until DATE (reason)"; an expired entry leaves the FAIL and says so; an entry whose check passed is
+     * reported as stale, so the baseline shrinks. Verdict and summary are recomputed from the new outcomes.
+     */
+    public Report apply(Report report, LocalDate today) {
+        List<CheckResult> checks = new ArrayList<>();
+        List<String> notes = new ArrayList<>(report.notes());
+        Set<String> seen = new TreeSet<>();
+        for (CheckResult result : report.checks()) {
+            BaselineEntry entry = entries.get(result.id());
+            if (entry == null) {
+                checks.add(result);
+                continue;
+            }
+            seen.add(entry.id());
+            Outcome outcome = result.outcome();
+            if (result.status() == Status.FAIL && !entry.expiredOn(today)) {
+                outcome = new Outcome.Warn("accepted until " + entry.expires() + " (" + entry.reason() + "; owner "
+                        + entry.owner() + ") by baseline " + source + ": " + outcome.message(),
+                        outcome.evidence(), outcome.measurements());
+            } else if (result.status() == Status.FAIL) {
+                outcome = new Outcome.Fail("baseline entry expired on " + entry.expires() + " (" + entry.reason()
+                        + "; owner " + entry.owner() + "), so this fails again: " + outcome.message(),
+                        outcome.evidence(), outcome.measurements());
+            } else if (result.status() == Status.PASS) {
+                outcome = new Outcome.Pass(outcome.message() + " (baseline entry is stale: remove it)",
+                        outcome.evidence(), outcome.measurements());
+                notes.add("stale baseline entry: " + entry.id() + " now passes; remove it from " + source);
+            }
+            checks.add(new CheckResult(result.id(), result.title(), result.severity(), result.area(),
+                    result.requirement(), result.fix(), outcome, result.durationMs()));
+        }
+        for (BaselineEntry entry : entries.values()) {
+            if (!seen.contains(entry.id())) {
+                notes.add("baseline entry " + entry.id() + " (" + source + ") matches no check of this run");
+            } else if (entry.expiredOn(today)) {
+                notes.add("expired baseline entry: " + entry.id() + " expired on " + entry.expires()
+                        + "; fix the check or renew the entry with a new date and reason");
+            }
+        }
+        return Report.of(report.suite(), report.target(), report.startedAt(), report.durationMs(), report.strict(),
+                checks, notes);
+    }
+
+    /** Reads a baseline file: a YAML list of {id, reason, owner, expires: YYYY-MM-DD}. */
+    public static Baseline read(Path file) throws BaselineException {
+        String shown = file.toString();
+        JsonNode root;
+        try {
+            String yaml = Files.readString(file, StandardCharsets.UTF_8);
+            root = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            throw new BaselineException("baseline " + shown + " is not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+        } catch (IOException e) {
+            throw new BaselineException("cannot read baseline " + shown + ": " + e.getClass().getSimpleName());
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return new Baseline(shown, List.of());
+        }
+        if (!root.isArray()) {
+            throw new BaselineException("baseline " + shown + " must be a YAML list of entries with keys "
+                    + String.join(", ", KEYS));
+        }
+        List<BaselineEntry> entries = new ArrayList<>();
+        Set<String> ids = new TreeSet<>();
+        int number = 0;
+        for (JsonNode node : root) {
+            number++;
+            String where = "baseline " + shown + ", entry " + number;
+            if (!node.isObject()) {
+                throw new BaselineException(where + ": must be a mapping with keys " + String.join(", ", KEYS));
+            }
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String key = names.next();
+                if (!KEYS.contains(key)) {
+                    throw new BaselineException(where + ": unknown key '" + key + "'; keys are " + String.join(", ", KEYS));
+                }
+            }
+            String id = text(node, "id", where);
+            where = where + " (" + id + ")";
+            String reason = text(node, "reason", where);
+            String owner = text(node, "owner", where);
+            String expires = text(node, "expires", where);
+            LocalDate date;
+            try {
+                date = LocalDate.parse(expires);
+            } catch (DateTimeParseException e) {
+                throw new BaselineException(where + ": expires '" + expires + "' is not a date YYYY-MM-DD");
+            }
+            if (!ids.add(id)) {
+                throw new BaselineException(where + ": the id is listed twice");
+            }
+            entries.add(new BaselineEntry(id, reason, owner, date));
+        }
+        return new Baseline(shown, entries);
+    }
+
+    private static String text(JsonNode node, String key, String where) throws BaselineException {
+        JsonNode value = node.get(key);
+        if (value == null || !value.isValueNode() || value.isNull() || value.asText().isBlank()) {
+            throw new BaselineException(where + ": '" + key + "' is missing or empty");
+        }
+        return value.asText().trim();
+    }
+}

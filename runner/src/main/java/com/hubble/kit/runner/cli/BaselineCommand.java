@@ -1,0 +1,76 @@
+package com.hubble.kit.runner.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.hubble.kit.runner.baseline.BaselineDraft;
+import com.hubble.kit.runner.baseline.BaselineEntry;
+import com.hubble.kit.runner.baseline.BaselineException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code hubble-kit baseline --from report.json}: drafts a baseline accepting the report's current failures. */
+@Command(name = "baseline",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Writes a baseline from a report.json: one entry {id, reason, owner, expires} per FAIL.",
+                "Pass it to check, verify-pact or client-check with --baseline FILE: listed failures WARN "
+                        + "\"accepted until DATE (reason)\" instead of failing, until they expire."})
+public final class BaselineCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--from", paramLabel = "REPORT", required = true, description = "A report.json written with --report-dir.")
+    Path from;
+
+    @Option(names = "--owner", paramLabel = "NAME", defaultValue = "unassigned",
+            description = "Who owns the fixes (default: ${DEFAULT-VALUE}).")
+    String owner;
+
+    @Option(names = "--days", paramLabel = "N", defaultValue = "30",
+            description = "Entries expire N days from today (default: ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--reason", paramLabel = "TEXT",
+            description = "Reason for every entry (default: the check's failure message).")
+    String reason;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of stdout.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        if (days < 1 || days > 366) {
+            spec.commandLine().getErr().println("hubble-kit baseline: --days must be between 1 and 366");
+            return ExitCode.USAGE.code();
+        }
+        try {
+            String report = Files.readString(from, StandardCharsets.UTF_8);
+            List<BaselineEntry> entries = BaselineDraft.fromReport(report, owner, reason, days, LocalDate.now());
+            String yaml = BaselineDraft.render(entries);
+            if (out == null) {
+                spec.commandLine().getOut().print(yaml);
+                spec.commandLine().getOut().flush();
+            } else {
+                Files.writeString(out, yaml, StandardCharsets.UTF_8);
+                spec.commandLine().getErr().println("wrote " + out + " (" + entries.size() + " entries, expiring "
+                        + LocalDate.now().plusDays(days) + ")");
+            }
+            return ExitCode.COMPLIANT.code();
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("hubble-kit baseline: cannot read " + from + " or write the baseline: "
+                    + e.getClass().getSimpleName());
+            return ExitCode.USAGE.code();
+        } catch (BaselineException e) {
+            spec.commandLine().getErr().println("hubble-kit baseline: " + from + ": " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
+    }
+}
