@@ -118,6 +118,11 @@ public final class ClientCheckCommand implements Callable<Integer> {
                     notes.add("the client exited with status " + status);
                 }
             }
+            if (result.leftovers()) {
+                String killed = "the client left background processes running when it exited: killed them";
+                err.println("hubble-kit: " + killed);
+                notes.add(killed);
+            }
             err.flush();
             ClientSession session = new ClientSession(sandbox.exchanges(), expiresIn, inject401At);
             err.println("hubble-kit: grading " + session.exchanges().size() + " recorded request(s)");

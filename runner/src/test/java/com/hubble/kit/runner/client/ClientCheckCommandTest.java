@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -170,6 +171,24 @@ class ClientCheckCommandTest {
             assertFalse(handle.isAlive(), "the client's child process survived");
         });
         assertEquals(Set.of("client.login.request"), run.failed());
+    }
+
+    @Test
+    void killsADetachedBackgroundProcessTheClientLeavesBehindWhenItExits(@TempDir Path dir) throws Exception {
+        Path pidFile = dir.resolve("detached.pid");
+        Run run = clientCheck("--run", "sh -c '(sleep 300 & echo $! > \"" + pidFile + "\")'; exit 0",
+                "--max-duration", "30s");
+        long detached = Long.parseLong(Files.readString(pidFile).strip());
+        Optional<ProcessHandle> handle = ProcessHandle.of(detached);
+        try {
+            assertTrue(handle.isEmpty() || !handle.get().isAlive(),
+                    "the detached sleep " + detached + " survived client-check: " + run.err());
+            assertTrue(run.err().contains("left background processes running when it exited: killed them"),
+                    run.err());
+            assertTrue(run.err().contains("the client exited with status 0"), run.err());
+        } finally {
+            handle.ifPresent(ProcessHandle::destroyForcibly);
+        }
     }
 
     @Test
