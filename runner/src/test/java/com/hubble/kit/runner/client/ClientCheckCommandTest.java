@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -188,6 +190,28 @@ class ClientCheckCommandTest {
             assertTrue(run.err().contains("the client exited with status 0"), run.err());
         } finally {
             handle.ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
+    void clientCheckPrintsNoHelidonLoggingNoticeOnItsStderr(@TempDir Path dir) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                HubbleKit.class.getName(), "client-check", "--run", "true", "--max-duration", "20s")
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile()).start();
+        boolean finished = process.waitFor(90, TimeUnit.SECONDS);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        String stderr = Files.readString(dir.resolve("err"), StandardCharsets.UTF_8);
+        assertTrue(finished, "client-check did not finish: " + stderr);
+        assertTrue(Files.size(dir.resolve("out")) > 0);
+        assertTrue(stderr.contains("hubble-kit: grading"), stderr);
+        assertFalse(stderr.contains("Helidon logging"), stderr);
+        for (String line : stderr.split("\n")) {
+            assertTrue(line.startsWith("hubble-kit") || line.startsWith("client| ") || line.matches(
+                    "^(PASS|FAIL|WARN|SKIP|ERROR)\\s.*"), "not a progress line: " + line);
         }
     }
 
