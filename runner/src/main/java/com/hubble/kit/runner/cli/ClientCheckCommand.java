@@ -31,9 +31,7 @@ import picocli.CommandLine.Option;
                 "Starts a Hubble API sandbox on a free loopback port, runs CMD with sh -c and the environment variables "
                         + "HUBBLE_BASE_URL, HUBBLE_CLIENT_ID and HUBBLE_CLIENT_SECRET, waits for it to exit, then grades "
                         + "every request it sent against Hubble's setup checklist.",
-                "CMD's output goes to stderr (prefixed 'client| '), progress to stderr, the summary table to stdout."},
-        footerHeading = "%nExit codes:%n",
-        footer = "%s")
+                "CMD's output goes to stderr (prefixed 'client| '), progress to stderr, the summary table to stdout."})
 public final class ClientCheckCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -43,12 +41,12 @@ public final class ClientCheckCommand implements Callable<Integer> {
             description = "The client to grade, run with sh -c; it must read HUBBLE_BASE_URL, HUBBLE_CLIENT_ID, HUBBLE_CLIENT_SECRET.")
     String command;
 
-    @Option(names = "--expires-in", paramLabel = "SECONDS", defaultValue = "3600",
+    @Option(names = "--expires-in", converter = WholeNumber.Seconds.class, paramLabel = "SECONDS", defaultValue = "3600",
             description = "Token lifetime the sandbox announces in expiresInSecs (default: ${DEFAULT-VALUE}). "
                     + "A few seconds exercises the client's refresh.")
     long expiresIn;
 
-    @Option(names = "--inject-401-at", paramLabel = "N", defaultValue = "5",
+    @Option(names = "--inject-401-at", converter = WholeNumber.CallNumber.class, paramLabel = "N", defaultValue = "5",
             description = "Revoke the token on the Nth authenticated call: a 401 the client must recover from "
                     + "(default: ${DEFAULT-VALUE}; 0 turns it off).")
     int inject401At;

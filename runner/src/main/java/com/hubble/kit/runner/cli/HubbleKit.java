@@ -2,6 +2,9 @@ package com.hubble.kit.runner.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import com.hubble.kit.runner.config.ConfigException;
 import com.hubble.kit.runner.config.KitConfiguration;
@@ -26,21 +29,29 @@ import picocli.CommandLine.Command;
                 SandboxCommand.class,
                 LoginDoctorCommand.class,
                 BaselineCommand.class
-        },
-        footerHeading = "%nExit codes:%n",
-        footer = "%s")
+        })
 public final class HubbleKit implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     static {
+        try {
+            prepareJvm();
+        } catch (Throwable e) {
+            // mainWithoutExit prepares again and reports the failure in one line; a class initialiser must not throw
+        }
+    }
+
+    /** JVM-wide settings the commands rely on; idempotent. */
+    private static void prepareJvm() {
         // The TLS probe offers TLS 1.0/1.1 to check they are refused; the JDK reads this before any SSLContext.
         com.hubble.kit.runner.sso.probe.TlsSupport.allowLegacyProbing();
+        // verify-pact runs Pact JVM, which would otherwise report usage over the network.
+        System.setProperty("pact_do_not_track", "true");
     }
 
     public static void main(String[] args) {
-        System.setProperty("pact_do_not_track", "true");
         System.exit(mainWithoutExit(args));
     }
 
@@ -51,36 +62,89 @@ public final class HubbleKit implements Runnable {
 
     /** Runs the CLI with the given streams and returns the exit code. */
     public static int mainWithoutExit(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = commandLine();
-        commandLine.setOut(out);
-        commandLine.setErr(err);
+        return run(HubbleKit::commandLine, out, err, args);
+    }
+
+    /** The commands come from {@code commands} so a test can add one that throws. */
+    static int run(Supplier<CommandLine> commands, PrintWriter out, PrintWriter err, String... args) {
         try {
-            KitConfiguration.install(commandLine, System.getenv(), Path.of("").toAbsolutePath(), args);
-        } catch (ConfigException e) {
-            err.println("hubble-kit: " + e.getMessage());
+            prepareJvm();
+            CommandLine commandLine = commands.get();
+            commandLine.setOut(out);
+            commandLine.setErr(err);
+            try {
+                KitConfiguration.install(commandLine, System.getenv(), Path.of("").toAbsolutePath(), args);
+            } catch (ConfigException e) {
+                err.println("hubble-kit: " + e.getMessage());
+                return ExitCode.USAGE.code();
+            }
+            return commandLine.execute(args);
+        } catch (Throwable e) {
+            // Errors (NoClassDefFoundError, OutOfMemoryError...) pass picocli's handlers: one line, never a trace.
+            err.println(internalError(e, System.getenv()));
+            err.flush();
             return ExitCode.USAGE.code();
         }
-        return commandLine.execute(args);
+    }
+
+    /**
+     * "hubble-kit: internal error: Type: message": the throwable's own message only (never its causes', which may
+     * come from libraries quoting what they were given), on one line, cut to 200 characters, with the values of
+     * secret-bearing environment variables blanked out.
+     */
+    static String internalError(Throwable e, Map<String, String> environment) {
+        String message = e.getMessage();
+        StringBuilder line = new StringBuilder("hubble-kit: internal error: ").append(e.getClass().getSimpleName());
+        if (message != null && !message.isBlank()) {
+            String text = message.strip().replaceAll("[\\p{Cntrl}]+", " ");
+            for (Map.Entry<String, String> variable : environment.entrySet()) {
+                String name = variable.getKey().toUpperCase(Locale.ROOT);
+                String value = variable.getValue();
+                if ((name.contains("SECRET") || name.contains("TOKEN") || name.contains("PASSWORD"))
+                        && value != null && value.length() >= 4) {
+                    text = text.replace(value, "[redacted]");
+                }
+            }
+            if (text.length() > 200) {
+                text = text.substring(0, 200) + "...";
+            }
+            line.append(": ").append(text);
+        }
+        return line.toString();
     }
 
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new HubbleKit());
         commandLine.setUsageHelpWidth(120); // exit-code lines stay on one line each
-        commandLine.getCommandSpec().usageMessage().footer(ExitCode.helpSection());
-        commandLine.getSubcommands().get("check").getCommandSpec().usageMessage().footer(ExitCode.helpSection());
+        exitCodeFooter(commandLine);
         // A bad flag is a usage error (2), never a stack trace.
         commandLine.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println("hubble-kit: " + ex.getMessage());
+            if (ex.getCause() instanceof CommandLine.TypeConversionException conversion
+                    && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
+                // "--expires-in: 'abc' is not a whole number of seconds": the option, then what it wants
+                cmd.getErr().println("hubble-kit: " + option.longestName() + ": " + conversion.getMessage());
+            } else {
+                cmd.getErr().println("hubble-kit: " + ex.getMessage());
+            }
             cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCode.USAGE.code();
         });
         commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            cmd.getErr().println("hubble-kit: internal error: " + ex.getClass().getSimpleName()
-                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+            cmd.getErr().println(internalError(ex, System.getenv()));
+            cmd.getErr().flush();
             return ExitCode.USAGE.code();
         });
         return commandLine;
+    }
+
+    /**
+     * Every command's --help ends with the exit-code table, set here from {@link ExitCode#helpSection()} (an
+     * annotation cannot call it; a "%s" placeholder there printed literally, with a picocli warning).
+     */
+    private static void exitCodeFooter(CommandLine command) {
+        command.getCommandSpec().usageMessage().footerHeading("%nExit codes:%n").footer(ExitCode.helpSection());
+        command.getSubcommands().values().forEach(HubbleKit::exitCodeFooter);
     }
 
     @Override

@@ -31,9 +31,7 @@ import picocli.CommandLine.Option;
                 + "(GET /v1/partners/products?limit=1), and explains any failure with its common causes: wrong "
                 + "environment keys, the singular /v1/partner/ path, the IP allow-list, missing headers.",
                 "The client id comes from --client-id or HUBBLE_CLIENT_ID; the secret from HUBBLE_CLIENT_SECRET "
-                        + "(or --secret-env / --secret-file), never from the command line."},
-        footerHeading = "%nExit codes:%n",
-        footer = "%s")
+                        + "(or --secret-env / --secret-file), never from the command line."})
 public final class LoginDoctorCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -16,38 +16,36 @@ import picocli.CommandLine.Option;
 @Command(name = "sandbox", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs a local stand-in for Hubble's partner API on 127.0.0.1 until interrupted (Ctrl-C): "
                 + "POST /v1/partners/auth/login (clientId test-client-id, clientSecret test-client-secret), "
-                + "GET /v1/partners/products and /v1/partners/products/{id}."},
-        footerHeading = "%nExit codes:%n",
-        footer = "%s")
+                + "GET /v1/partners/products and /v1/partners/products/{id}."})
 public final class SandboxCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--port", paramLabel = "P", defaultValue = "8089",
+    @Option(names = "--port", converter = WholeNumber.Port.class, paramLabel = "P", defaultValue = "8089",
             description = "Loopback port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--expires-in", paramLabel = "SECONDS", defaultValue = "3600",
+    @Option(names = "--expires-in", converter = WholeNumber.Seconds.class, paramLabel = "SECONDS", defaultValue = "3600",
             description = "Token lifetime announced in expiresInSecs (default: ${DEFAULT-VALUE}).")
     long expiresIn;
 
     @Option(names = "--expires-in-as-string", description = "Send expiresInSecs as a string (\"3600\"), as an older Hubble page shows.")
     boolean expiresInAsString;
 
-    @Option(names = "--inject-401-at", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--inject-401-at", converter = WholeNumber.CallNumber.class, paramLabel = "N", defaultValue = "0",
             description = "Revoke the token on the Nth authenticated call (default: ${DEFAULT-VALUE} = off).")
     int inject401At;
 
-    @Option(names = "--inject-429-at", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--inject-429-at", converter = WholeNumber.CallNumber.class, paramLabel = "N", defaultValue = "0",
             description = "Answer the Nth authenticated call 429 with Retry-After (default: off).")
     int inject429At;
 
-    @Option(names = "--retry-after", paramLabel = "SECONDS", defaultValue = "1",
+    @Option(names = "--retry-after", converter = WholeNumber.IntSeconds.class, paramLabel = "SECONDS", defaultValue = "1",
             description = "Retry-After of the injected 429 (default: ${DEFAULT-VALUE}).")
     int retryAfter;
 
-    @Option(names = "--inject-503-at", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--inject-503-at", converter = WholeNumber.CallNumber.class, paramLabel = "N", defaultValue = "0",
             description = "Answer the Nth authenticated call 503 (default: off).")
     int inject503At;
 

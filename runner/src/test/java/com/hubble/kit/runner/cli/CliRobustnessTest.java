@@ -1,0 +1,134 @@
+package com.hubble.kit.runner.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+
+/** The CLI's edges: every --help ends with the exit codes, nothing escapes as a stack trace, bad numbers say why. */
+class CliRobustnessTest {
+    private static final List<String> EXIT_LINES = List.of("  0  compliant", "  1  non-compliant", "  2  usage",
+            "  3  target unreachable", "  4  incomplete");
+
+    @Test
+    void everyCommandsHelpEndsWithTheExitCodeTableAndNoPlaceholderOrWarning() {
+        List<String> names = HubbleKit.commandLine().getSubcommands().keySet().stream().toList();
+        assertTrue(names.containsAll(List.of("client-check", "sandbox", "login-doctor", "verify-pact", "baseline",
+                "check", "list", "explain", "serve", "mint")), names.toString());
+        for (String name : names) {
+            Cli cli = name.equals("help") ? Cli.run("help", "help") : Cli.run(name, "--help");
+            assertHelp(name, cli);
+        }
+        assertHelp("hubble-kit", Cli.run("--help"));
+        assertHelp("help client-check", Cli.run("help", "client-check"));
+    }
+
+    private static void assertHelp(String name, Cli cli) {
+        assertEquals(0, cli.exit(), name + ": " + cli.both());
+        String text = cli.out() + cli.err();
+        assertFalse(text.contains("%s") || text.contains("%n"), name + " help has a format placeholder: " + text);
+        assertFalse(text.contains("[picocli WARN]"), name + ": " + text);
+        assertTrue(text.contains("Exit codes:"), name + ": " + text);
+        EXIT_LINES.forEach(line -> assertTrue(text.contains(line), name + " lacks '" + line + "': " + text));
+    }
+
+    @CommandLine.Command(name = "boom")
+    static final class Boom implements Callable<Integer> {
+        private final Supplier<Throwable> failure;
+
+        Boom(Supplier<Throwable> failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Throwable t = failure.get();
+            if (t instanceof Exception e) {
+                throw e;
+            }
+            throw (Error) t;
+        }
+    }
+
+    private static Cli boom(Supplier<Throwable> failure) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = HubbleKit.run(() -> {
+            CommandLine commandLine = HubbleKit.commandLine();
+            commandLine.addSubcommand("boom", new CommandLine(new Boom(failure)));
+            return commandLine;
+        }, new PrintWriter(out, true), new PrintWriter(err, true), "boom");
+        return new Cli(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void anErrorEscapingACommandIsOneLineAndExitTwoNotATraceAndNotOne() {
+        Cli noClass = boom(() -> new NoClassDefFoundError("com/hubble/kit/runner/report/Gate"));
+        assertEquals(2, noClass.exit(), noClass.both());
+        assertEquals("hubble-kit: internal error: NoClassDefFoundError: com/hubble/kit/runner/report/Gate",
+                noClass.err().strip(), noClass.both());
+        Cli memory = boom(() -> new OutOfMemoryError("Java heap space"));
+        assertEquals(2, memory.exit(), memory.both());
+        assertEquals("hubble-kit: internal error: OutOfMemoryError: Java heap space", memory.err().strip());
+    }
+
+    @Test
+    void anExceptionEscapingACommandShowsItsOwnMessageOnOneLineAndNeverItsCauses() {
+        Cli cli = boom(() -> new IllegalStateException("cannot go on\n\tat line two",
+                new RuntimeException("Authorization: Bearer sbx.cause-token")));
+        assertEquals(2, cli.exit(), cli.both());
+        assertEquals("hubble-kit: internal error: IllegalStateException: cannot go on at line two", cli.err().strip());
+        assertFalse(cli.err().contains("sbx.cause-token"), cli.err());
+        assertFalse(cli.err().contains("\tat "), "no stack trace: " + cli.err());
+    }
+
+    @Test
+    void anInternalErrorBlanksTheValuesOfSecretVariablesAndStaysShort() {
+        String line = HubbleKit.internalError(new IllegalArgumentException("bad header value hunter2-secret-value "
+                + "x".repeat(500)), Map.of("HUBBLE_SECRET", "hunter2-secret-value", "HOME", "/root"));
+        assertFalse(line.contains("hunter2-secret-value"), line);
+        assertTrue(line.contains("[redacted]"), line);
+        assertTrue(line.length() < 300, line);
+    }
+
+    @Test
+    void mainWithoutExitTurnsOffPactTracking() {
+        System.clearProperty("pact_do_not_track");
+        Cli.run("--version");
+        assertEquals("true", System.getProperty("pact_do_not_track"));
+    }
+
+    @Test
+    void aNonNumericNumberOptionNamesTheOptionAndWhatItWants() {
+        Cli expires = Cli.run("client-check", "--run", "true", "--expires-in", "abc");
+        assertEquals(2, expires.exit());
+        assertTrue(expires.err().contains("--expires-in: 'abc' is not a whole number of seconds"), expires.err());
+        assertFalse(expires.err().contains("is not a long"), expires.err());
+        Cli inject = Cli.run("client-check", "--run", "true", "--inject-401-at", "fifth");
+        assertEquals(2, inject.exit());
+        assertTrue(inject.err().contains("--inject-401-at: 'fifth' is not a call number"), inject.err());
+        Cli port = Cli.run("sandbox", "--port", "http");
+        assertEquals(2, port.exit());
+        assertTrue(port.err().contains("--port: 'http' is not a port number"), port.err());
+        Cli big = Cli.run("sandbox", "--port", "70000");
+        assertEquals(2, big.exit());
+        assertTrue(big.err().contains("--port: '70000' is not a port number (0 to 65535)"), big.err());
+        for (String option : List.of("--expires-in", "--retry-after", "--inject-401-at", "--inject-429-at",
+                "--inject-503-at")) {
+            Cli cli = Cli.run("sandbox", option, "1.5");
+            assertEquals(2, cli.exit(), option);
+            assertTrue(cli.err().contains(option + ": '1.5' is not a "), cli.err());
+            assertFalse(cli.err().contains("is not a long") || cli.err().contains("is not an int"), cli.err());
+        }
+    }
+}
