@@ -147,9 +147,7 @@ public final class VerifyPactCommand implements Callable<Integer> {
         for (InteractionResult result : verified) {
             PactInteractionCheck check = new PactInteractionCheck(result.id(), result.description(),
                     result.providerStates(), pactName);
-            Outcome outcome = selected(result.id()) ? check.evaluate(result)
-                    : Outcome.notApplicable(skip.contains(result.id()) ? "skipped with --skip" : "not selected by --only");
-
+            Outcome outcome = check.evaluate(result);
             long ms = result.exchange().map(e -> e.elapsed().toMillis()).orElse(0L);
             CheckResult checkResult = CheckResult.of(check, outcome, ms);
             checks.add(checkResult);
@@ -181,11 +179,10 @@ public final class VerifyPactCommand implements Callable<Integer> {
                 return ExitCode.USAGE.code();
             }
         }
-        boolean ranAny = verified.stream().anyMatch(r -> selected(r.id()));
-        boolean allUnreachable = ranAny && verified.stream().filter(r -> selected(r.id()))
-                .allMatch(r -> r.status() == InteractionResult.Status.UNREACHABLE);
-        if (allUnreachable) {
-            err.println("hubble-kit verify-pact: " + verified.getFirst().message());
+        List<InteractionResult> ran = verified.stream()
+                .filter(r -> r.status() != InteractionResult.Status.NOT_SELECTED).toList();
+        if (!ran.isEmpty() && ran.stream().allMatch(r -> r.status() == InteractionResult.Status.UNREACHABLE)) {
+            err.println("hubble-kit verify-pact: " + ran.getFirst().message());
             return ExitCode.UNREACHABLE.code();
         }
         Optional<InteractionResult> sourceFailed = verified.stream()

@@ -105,7 +105,7 @@ public final class ContractVerifier {
             List<String> states = interaction.getProviderStates().stream().map(ProviderState::getName).toList();
             if (!selected.test(id)) {
                 results.add(new InteractionResult(id, interaction.getDescription(), states, Status.NOT_SELECTED,
-                        "not selected", List.of(), Optional.empty()));
+                        "skipped (--skip, or left out by --only)", List.of(), Optional.empty()));
                 continue;
             }
             if (!interaction.isSynchronousRequestResponse()) {
