@@ -210,8 +210,14 @@ public final class CheckCommand implements Callable<Integer> {
             }
             err.println("hubble-kit: checking " + context.sso(null) + " (" + checks.size() + " checks)");
             err.flush();
-            Report report = new SsoRun(context).run(base.toString(), checks, Set.copyOf(skip), strict, notes, result -> {
-                err.println(TextReport.line(result));
+            boolean live = terminal();
+            Report report = new SsoRun(context).onStart(check -> {
+                if (live) {
+                    err.print("\r\033[K… running " + check.id());
+                    err.flush();
+                }
+            }).run(base.toString(), checks, Set.copyOf(skip), strict, notes, result -> {
+                err.println((live ? "\r\033[K" : "") + TextReport.line(result));
                 err.flush();
             });
             report = baseline.applyTo(report);
@@ -224,6 +230,20 @@ public final class CheckCommand implements Callable<Integer> {
                 err.flush();
             }
             return Gate.exitCode(report, strict).code();
+        }
+    }
+
+    /** Whether the process talks to a terminal: then a live "running ..." line is overwritten in place. */
+    private static boolean terminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            // Console.isTerminal() exists from JDK 22; on 21 a non-null console already means a terminal.
+            return (boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
         }
     }
 

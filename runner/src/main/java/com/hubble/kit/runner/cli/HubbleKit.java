@@ -22,6 +22,9 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 MintCommand.class,
                 VerifyPactCommand.class,
+                ClientCheckCommand.class,
+                SandboxCommand.class,
+                LoginDoctorCommand.class,
                 BaselineCommand.class
         },
         footerHeading = "%nExit codes:%n",
@@ -62,6 +65,7 @@ public final class HubbleKit implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new HubbleKit());
+        commandLine.setUsageHelpWidth(120); // exit-code lines stay on one line each
         commandLine.getCommandSpec().usageMessage().footer(ExitCode.helpSection());
         commandLine.getSubcommands().get("check").getCommandSpec().usageMessage().footer(ExitCode.helpSection());
         // A bad flag is a usage error (2), never a stack trace.

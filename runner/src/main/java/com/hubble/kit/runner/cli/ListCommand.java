@@ -33,15 +33,16 @@ public final class ListCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder();
         text.append(String.format("%-28s %-7s %-17s %s%n", "ID", "LEVEL", "AREA", "TITLE"));
         for (SsoCheck<?> check : SsoCatalogue.checks(false)) {
-            text.append(String.format("%-28s %-7s %-17s %s%n", check.id(), severity(check), check.area(), check.title()));
+            String level = check.severity().name() + (check.id().equals("sso.token.replay") ? "*" : "");
+            text.append(String.format("%-28s %-7s %-17s %s%n", check.id(), level, check.area(), check.title()));
         }
-        text.append("\nRun 'hubble-kit explain ID' for a check's rule, what it sends and how to fix a failure.\n");
+        text.append("\n* MUST with --single-use.\nRun 'hubble-kit explain ID' for a check's rule, what it sends and how to fix a failure.\n");
         return text.toString();
     }
 
     /** The catalogue as a Markdown table; runner/CHECK.md embeds exactly this (a test keeps them equal). */
     public static String markdown() {
-        StringBuilder md = new StringBuilder("| id | level | area | checks that |\n|---|---|---|---|\n");
+        StringBuilder md = new StringBuilder("| id | level | area | check |\n|---|---|---|---|\n");
         for (SsoCheck<?> check : SsoCatalogue.checks(false)) {
             md.append("| `").append(check.id()).append("` | ").append(severity(check)).append(" | ")
                     .append(check.area()).append(" | ").append(check.title().replace("|", "\\|")).append(" |\n");

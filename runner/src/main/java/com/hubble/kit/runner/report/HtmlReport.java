@@ -27,6 +27,7 @@ public final class HtmlReport {
             table{width:100%;border-collapse:collapse;background:#fff;border-radius:8px;overflow:hidden;box-shadow:0 1px 2px #0002}
             th,td{text-align:left;padding:7px 10px;border-bottom:1px solid #e6e9f0;font-size:14px;vertical-align:top}
             th{background:#e9edf5;font-size:13px;text-transform:uppercase;letter-spacing:.04em}
+            td code{white-space:nowrap}
             code{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:13px}
             .s{display:inline-block;min-width:48px;text-align:center;border-radius:4px;padding:2px 6px;font-weight:700;font-size:12px;color:#fff}
             .s-PASS{background:#1e8e3e}.s-FAIL{background:#c5221f}.s-WARN{background:#e37400}.s-SKIP{background:#80868b}.s-ERROR{background:#7b1fa2}
@@ -67,7 +68,8 @@ public final class HtmlReport {
             for (CheckResult r : area.getValue()) {
                 html.append("<tr><td>").append(badge(r.status())).append("</td><td>").append(r.severity())
                         .append("</td><td><code>").append(esc(r.id())).append("</code><br>").append(esc(r.title()))
-                        .append("</td><td>").append(esc(r.outcome().message())).append("</td></tr>\n");
+                        .append("</td><td>").append(esc(TextReport.oneLine(r.outcome().message(), 240)))
+                        .append("</td></tr>\n");
             }
         }
         html.append("</tbody></table>\n");

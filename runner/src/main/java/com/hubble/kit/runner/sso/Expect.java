@@ -65,6 +65,15 @@ final class Expect {
         }
     }
 
+    /** The 200 answer the profile checks judge, or empty (then they fail, pointing at what came instead). */
+    static Optional<RecordedResponse> ok(Exchange exchange) {
+        return exchange.response().filter(r -> r.status() == 200);
+    }
+
+    static String notOk(Exchange exchange) {
+        return "no 200 answer to judge (see sso.valid.status): " + got(exchange);
+    }
+
     /** A non-null userId or any non-null profile field in a JSON object body. */
     static Optional<String> userData(RecordedResponse response) {
         Optional<JsonNode> node = json(response).filter(JsonNode::isObject);

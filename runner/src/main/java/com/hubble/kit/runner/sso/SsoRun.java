@@ -24,9 +24,16 @@ import com.hubble.kit.runner.sso.probe.TokenSourceFailure;
 public final class SsoRun {
     private final ProbeContext context;
     private final Map<Probe<?>, Probed<?>> recorded = new HashMap<>();
+    private Consumer<SsoCheck<?>> starting = check -> { };
 
     public SsoRun(ProbeContext context) {
         this.context = context;
+    }
+
+    /** Called before each check runs (the live progress line on a terminal). */
+    public SsoRun onStart(Consumer<SsoCheck<?>> listener) {
+        this.starting = listener;
+        return this;
     }
 
     /**
@@ -39,6 +46,7 @@ public final class SsoRun {
         long start = System.nanoTime();
         List<CheckResult> results = new ArrayList<>();
         for (SsoCheck<?> check : checks) {
+            starting.accept(check);
             CheckResult result = skipped.contains(check.id())
                     ? CheckResult.of(check, Outcome.notApplicable("skipped with --skip"), 0)
                     : runOne(check);

@@ -8,7 +8,6 @@ import com.hubble.kit.runner.sso.probe.Payload;
 import com.hubble.kit.runner.sso.probe.Plan;
 import com.hubble.kit.runner.sso.probe.Probe;
 import com.hubble.kit.runner.sso.probe.Step;
-import com.hubble.kit.runner.sso.probe.TokenRef;
 
 /** A request without a token is rejected. */
 public final class TokenMissing implements SsoCheck<Observed> {

@@ -4,11 +4,9 @@ import com.hubble.kit.runner.report.CheckInfo;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Severity;
 import com.hubble.kit.runner.sso.probe.Observed;
-import com.hubble.kit.runner.sso.probe.Payload;
 import com.hubble.kit.runner.sso.probe.Plan;
 import com.hubble.kit.runner.sso.probe.Probe;
 import com.hubble.kit.runner.sso.probe.Step;
-import com.hubble.kit.runner.sso.probe.TokenRef;
 
 /** A random token is rejected. */
 public final class TokenRandom implements SsoCheck<Observed> {

@@ -4,7 +4,6 @@ import com.hubble.kit.runner.report.CheckInfo;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Severity;
 import com.hubble.kit.runner.sso.probe.Observed;
-import com.hubble.kit.runner.sso.probe.Payload;
 import com.hubble.kit.runner.sso.probe.Plan;
 import com.hubble.kit.runner.sso.probe.Probe;
 import com.hubble.kit.runner.sso.probe.Step;

@@ -32,8 +32,8 @@ public final class ValidNoStore implements SsoCheck<Observed> {
     @Override
     public Outcome evaluate(Observed input) {
         Exchange call = input.get(0);
-        if (call.response().isEmpty()) {
-            return Outcome.fail("no response to judge: " + Expect.got(call), List.of(call));
+        if (Expect.ok(call).isEmpty()) {
+            return Outcome.fail(Expect.notOk(call), List.of(call));
         }
         String value = call.response().get().headers().stream()
                 .filter(h -> h.name().equalsIgnoreCase("Cache-Control")).map(h -> h.value())

@@ -31,8 +31,8 @@ public final class ValidSchema implements SsoCheck<Observed> {
     @Override
     public Outcome evaluate(Observed input) {
         Exchange call = input.get(0);
-        if (call.response().isEmpty()) {
-            return Outcome.fail("no response to judge: " + Expect.got(call), List.of(call));
+        if (Expect.ok(call).isEmpty()) {
+            return Outcome.fail(Expect.notOk(call), List.of(call));
         }
         List<String> problems = SsoSchemas.violations("sso-response", call.response().get().body());
         if (problems.isEmpty()) {

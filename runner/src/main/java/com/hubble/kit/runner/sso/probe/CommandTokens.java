@@ -41,33 +41,50 @@ public final class CommandTokens implements TokenSource {
     }
 
     private IssuedToken run() {
-        Process process;
+        // Output goes to an owner-only temporary file, so a command that never closes its stdout cannot hang
+        // the kit: the deadline is enforced by waitFor alone.
+        java.nio.file.Path output;
         try {
-            process = new ProcessBuilder("sh", "-c", command)
-                    .redirectErrorStream(false)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
+            output = java.nio.file.Files.createTempFile("hubble-kit-token", ".out");
         } catch (IOException e) {
-            throw failure("could not be started (is sh on the PATH?)");
+            throw failure("could not be run (no temporary file)");
         }
-        try (InputStream stdout = process.getInputStream()) {
-            byte[] output = stdout.readNBytes(MAX_OUTPUT);
-            if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+        try {
+            Process process;
+            try {
+                process = new ProcessBuilder("sh", "-c", command)
+                        .redirectOutput(output.toFile())
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                        .start();
+            } catch (IOException e) {
+                throw failure("could not be started (is sh on the PATH?)");
+            }
+            try {
+                if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                    throw failure("did not finish within " + Durations.format(deadline));
+                }
+            } catch (InterruptedException e) {
                 process.destroyForcibly();
-                throw failure("did not finish within " + Durations.format(deadline));
+                Thread.currentThread().interrupt();
+                throw failure("was interrupted");
             }
             if (process.exitValue() != 0) {
                 throw failure("exited with status " + process.exitValue());
             }
-            return parse(new String(output, StandardCharsets.UTF_8).trim());
-        } catch (IOException e) {
-            process.destroyForcibly();
-            throw failure("output could not be read");
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw failure("was interrupted");
+            try (InputStream in = java.nio.file.Files.newInputStream(output)) {
+                return parse(new String(in.readNBytes(MAX_OUTPUT), StandardCharsets.UTF_8).trim());
+            } catch (IOException e) {
+                throw failure("output could not be read");
+            }
+        } finally {
+            try {
+                java.nio.file.Files.deleteIfExists(output);
+            } catch (IOException e) {
+                // best effort: the file is owner-only and in the temporary directory
+            }
         }
     }
 

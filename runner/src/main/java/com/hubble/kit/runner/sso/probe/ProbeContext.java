@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import com.hubble.kit.reference.Secret;
 import com.hubble.kit.runner.report.Exchange;
-import com.hubble.kit.runner.report.Redactor;
 
 /** What every probe of one run shares: the target, the client, the secret, the token sources, the log. */
 public final class ProbeContext {

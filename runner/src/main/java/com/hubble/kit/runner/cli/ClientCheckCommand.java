@@ -1,0 +1,191 @@
+package com.hubble.kit.runner.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.hubble.kit.reference.sandbox.FaultPlan;
+import com.hubble.kit.reference.sandbox.Sandbox;
+import com.hubble.kit.reference.sandbox.SandboxSettings;
+import com.hubble.kit.runner.client.ClientGrader;
+import com.hubble.kit.runner.client.ClientProcess;
+import com.hubble.kit.runner.client.ClientSession;
+import com.hubble.kit.runner.report.Gate;
+import com.hubble.kit.runner.report.Report;
+import com.hubble.kit.runner.report.ReportWriter;
+import com.hubble.kit.runner.report.TextReport;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** hubble-kit client-check: runs a partner's Hubble API client against the sandbox and grades its traffic. */
+@Command(name = "client-check", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Starts a Hubble API sandbox on a free loopback port, runs CMD with sh -c and the environment variables "
+                        + "HUBBLE_BASE_URL, HUBBLE_CLIENT_ID and HUBBLE_CLIENT_SECRET, waits for it to exit, then grades "
+                        + "every request it sent against Hubble's setup checklist.",
+                "CMD's output goes to stderr (prefixed 'client| '), progress to stderr, the summary table to stdout."},
+        footerHeading = "%nExit codes:%n",
+        footer = "%s")
+public final class ClientCheckCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--run", paramLabel = "CMD", required = true,
+            description = "The client to grade, run with sh -c; it must read HUBBLE_BASE_URL, HUBBLE_CLIENT_ID, HUBBLE_CLIENT_SECRET.")
+    String command;
+
+    @Option(names = "--expires-in", paramLabel = "SECONDS", defaultValue = "3600",
+            description = "Token lifetime the sandbox announces in expiresInSecs (default: ${DEFAULT-VALUE}). "
+                    + "A few seconds exercises the client's refresh.")
+    long expiresIn;
+
+    @Option(names = "--inject-401-at", paramLabel = "N", defaultValue = "5",
+            description = "Revoke the token on the Nth authenticated call: a 401 the client must recover from "
+                    + "(default: ${DEFAULT-VALUE}; 0 turns it off).")
+    int inject401At;
+
+    @Option(names = "--max-duration", paramLabel = "DURATION", defaultValue = "120s",
+            description = "How long CMD may run before it and its children are killed (default: ${DEFAULT-VALUE}). "
+                    + "Forms: 500ms, 30s, 2m.")
+    String maxDuration;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.json, junit.xml and report.html here.")
+    Path reportDir;
+
+    @Option(names = "--strict", description = "SHOULD checks gate too: any failed SHOULD makes the run non-compliant.")
+    boolean strict;
+
+    /** Held so the level sticks: the sandbox's start-up chatter would drown the client's own output. */
+    private static final java.util.logging.Logger HELIDON_LOGS = java.util.logging.Logger.getLogger("io.helidon");
+
+    @Override
+    public Integer call() {
+        HELIDON_LOGS.setLevel(java.util.logging.Level.WARNING);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Duration limit;
+        try {
+            limit = parseDuration(maxDuration);
+        } catch (IllegalArgumentException e) {
+            return usage(err, "--max-duration " + e.getMessage());
+        }
+        if (command.isBlank()) {
+            return usage(err, "--run is empty: give the command that runs your client, e.g. --run 'node client.js'");
+        }
+        if (expiresIn < 1) {
+            return usage(err, "--expires-in must be at least 1 second, got " + expiresIn);
+        }
+        if (inject401At < 0) {
+            return usage(err, "--inject-401-at must be 0 (off) or a positive call number, got " + inject401At);
+        }
+        SandboxSettings settings = SandboxSettings.defaults().withTokenLifetimeSecs(expiresIn)
+                .withFaults(FaultPlan.NONE.withRevokeTokenAtCall(inject401At));
+        Instant startedAt = Instant.now();
+        try (Sandbox sandbox = Sandbox.start(settings)) {
+            err.println("hubble-kit: Hubble API sandbox at " + sandbox.baseUri() + " (tokens live " + expiresIn + " s"
+                    + (inject401At > 0 ? "; the token is revoked on authenticated call " + inject401At : "") + ")");
+            err.println("hubble-kit: running the client: sh -c " + quote(command));
+            err.flush();
+            ClientProcess.Result result;
+            try {
+                result = ClientProcess.run(command, environment(sandbox), limit, err);
+            } catch (IOException e) {
+                return usage(err, "cannot start sh -c for --run: " + e.getMessage());
+            }
+            List<String> notes = new ArrayList<>();
+            notes.add("client command: " + command);
+            notes.add("sandbox: tokens live " + expiresIn + " s; "
+                    + (inject401At > 0 ? "token revoked on authenticated call " + inject401At : "no injected 401"));
+            if (result.timedOut()) {
+                String killed = "the client was still running after " + maxDuration
+                        + ": killed it and its child processes; graded what it sent until then";
+                err.println("hubble-kit: " + killed);
+                notes.add(killed);
+            } else {
+                int status = result.exitStatus().orElseThrow();
+                err.println("hubble-kit: the client exited with status " + status + " after "
+                        + result.elapsed().toMillis() + " ms");
+                if (status != 0) {
+                    notes.add("the client exited with status " + status);
+                }
+            }
+            err.flush();
+            ClientSession session = new ClientSession(sandbox.exchanges(), expiresIn, inject401At);
+            err.println("hubble-kit: grading " + session.exchanges().size() + " recorded request(s)");
+            Report report = ClientGrader.grade(session, "client command: " + command, startedAt, strict, notes,
+                    r -> {
+                        err.println(TextReport.line(r));
+                        err.flush();
+                    });
+            out.print(TextReport.render(report));
+            out.flush();
+            if (reportDir != null) {
+                ReportWriter.write(report, reportDir);
+                err.println("hubble-kit: reports written to " + reportDir.toAbsolutePath()
+                        + " (report.json, junit.xml, report.html)");
+                err.flush();
+            }
+            return Gate.exitCode(report, strict).code();
+        } catch (IOException e) {
+            return usage(err, "cannot write the reports: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return usage(err, "interrupted while waiting for the client");
+        }
+    }
+
+    /**
+     * The three variables a client reads, plus HUBBLE_KIT_JAVA and HUBBLE_KIT_CLASSPATH (the JDK and classpath running
+     * the kit), so a Java client such as the reference ClientDemo runs without knowing where the kit is installed.
+     */
+    static Map<String, String> environment(Sandbox sandbox) {
+        return Map.of(
+                "HUBBLE_BASE_URL", sandbox.baseUri().toString(),
+                "HUBBLE_CLIENT_ID", SandboxSettings.DEFAULT_CLIENT_ID,
+                "HUBBLE_CLIENT_SECRET", SandboxSettings.DEFAULT_CLIENT_SECRET,
+                "HUBBLE_KIT_JAVA", ProcessHandle.current().info().command().orElse("java"),
+                "HUBBLE_KIT_CLASSPATH", System.getProperty("java.class.path", ""));
+    }
+
+    private static int usage(PrintWriter err, String message) {
+        err.println("hubble-kit client-check: " + message);
+        err.flush();
+        return ExitCode.USAGE.code();
+    }
+
+    private static String quote(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
+    }
+
+    /** "500ms", "30s", "2m" or plain seconds. */
+    static Duration parseDuration(String text) {
+        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        try {
+            Duration d;
+            if (t.endsWith("ms")) {
+                d = Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            } else if (t.endsWith("s")) {
+                d = Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
+            } else if (t.endsWith("m")) {
+                d = Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+            } else {
+                d = Duration.ofSeconds(Long.parseLong(t));
+            }
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("must be positive, got '" + text + "'");
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration; write 500ms, 30s or 2m");
+        }
+    }
+}

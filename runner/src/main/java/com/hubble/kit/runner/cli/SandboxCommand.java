@@ -1,0 +1,108 @@
+package com.hubble.kit.runner.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import com.hubble.kit.reference.sandbox.FaultPlan;
+import com.hubble.kit.reference.sandbox.Sandbox;
+import com.hubble.kit.reference.sandbox.SandboxSettings;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** hubble-kit sandbox: the Hubble API sandbox on its own, for developing a client against it. */
+@Command(name = "sandbox", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs a local stand-in for Hubble's partner API on 127.0.0.1 until interrupted (Ctrl-C): "
+                + "POST /v1/partners/auth/login (clientId test-client-id, clientSecret test-client-secret), "
+                + "GET /v1/partners/products and /v1/partners/products/{id}."},
+        footerHeading = "%nExit codes:%n",
+        footer = "%s")
+public final class SandboxCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "P", defaultValue = "8089",
+            description = "Loopback port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--expires-in", paramLabel = "SECONDS", defaultValue = "3600",
+            description = "Token lifetime announced in expiresInSecs (default: ${DEFAULT-VALUE}).")
+    long expiresIn;
+
+    @Option(names = "--expires-in-as-string", description = "Send expiresInSecs as a string (\"3600\"), as an older Hubble page shows.")
+    boolean expiresInAsString;
+
+    @Option(names = "--inject-401-at", paramLabel = "N", defaultValue = "0",
+            description = "Revoke the token on the Nth authenticated call (default: ${DEFAULT-VALUE} = off).")
+    int inject401At;
+
+    @Option(names = "--inject-429-at", paramLabel = "N", defaultValue = "0",
+            description = "Answer the Nth authenticated call 429 with Retry-After (default: off).")
+    int inject429At;
+
+    @Option(names = "--retry-after", paramLabel = "SECONDS", defaultValue = "1",
+            description = "Retry-After of the injected 429 (default: ${DEFAULT-VALUE}).")
+    int retryAfter;
+
+    @Option(names = "--inject-503-at", paramLabel = "N", defaultValue = "0",
+            description = "Answer the Nth authenticated call 503 (default: off).")
+    int inject503At;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (port < 0 || port > 65535 || expiresIn < 1 || inject401At < 0 || inject429At < 0 || inject503At < 0
+                || retryAfter < 0) {
+            err.println("hubble-kit sandbox: --port must be 0..65535, --expires-in at least 1, call numbers 0 or positive");
+            err.flush();
+            return ExitCode.USAGE.code();
+        }
+        SandboxSettings settings = SandboxSettings.defaults().withTokenLifetimeSecs(expiresIn)
+                .withLifetimeAsString(expiresInAsString)
+                .withFaults(new FaultPlan(inject401At, inject429At, retryAfter, inject503At));
+        Sandbox sandbox;
+        try {
+            sandbox = Sandbox.start(settings, port);
+        } catch (RuntimeException e) {
+            err.println("hubble-kit sandbox: cannot listen on 127.0.0.1:" + port + " (" + e.getClass().getSimpleName()
+                    + "); is the port taken? Try --port 0");
+            err.flush();
+            return ExitCode.USAGE.code();
+        }
+        Thread hook = new Thread(sandbox::close);
+        Runtime.getRuntime().addShutdownHook(hook);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Hubble API sandbox on " + sandbox.baseUri() + " (Ctrl-C stops it)");
+        out.println("  export HUBBLE_BASE_URL=" + sandbox.baseUri());
+        out.println("  export HUBBLE_CLIENT_ID=" + SandboxSettings.DEFAULT_CLIENT_ID);
+        out.println("  export HUBBLE_CLIENT_SECRET=" + SandboxSettings.DEFAULT_CLIENT_SECRET
+                + "   # sandbox-only credentials");
+        out.println("  curl -s -X POST $HUBBLE_BASE_URL/v1/partners/auth/login -H 'Content-Type: application/json' \\");
+        out.println("       -d '{\"clientId\":\"test-client-id\",\"clientSecret\":\"test-client-secret\"}'");
+        out.println("tokens live " + expiresIn + " s; blocked (403) client: " + SandboxSettings.BLOCKED_CLIENT_ID
+                + " / " + SandboxSettings.BLOCKED_CLIENT_SECRET);
+        out.flush();
+        boolean interrupted = false;
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            interrupted = true; // the normal way to stop it from a caller thread; Ctrl-C goes through the hook
+        }
+        // Stopped before the interrupt flag is restored: the server's shutdown must not see it.
+        sandbox.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCode.COMPLIANT.code();
+    }
+}

@@ -1,0 +1,93 @@
+package com.hubble.kit.runner.client;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.hubble.kit.reference.sandbox.PresentedToken;
+import com.hubble.kit.reference.sandbox.RecordedExchange;
+import com.hubble.kit.runner.report.Outcome;
+import com.hubble.kit.runner.report.Severity;
+
+/** Every authenticated call carries Authorization: Bearer with a token from a login; no token ever sits in a URL. */
+public final class AuthBearer implements ClientCheck {
+    @Override
+    public String id() {
+        return "client.auth.bearer";
+    }
+
+    @Override
+    public String title() {
+        return "Calls carry Authorization: Bearer <token>, never the token in a URL";
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.MUST;
+    }
+
+    @Override
+    public String area() {
+        return "Headers";
+    }
+
+    @Override
+    public String requirement() {
+        return SOURCE + "\"Send Authorization: Bearer <access_token> header in all API calls\". A token in a URL "
+                + "ends up in proxy and server logs.";
+    }
+
+    @Override
+    public String fix() {
+        return "Send the token from the login only as the header Authorization: Bearer <token>; never add it to the "
+                + "path or query string.";
+    }
+
+    @Override
+    public Outcome evaluate(ClientSession session) {
+        List<RecordedExchange> leaked = session.exchanges().stream().filter(e -> e.tokenInUrl().isPresent()).toList();
+        List<RecordedExchange> calls = session.authenticatedCalls();
+        if (calls.isEmpty() && leaked.isEmpty()) {
+            return Outcome.missing("an authenticated call by the client");
+        }
+        List<String> problems = new ArrayList<>();
+        List<RecordedExchange> wrong = new ArrayList<>(leaked);
+        if (!leaked.isEmpty()) {
+            problems.add(leaked.size() + " request(s) carried the token in the URL: " + ClientEvidence.list(leaked));
+        }
+        List<RecordedExchange> missing = new ArrayList<>();
+        List<RecordedExchange> notBearer = new ArrayList<>();
+        List<RecordedExchange> unknown = new ArrayList<>();
+        for (RecordedExchange call : calls) {
+            if (call.authorization().isEmpty()) {
+                missing.add(call);
+                continue;
+            }
+            PresentedToken presented = call.authorization().get();
+            if (!presented.isBearer()) {
+                notBearer.add(call);
+            } else if (presented.tokenId().isEmpty()) {
+                unknown.add(call);
+            }
+        }
+        if (!missing.isEmpty()) {
+            problems.add(missing.size() + " call(s) had no Authorization header: " + ClientEvidence.list(missing));
+        }
+        if (!notBearer.isEmpty()) {
+            problems.add(notBearer.size() + " call(s) used another scheme than Bearer (scheme '"
+                    + notBearer.getFirst().authorization().orElseThrow().scheme() + "'): "
+                    + ClientEvidence.list(notBearer));
+        }
+        if (!unknown.isEmpty()) {
+            problems.add(unknown.size() + " call(s) carried a Bearer value that no login returned: "
+                    + ClientEvidence.list(unknown));
+        }
+        wrong.addAll(missing);
+        wrong.addAll(notBearer);
+        wrong.addAll(unknown);
+        if (!problems.isEmpty()) {
+            return Outcome.fail(String.join("; ", problems), ClientEvidence.of(wrong));
+        }
+        return Outcome.pass("all " + calls.size() + " authenticated calls carried Authorization: Bearer with a "
+                + "token from a login, and no URL held a token", List.of());
+    }
+}

@@ -1,0 +1,100 @@
+package com.hubble.kit.runner.client;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.hubble.kit.reference.sandbox.RecordedExchange;
+import com.hubble.kit.runner.report.Outcome;
+import com.hubble.kit.runner.report.Severity;
+
+/** Every login is POST /v1/partners/auth/login with a JSON body holding clientId and clientSecret. */
+public final class LoginRequest implements ClientCheck {
+    @Override
+    public String id() {
+        return "client.login.request";
+    }
+
+    @Override
+    public String title() {
+        return "Login is POST /v1/partners/auth/login with JSON {clientId, clientSecret}";
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.MUST;
+    }
+
+    @Override
+    public String area() {
+        return "Login";
+    }
+
+    @Override
+    public String requirement() {
+        return SOURCE + "\"Implement the token acquisition flow using /v1/partners/auth/login\"; the Login endpoint "
+                + "requires POST with Content-Type: application/json and the body {\"clientId\", \"clientSecret\"}.";
+    }
+
+    @Override
+    public String fix() {
+        return "POST to <base URL>/v1/partners/auth/login with Content-Type: application/json and "
+                + "{\"clientId\": ..., \"clientSecret\": ...}, before any other call.";
+    }
+
+    @Override
+    public Outcome evaluate(ClientSession session) {
+        if (session.exchanges().isEmpty()) {
+            return Outcome.fail("the client made no request at all: did the command read HUBBLE_BASE_URL, "
+                    + "HUBBLE_CLIENT_ID and HUBBLE_CLIENT_SECRET?", List.of());
+        }
+        List<RecordedExchange> logins = session.logins();
+        if (logins.isEmpty()) {
+            return Outcome.fail("the client never logged in: no request to POST /v1/partners/auth/login among "
+                    + session.exchanges().size() + " requests (" + ClientEvidence.list(session.exchanges()) + ")",
+                    ClientEvidence.of(session.exchanges()));
+        }
+        List<String> problems = new ArrayList<>();
+        List<RecordedExchange> wrong = new ArrayList<>();
+        for (RecordedExchange login : logins) {
+            List<String> found = problems(login);
+            if (!found.isEmpty()) {
+                wrong.add(login);
+                problems.add("#" + login.sequence() + " " + login.method() + " " + login.path() + ": "
+                        + String.join(", ", found));
+            }
+        }
+        if (!wrong.isEmpty()) {
+            return Outcome.fail(wrong.size() + " of " + logins.size() + " logins were malformed: "
+                    + String.join("; ", problems), ClientEvidence.of(wrong));
+        }
+        return Outcome.pass(logins.size() + " login(s), each POST /v1/partners/auth/login with a JSON "
+                + "{clientId, clientSecret}", ClientEvidence.of(logins));
+    }
+
+    private static List<String> problems(RecordedExchange login) {
+        List<String> found = new ArrayList<>();
+        if (!login.method().equals("POST")) {
+            found.add("method " + login.method() + " instead of POST");
+        }
+        if (!login.path().equals(RecordedExchange.LOGIN_PATH)) {
+            found.add("path " + login.path() + " instead of " + RecordedExchange.LOGIN_PATH);
+        }
+        if (!ContentTypePost.isJson(login.contentType().orElse(""))) {
+            found.add("Content-Type " + login.contentType().map(t -> "'" + t + "'").orElse("missing")
+                    + " instead of application/json");
+        }
+        login.login().ifPresentOrElse(body -> {
+            if (!body.jsonObject()) {
+                found.add("the body is not a JSON object");
+            } else {
+                if (!body.clientIdPresent()) {
+                    found.add("no clientId in the body");
+                }
+                if (!body.clientSecretPresent()) {
+                    found.add("no clientSecret in the body");
+                }
+            }
+        }, () -> found.add("the body was not read (wrong method or path)"));
+        return found;
+    }
+}

@@ -1,0 +1,135 @@
+package com.hubble.kit.runner.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.sso.PartnerServer;
+import com.hubble.kit.runner.sso.PartnerServer.Defect;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Targets that try to hang, flood or misdirect the kit: each run ends within its bounds, with FAILs, and a
+ * redirect target never sees the secret. The bounds are generous ceilings, not performance assertions.
+ */
+class HostileTargetTest {
+    private static final Duration CEILING = Duration.ofSeconds(120);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private Cli runCheck(String baseUrl, String timeout, String... more) throws IOException {
+        Path secret = Files.writeString(dir.resolve("secret"), "hostile-test-secret-5551234");
+        List<String> args = new ArrayList<>(List.of("check", "--base-url", baseUrl, "--secret-file", secret.toString(),
+                "--token", "tok-valid-a", "--expired-token", "tok-expired-b", "--timeout", timeout,
+                "--load-duration", "200ms", "--concurrency", "2", "--report-dir", dir.resolve("report").toString()));
+        args.addAll(List.of(more));
+        return Cli.run(args.toArray(String[]::new));
+    }
+
+    private JsonNode check(String id) throws IOException {
+        for (JsonNode check : JSON.readTree(dir.resolve("report/report.json").toFile()).get("checks")) {
+            if (check.get("id").asText().equals(id)) {
+                return check;
+            }
+        }
+        throw new AssertionError("no check " + id);
+    }
+
+    @Test
+    void aTargetThatNeverAnswersFailsEveryCheckByTimeout() throws IOException {
+        try (RawServer silent = new RawServer(socket -> Thread.sleep(Long.MAX_VALUE))) {
+            Cli cli = assertTimeoutPreemptively(CEILING, () -> runCheck(silent.baseUrl(), "250ms"));
+            assertEquals(1, cli.exit(), cli.both());
+            JsonNode status = check("sso.valid.status");
+            assertEquals("FAIL", status.get("status").asText());
+            assertTrue(status.get("message").asText().contains("timed out"), status.toString());
+            assertEquals("FAIL", check("sso.perf.concurrency").get("status").asText());
+        }
+    }
+
+    @Test
+    void aTargetThatTricklesItsBodyIsCutOffByTheWholeExchangeDeadline() throws IOException {
+        RawServer.Behaviour trickle = socket -> {
+            RawServer.readHead(socket);
+            RawServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{");
+            while (true) {
+                RawServer.write(socket, " ");
+                Thread.sleep(50);
+            }
+        };
+        try (RawServer server = new RawServer(trickle)) {
+            Cli cli = assertTimeoutPreemptively(CEILING, () -> runCheck(server.baseUrl(), "250ms"));
+            assertEquals(1, cli.exit(), cli.both());
+            JsonNode status = check("sso.valid.status");
+            assertTrue(status.get("message").asText().contains("timed out"), status.toString());
+        }
+    }
+
+    @Test
+    void aHundredMebibyteBodyIsReadOnlyUpToTheCap() throws IOException {
+        long size = 100L * 1024 * 1024;
+        RawServer.Behaviour flood = socket -> {
+            RawServer.readHead(socket);
+            RawServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + size + "\r\n\r\n");
+            byte[] chunk = new byte[64 * 1024];
+            java.util.Arrays.fill(chunk, (byte) 'a');
+            for (long sent = 0; sent < size; sent += chunk.length) {
+                socket.getOutputStream().write(chunk);
+            }
+        };
+        try (RawServer server = new RawServer(flood)) {
+            Cli cli = assertTimeoutPreemptively(CEILING, () -> runCheck(server.baseUrl(), "5s",
+                    "--only", "sso.valid.status", "--only", "sso.valid.schema", "--only", "sso.token.random"));
+            assertEquals(1, cli.exit(), cli.both());
+            JsonNode schema = check("sso.valid.schema");
+            assertEquals("FAIL", schema.get("status").asText());
+            assertTrue(schema.get("evidence").get(0).get("response").get("truncated").asBoolean(), schema.toString());
+            assertEquals("FAIL", check("sso.token.random").get("status").asText());
+        }
+    }
+
+    @Test
+    void aRedirectToAnotherPortIsNeverFollowedAndThatPortNeverSeesTheSecret() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        AtomicInteger secrets = new AtomicInteger();
+        HttpServer elsewhere = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        elsewhere.createContext("/", exchange -> {
+            calls.incrementAndGet();
+            if (exchange.getRequestHeaders().containsKey("X-Hubble-Secret")) {
+                secrets.incrementAndGet();
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        elsewhere.start();
+        Secret secret = Secret.of("hostile-test-secret-5551234");
+        try (PartnerServer redirecting = PartnerServer.start(secret, Defect.REDIRECTS)
+                .redirectingTo(java.net.URI.create("http://127.0.0.1:" + elsewhere.getAddress().getPort()))) {
+            Cli cli = assertTimeoutPreemptively(CEILING, () -> runCheck(redirecting.baseUri().toString(), "250ms"));
+            assertEquals(1, cli.exit(), cli.both());
+            assertEquals("FAIL", check("sso.transport.no-redirect").get("status").asText());
+            assertEquals("FAIL", check("sso.valid.status").get("status").asText());
+            assertEquals(0, calls.get(), "the kit followed a redirect");
+            assertEquals(0, secrets.get(), "the secret reached the redirect target");
+        } finally {
+            elsewhere.stop(0);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package com.hubble.kit.runner.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.hubble.kit.runner.cli.HubbleKit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** client-check end to end: real client processes, run with sh -c against the sandbox, graded. */
+class ClientCheckCommandTest {
+    private static final Pattern ROW = Pattern.compile("^(PASS|FAIL|WARN|SKIP|ERROR)\\s+(MUST|SHOULD|INFO)\\s+(\\S+)",
+            Pattern.MULTILINE);
+    private static final String JAVA = "\"$HUBBLE_KIT_JAVA\" -cp \"$HUBBLE_KIT_CLASSPATH\" ";
+
+    record Run(int exit, String out, String err, Map<String, String> statuses) {
+        Set<String> failed() {
+            Set<String> ids = new TreeSet<>();
+            statuses.forEach((id, status) -> {
+                if (status.equals("FAIL")) {
+                    ids.add(id);
+                }
+            });
+            return ids;
+        }
+    }
+
+    static Run clientCheck(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of("client-check"));
+        all.addAll(Arrays.asList(args));
+        int exit = HubbleKit.mainWithoutExit(new PrintWriter(out, true), new PrintWriter(err, true),
+                all.toArray(String[]::new));
+        Map<String, String> statuses = new LinkedHashMap<>();
+        Matcher row = ROW.matcher(out.toString());
+        while (row.find()) {
+            statuses.put(row.group(3), row.group(1));
+        }
+        return new Run(exit, out.toString(), err.toString(), statuses);
+    }
+
+    static Run faulty(String fault, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--run", JAVA + FaultyClient.class.getName() + " " + fault));
+        args.addAll(Arrays.asList(extra));
+        return clientCheck(args.toArray(String[]::new));
+    }
+
+    @Test
+    void theReferenceClientDemoPassesEveryCheck() {
+        Run run = clientCheck("--run", JAVA + "com.hubble.kit.reference.client.ClientDemo", "--strict");
+        assertEquals(Set.of(), run.failed(), run.out() + run.err());
+        assertEquals(11, run.statuses().size(), run.out());
+        assertTrue(run.statuses().values().stream().allMatch("PASS"::equals), run.out());
+        assertEquals(0, run.exit());
+        assertTrue(run.err().contains("client| client demo: done with 2 login(s)"), "client output passed through");
+    }
+
+    @Test
+    void theReferenceClientDemoRefreshesAShortLivedTokenAndStillPassesEveryCheck() {
+        Run run = clientCheck("--run", "HUBBLE_DEMO_PAUSE_MILLIS=1500 " + JAVA
+                + "com.hubble.kit.reference.client.ClientDemo", "--expires-in", "5", "--strict");
+        assertTrue(run.statuses().values().stream().allMatch("PASS"::equals), run.out() + run.err());
+        assertEquals(0, run.exit());
+    }
+
+    @Test
+    void aShellAndCurlClientWrittenToTheChecklistPassesEveryCheck() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                new ProcessBuilder("sh", "-c", "command -v curl").start().waitFor() == 0, "curl is not installed");
+        Path script = Path.of(getClass().getResource("/clients/curl-client.sh").toURI());
+        Run run = clientCheck("--run", "sh '" + script + "'", "--strict");
+        assertTrue(run.statuses().values().stream().allMatch("PASS"::equals), run.out() + run.err());
+        assertEquals(11, run.statuses().size());
+        assertEquals(0, run.exit());
+    }
+
+    @Test
+    void aClientWithoutFaultsPassesEveryCheck() {
+        Run run = faulty("NONE", "--strict");
+        assertTrue(run.statuses().values().stream().allMatch("PASS"::equals), run.out() + run.err());
+        assertEquals(0, run.exit());
+    }
+
+    @Test
+    void aClientThatLogsInOnEveryCallFailsOnlyTokenCaching() {
+        Run run = faulty("LOGIN_EVERY_CALL");
+        assertEquals(Set.of("client.token.cached"), run.failed(), run.out());
+        assertEquals(1, run.exit());
+    }
+
+    @Test
+    void aClientThatReusesItsRequestIdFailsOnlyRequestIdUniqueness() {
+        Run run = faulty("REUSED_REQUEST_ID");
+        assertEquals(Set.of("client.request-id.unique"), run.failed(), run.out());
+        assertEquals(1, run.exit());
+    }
+
+    @Test
+    void aClientThatCallsTheSingularPathFailsOnlyPathPlural() {
+        Run run = faulty("SINGULAR_PATH");
+        assertEquals(Set.of("client.path.plural"), run.failed(), run.out());
+        assertEquals(1, run.exit());
+    }
+
+    @Test
+    void aClientThatNeverRetriesFailsOnlyRetryOn401AndPassesWithoutStrict() {
+        Run run = faulty("NEVER_RETRIES");
+        assertEquals(Set.of("client.retry.on-401"), run.failed(), run.out());
+        assertEquals(0, run.exit(), "a SHOULD failure gates only with --strict");
+        assertTrue(run.out().contains("the client exited with status 1"), run.out());
+    }
+
+    @Test
+    void aClientThatRetriesForeverFailsTheRetryChecksAndFailsUnderStrict() {
+        Run run = faulty("RETRIES_FOREVER", "--strict");
+        assertEquals(Set.of("client.retry.on-401", "client.retry.bounded"), run.failed(), run.out());
+        assertEquals(1, run.exit());
+    }
+
+    @Test
+    void aClientThatSendsAnExpiredTokenFailsOnlyTokenRefresh() {
+        Run run = faulty("EXPIRED_TOKEN", "--expires-in", "2");
+        assertEquals(Set.of("client.token.refresh"), run.failed(), run.out() + run.err());
+    }
+
+    @Test
+    void aClientThatPutsTheTokenInTheQueryStringFailsOnlyBearerAuth() {
+        Run run = faulty("TOKEN_IN_QUERY");
+        assertEquals(Set.of("client.auth.bearer"), run.failed(), run.out());
+        assertTrue(run.out().contains("token in the URL"), run.out());
+        assertEquals(1, run.exit());
+    }
+
+    @Test
+    void aClientThatSendsNoRequestFailsLoginAndSkipsTheRest() {
+        Run run = faulty("NO_REQUESTS");
+        assertEquals(Set.of("client.login.request"), run.failed(), run.out());
+        assertEquals(10, run.statuses().values().stream().filter("SKIP"::equals).count(), run.out());
+        assertEquals(1, run.exit());
+    }
+
+    @Test
+    void killsAClientThatRunsPastTheLimitWithItsChildrenAndSaysSo(@TempDir Path dir) throws Exception {
+        Path pidFile = dir.resolve("child.pid");
+        Run run = clientCheck("--run", "sleep 60 & echo $! > '" + pidFile + "'; wait", "--max-duration", "2s");
+        assertTrue(run.err().contains("still running after 2s: killed it and its child processes"), run.err());
+        long child = Long.parseLong(Files.readString(pidFile).strip());
+        ProcessHandle.of(child).ifPresent(handle -> {
+            handle.onExit().orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join();
+            assertFalse(handle.isAlive(), "the client's child process survived");
+        });
+        assertEquals(Set.of("client.login.request"), run.failed());
+    }
+
+    @Test
+    void writesTheReportsWhenAskedAndNeverTheSecrets(@TempDir Path dir) throws Exception {
+        Run run = faulty("TOKEN_IN_QUERY", "--report-dir", dir.toString());
+        String json = Files.readString(dir.resolve("report.json"));
+        assertTrue(json.contains("client.auth.bearer"));
+        assertTrue(Files.exists(dir.resolve("junit.xml")) && Files.exists(dir.resolve("report.html")));
+        for (String text : List.of(json, run.out(), Files.readString(dir.resolve("report.html")))) {
+            assertFalse(text.contains("test-client-secret"), "the client secret leaked into a report");
+            assertFalse(text.contains("sbx."), "a sandbox token leaked into a report");
+        }
+    }
+
+    @Test
+    void refusesAnEmptyCommandOrABadDurationAsUsageErrors() {
+        assertEquals(2, clientCheck("--run", " ").exit());
+        assertEquals(2, clientCheck("--run", "true", "--max-duration", "soon").exit());
+        assertEquals(2, clientCheck("--run", "true", "--expires-in", "0").exit());
+        assertEquals(2, clientCheck().exit(), "--run is required");
+    }
+}

@@ -1,0 +1,241 @@
+package com.hubble.kit.runner.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.hubble.kit.reference.sandbox.LoginAttempt;
+import com.hubble.kit.reference.sandbox.TokenStatus;
+import com.hubble.kit.runner.report.Outcome;
+import com.hubble.kit.runner.report.Status;
+
+import org.junit.jupiter.api.Test;
+
+/** Each client check judged from recorded fixtures, without a server. */
+class ClientChecksTest {
+
+    private static Outcome judge(ClientCheck check, ClientSession session) {
+        return check.evaluate(session);
+    }
+
+    @Test
+    void theCompliantSessionPassesEveryCheck() {
+        for (ClientCheck check : ClientCatalogue.checks()) {
+            Outcome outcome = judge(check, Traffic.compliant().session());
+            assertEquals(Status.PASS, outcome.status(), check.id() + ": " + outcome.message());
+        }
+    }
+
+    @Test
+    void theCatalogueHasElevenChecksWithStableUniqueIdsAndRequirements() {
+        List<ClientCheck> checks = ClientCatalogue.checks();
+        assertEquals(List.of("client.login.request", "client.path.plural", "client.token.cached",
+                "client.token.refresh", "client.auth.bearer", "client.request-id.present", "client.request-id.uuid",
+                "client.request-id.unique", "client.content-type.post", "client.retry.on-401",
+                "client.retry.bounded"), checks.stream().map(ClientCheck::id).toList());
+        Set<String> ids = new HashSet<>();
+        checks.forEach(c -> {
+            assertTrue(ids.add(c.id()));
+            assertTrue(c.requirement().startsWith(ClientCheck.SOURCE), c.id());
+            assertTrue(!c.fix().isBlank() && !c.title().isBlank(), c.id());
+        });
+    }
+
+    @Test
+    void aClientThatSentNothingFailsLoginAndEveryOtherCheckHasNothingToJudge() {
+        ClientSession nothing = new Traffic().session();
+        assertEquals(Status.FAIL, judge(new LoginRequest(), nothing).status());
+        for (ClientCheck check : ClientCatalogue.checks().subList(1, 11)) {
+            assertInstanceOf(Outcome.Skip.class, judge(check, nothing), check.id());
+        }
+    }
+
+    @Test
+    void callsWithoutAnyLoginFailTheLoginCheck() {
+        Outcome outcome = judge(new LoginRequest(), new Traffic().call("pageNo=1").session());
+        assertEquals(Status.FAIL, outcome.status());
+        assertTrue(outcome.message().contains("never logged in"), outcome.message());
+    }
+
+    @Test
+    void aLoginWithGetOrWithoutTheSecretFailsTheLoginCheck() {
+        Outcome get = judge(new LoginRequest(), new Traffic().loginWith(s -> {
+            s.method = "GET";
+            s.login = Optional.empty();
+            return s.status(405);
+        }).session());
+        assertEquals(Status.FAIL, get.status());
+        assertTrue(get.message().contains("method GET instead of POST"), get.message());
+        Outcome noSecret = judge(new LoginRequest(), new Traffic().loginWith(s -> {
+            s.login = Optional.of(new LoginAttempt(true, true, false, Optional.of("test-client-id")));
+            return s.status(400);
+        }).session());
+        assertTrue(noSecret.message().contains("no clientSecret"), noSecret.message());
+    }
+
+    @Test
+    void aLoginAsFormDataFailsBothLoginAndPostContentType() {
+        ClientSession session = new Traffic().loginWith(s -> s.contentType("application/x-www-form-urlencoded"))
+                .call("").session();
+        assertEquals(Status.FAIL, judge(new LoginRequest(), session).status());
+        assertEquals(Status.FAIL, judge(new ContentTypePost(), session).status());
+    }
+
+    @Test
+    void jsonWithACharsetParameterIsJson() {
+        ClientSession session = new Traffic().loginWith(s -> s.contentType("Application/JSON; charset=UTF-8"))
+                .call("").session();
+        assertEquals(Status.PASS, judge(new ContentTypePost(), session).status());
+    }
+
+    @Test
+    void aSingularPathFailsPathPluralNamingThePath() {
+        ClientSession session = new Traffic().login().callWith(s -> {
+            s.path = "/v1/partner/products";
+            return s.status(404);
+        }).session();
+        Outcome outcome = judge(new PathPlural(), session);
+        assertEquals(Status.FAIL, outcome.status());
+        assertTrue(outcome.message().contains("/v1/partner/products"), outcome.message());
+    }
+
+    @Test
+    void loggingInBeforeEveryCallFailsTokenCaching() {
+        Traffic traffic = new Traffic();
+        for (int i = 0; i < 4; i++) {
+            traffic.login().call("pageNo=" + i);
+        }
+        assertEquals(Status.FAIL, judge(new TokenCached(), traffic.session()).status());
+    }
+
+    @Test
+    void oneLoginPerEightyPercentOfTheLifetimeIsAllowedAndAnEarlierOneIsNot() {
+        Traffic ontime = new Traffic().login().call("a").after(Duration.ofSeconds(8)).login().call("b")
+                .after(Duration.ofSeconds(8)).login().call("c");
+        assertEquals(Status.PASS, judge(new TokenCached(), ontime.session(10, 0)).status());
+        Traffic early = new Traffic().login().call("a").after(Duration.ofSeconds(3)).login().call("b")
+                .after(Duration.ofSeconds(3)).login().call("c");
+        assertEquals(Status.FAIL, judge(new TokenCached(), early.session(10, 0)).status());
+    }
+
+    @Test
+    void anInjected401AllowsOneMoreLogin() {
+        Traffic traffic = new Traffic().login().call("a").revokedCall("b").login().call("b");
+        assertEquals(Status.PASS, judge(new TokenCached(), traffic.session()).status());
+        Traffic twice = new Traffic().login().call("a").revokedCall("b").login().login().call("b");
+        assertEquals(Status.FAIL, judge(new TokenCached(), twice.session()).status());
+    }
+
+    @Test
+    void aCallWithAnExpiredTokenFailsTokenRefresh() {
+        ClientSession session = new Traffic().login().call("a")
+                .callWith(s -> s.query("b").status(401).token("Bearer", "token-1", TokenStatus.EXPIRED))
+                .login().call("b").session();
+        Outcome outcome = judge(new TokenRefresh(), session);
+        assertEquals(Status.FAIL, outcome.status());
+        assertTrue(outcome.message().contains("expired"), outcome.message());
+    }
+
+    @Test
+    void aCallWithoutAuthorizationOrWithAnotherSchemeOrAnUnknownTokenFailsBearer() {
+        assertEquals(Status.FAIL, judge(new AuthBearer(),
+                new Traffic().login().callWith(Traffic.Spec::noAuthorization).session()).status());
+        assertEquals(Status.FAIL, judge(new AuthBearer(),
+                new Traffic().login().callWith(s -> s.token("Token", "token-1", TokenStatus.LIVE)).session())
+                .status());
+        assertEquals(Status.FAIL, judge(new AuthBearer(),
+                new Traffic().login().callWith(s -> s.token("Bearer", null, TokenStatus.UNKNOWN)).session())
+                .status());
+    }
+
+    @Test
+    void theBearerSchemeIsCaseInsensitive() {
+        assertEquals(Status.PASS, judge(new AuthBearer(),
+                new Traffic().login().callWith(s -> s.token("bearer", "token-1", TokenStatus.LIVE)).session())
+                .status());
+    }
+
+    @Test
+    void aTokenInTheUrlFailsBearerEvenWithTheHeaderPresent() {
+        ClientSession session = new Traffic().login().callWith(s -> {
+            s.query("access_token=[token-1]").tokenInUrl = Optional.of("token-1");
+            return s;
+        }).session();
+        Outcome outcome = judge(new AuthBearer(), session);
+        assertEquals(Status.FAIL, outcome.status());
+        assertTrue(outcome.message().contains("token in the URL"), outcome.message());
+    }
+
+    @Test
+    void aCallWithoutRequestIdFailsPresence() {
+        ClientSession session = new Traffic().login().call("a").callWith(s -> s.query("b").requestId(null)).session();
+        assertEquals(Status.FAIL, judge(new RequestIdPresent(), session).status());
+        assertEquals(Status.PASS, judge(new RequestIdUnique(), session).status());
+    }
+
+    @Test
+    void aRequestIdThatIsNotAUuidFailsOnlyTheUuidCheck() {
+        ClientSession session = new Traffic().login().callWith(s -> s.requestId("req-1")).session();
+        assertEquals(Status.FAIL, judge(new RequestIdUuid(), session).status());
+        assertEquals(Status.PASS, judge(new RequestIdPresent(), session).status());
+        assertEquals(Status.PASS, judge(new RequestIdUnique(), session).status());
+    }
+
+    @Test
+    void aRepeatedRequestIdFailsUniquenessNamingTheId() {
+        String id = "239774a8-f59c-496c-bb52-ceb683d60af3";
+        ClientSession session = new Traffic().login().callWith(s -> s.requestId(id))
+                .callWith(s -> s.query("x").requestId(id)).session();
+        Outcome outcome = judge(new RequestIdUnique(), session);
+        assertEquals(Status.FAIL, outcome.status());
+        assertTrue(outcome.message().contains(id), outcome.message());
+    }
+
+    @Test
+    void notRetryingTheInjected401FailsRetryOn401() {
+        ClientSession session = new Traffic().login().call("a").revokedCall("b").login().call("c").session();
+        Outcome outcome = judge(new RetryOn401(), session);
+        assertEquals(Status.FAIL, outcome.status());
+        assertTrue(outcome.message().contains("never retried"), outcome.message());
+    }
+
+    @Test
+    void retryingWithoutANewLoginFailsRetryOn401() {
+        ClientSession session = new Traffic().login().call("a").revokedCall("b").callWithRevokedToken("b").session();
+        Outcome outcome = judge(new RetryOn401(), session);
+        assertEquals(Status.FAIL, outcome.status());
+        assertTrue(outcome.message().contains("without logging in again"), outcome.message());
+    }
+
+    @Test
+    void theRetryCheckNeedsTheInjectionToHaveHappened() {
+        ClientSession tooFewCalls = new Traffic().login().call("a").session(3600, 5);
+        Outcome outcome = judge(new RetryOn401(), tooFewCalls);
+        assertInstanceOf(Outcome.Skip.class, outcome);
+        assertTrue(((Outcome.Skip) outcome).missingInput().isPresent());
+        Outcome off = judge(new RetryOn401(), new Traffic().login().call("a").session(3600, 0));
+        assertEquals(Optional.empty(), ((Outcome.Skip) off).missingInput());
+    }
+
+    @Test
+    void retryingA401MoreThanOnceFailsRetryBounded() {
+        ClientSession session = new Traffic().login().call("a").revokedCall("b").callWithRevokedToken("b")
+                .callWithRevokedToken("b").session();
+        Outcome outcome = judge(new RetryBounded(), session);
+        assertEquals(Status.FAIL, outcome.status());
+        assertTrue(outcome.message().contains("3 times in a row"), outcome.message());
+    }
+
+    @Test
+    void callingTheSameTargetAgainAfterASuccessfulRetryIsNotARetry() {
+        ClientSession session = new Traffic().login().revokedCall("a").login().call("a").call("a").call("a")
+                .session();
+        assertEquals(Status.PASS, judge(new RetryBounded(), session).status());
+    }
+}

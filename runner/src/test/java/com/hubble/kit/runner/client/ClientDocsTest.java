@@ -1,0 +1,42 @@
+package com.hubble.kit.runner.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.hubble.kit.runner.cli.ExitCode;
+import com.hubble.kit.runner.report.Gate;
+import com.hubble.kit.runner.report.Report;
+import com.hubble.kit.runner.report.Verdict;
+
+import org.junit.jupiter.api.Test;
+
+/** The user docs and the gate agree with the catalogue. */
+class ClientDocsTest {
+
+    @Test
+    void clientMdDocumentsEveryCheckWithItsLevel() throws Exception {
+        String docs = Files.readString(Path.of("../reference-impl/CLIENT.md"));
+        for (ClientCheck check : ClientCatalogue.checks()) {
+            assertTrue(docs.contains("| `" + check.id() + "` | " + check.severity() + " |"),
+                    "CLIENT.md lacks a row for " + check.id() + " at " + check.severity());
+        }
+    }
+
+    @Test
+    void aClientThatOnlyLogsInIsIncompleteNotCompliant() {
+        Report report = ClientGrader.grade(new Traffic().login().session(), false);
+        assertEquals(Verdict.INCOMPLETE, report.verdict());
+        assertEquals(ExitCode.INCOMPLETE, Gate.exitCode(report, false));
+    }
+
+    @Test
+    void aSessionWithOnlyAShouldFailureGatesOnlyUnderStrict() {
+        Traffic neverRetried = new Traffic().login().call("a").call("b").call("c").call("d").revokedCall("e")
+                .login().call("f");
+        assertEquals(ExitCode.COMPLIANT, Gate.exitCode(ClientGrader.grade(neverRetried.session(), false), false));
+        assertEquals(ExitCode.NON_COMPLIANT, Gate.exitCode(ClientGrader.grade(neverRetried.session(), true), true));
+    }
+}

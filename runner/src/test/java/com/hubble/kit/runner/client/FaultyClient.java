@@ -1,0 +1,132 @@
+package com.hubble.kit.runner.client;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A client of the Hubble API with exactly one deliberate fault (or none), run by client-check in tests:
+ * {@code FaultyClient <fault>}. Apart from its fault it follows the checklist, so it fails only the checks about it.
+ * Reads HUBBLE_BASE_URL, HUBBLE_CLIENT_ID, HUBBLE_CLIENT_SECRET.
+ */
+public final class FaultyClient {
+    /** The mistakes, by the name the tests pass on the command line. */
+    enum Fault {
+        NONE, LOGIN_EVERY_CALL, REUSED_REQUEST_ID, SINGULAR_PATH, NEVER_RETRIES, RETRIES_FOREVER, EXPIRED_TOKEN,
+        TOKEN_IN_QUERY, NO_REQUESTS
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FIXED_REQUEST_ID = "0f8e2a4c-1b7d-4e36-9a51-0c2d3e4f5a6b";
+
+    private final Fault fault;
+    private final String base = System.getenv("HUBBLE_BASE_URL");
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private String token;
+    private Instant refreshAt = Instant.MIN;
+
+    private FaultyClient(Fault fault) {
+        this.fault = fault;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Fault fault = Fault.valueOf(args[0]);
+        if (fault == Fault.NO_REQUESTS) {
+            System.out.println("faulty client: doing nothing");
+            return;
+        }
+        new FaultyClient(fault).run();
+    }
+
+    private void run() throws Exception {
+        login();
+        JsonNode first = JSON.readTree(call("/v1/partners/products?pageNo=1&limit=4").body());
+        String brandId = first.path("data").get(0).path("id").asText();
+        List<String> rest = new ArrayList<>(List.of("/v1/partners/products?pageNo=2&limit=4",
+                "/v1/partners/products?pageNo=3&limit=4", "/v1/partners/products?category=Food",
+                "/v1/partners/products?category=Travel", "/v1/partners/products/" + brandId,
+                "/v1/partners/products?q=an"));
+        if (fault == Fault.SINGULAR_PATH) {
+            rest.set(2, "/v1/partner/products?category=Food");
+        }
+        for (int i = 0; i < rest.size(); i++) {
+            if (fault == Fault.EXPIRED_TOKEN && i == 2) {
+                Thread.sleep(3000); // outlives the 2-second token without refreshing it
+            }
+            call(rest.get(i));
+        }
+        System.out.println("faulty client (" + fault + "): done");
+    }
+
+    private HttpResponse<String> call(String pathAndQuery) throws Exception {
+        if (fault == Fault.LOGIN_EVERY_CALL || fault != Fault.EXPIRED_TOKEN && !Instant.now().isBefore(refreshAt)) {
+            login();
+        }
+        HttpResponse<String> response = get(pathAndQuery);
+        if (response.statusCode() != 401) {
+            return response;
+        }
+        switch (fault) {
+            case NEVER_RETRIES -> {
+                System.out.println("faulty client: 401 on " + pathAndQuery + ", giving up");
+                System.exit(1);
+            }
+            case RETRIES_FOREVER -> {
+                for (int attempt = 0; attempt < 5 && response.statusCode() == 401; attempt++) {
+                    response = get(pathAndQuery); // same revoked token, again and again
+                }
+                System.out.println("faulty client: still 401 after 5 retries, stopping");
+                System.exit(1);
+            }
+            default -> {
+                login();
+                response = get(pathAndQuery);
+            }
+        }
+        return response;
+    }
+
+    private HttpResponse<String> get(String pathAndQuery) throws Exception {
+        String url = base + pathAndQuery;
+        if (fault == Fault.TOKEN_IN_QUERY) {
+            url += (pathAndQuery.contains("?") ? "&" : "?") + "access_token=" + token;
+        }
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .header("X-Request-Id", fault == Fault.REUSED_REQUEST_ID ? FIXED_REQUEST_ID
+                        : UUID.randomUUID().toString())
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        System.out.println("faulty client: GET " + pathAndQuery + " -> " + response.statusCode());
+        return response;
+    }
+
+    private void login() throws Exception {
+        Instant sentAt = Instant.now();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/partners/auth/login"))
+                .header("Content-Type", "application/json")
+                .header("X-Request-Id", UUID.randomUUID().toString())
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(java.util.Map.of(
+                        "clientId", System.getenv("HUBBLE_CLIENT_ID"),
+                        "clientSecret", System.getenv("HUBBLE_CLIENT_SECRET")))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("login answered " + response.statusCode());
+        }
+        JsonNode body = JSON.readTree(response.body());
+        token = body.path("token").asText();
+        long lifetime = body.path("expiresInSecs").asLong();
+        refreshAt = sentAt.plusMillis(lifetime * 800);
+        System.out.println("faulty client: logged in for " + lifetime + " s");
+    }
+}

@@ -1,0 +1,54 @@
+package com.hubble.kit.runner.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.hubble.kit.runner.cli.HubbleKit;
+
+import org.junit.jupiter.api.Test;
+
+/** hubble-kit sandbox serves until interrupted, with the lifetime it was given. */
+class SandboxCommandTest {
+
+    @Test
+    void servesLoginsWithTheGivenLifetimeUntilInterrupted() throws Exception {
+        StringWriter out = new StringWriter();
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread command = Thread.ofPlatform().start(() -> exit.set(HubbleKit.mainWithoutExit(
+                new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+                "sandbox", "--port", "0", "--expires-in", "42")));
+        Matcher url = Pattern.compile("Hubble API sandbox on (http://127\\.0\\.0\\.1:\\d+)").matcher("");
+        for (int i = 0; i < 300 && !url.reset(out.toString()).find(); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(url.reset(out.toString()).find(), "the sandbox never announced its URL: " + out);
+        HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(url.group(1) + "/v1/partners/auth/login"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"clientId\":\"test-client-id\",\"clientSecret\":\"test-client-secret\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, login.statusCode());
+        assertTrue(login.body().contains("\"expiresInSecs\":42"), login.body());
+        command.interrupt();
+        assertTrue(command.join(Duration.ofSeconds(20)), "the sandbox command did not stop");
+        assertEquals(0, exit.get());
+    }
+
+    @Test
+    void refusesANegativePort() {
+        assertEquals(2, HubbleKit.mainWithoutExit(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), "sandbox", "--port", "-1"));
+    }
+}

@@ -1,0 +1,136 @@
+package com.hubble.kit.runner.sso;
+
+import static com.hubble.kit.runner.sso.Recorded.PROFILE;
+import static com.hubble.kit.runner.sso.Recorded.REJECTION;
+import static com.hubble.kit.runner.sso.Recorded.json;
+import static com.hubble.kit.runner.sso.Recorded.of;
+import static com.hubble.kit.runner.sso.Recorded.response;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import com.hubble.kit.runner.report.Outcome;
+import com.hubble.kit.runner.report.Redactor;
+import com.hubble.kit.runner.report.Status;
+
+/** Request handling, error and redirect checks, judged from recorded exchanges. */
+class RequestAndErrorChecksTest {
+
+    @Test
+    void getPassesWith405s() {
+        assertEquals(Status.PASS, new MethodGet().evaluate(of(json(405, REJECTION), json(405, REJECTION))).status());
+    }
+
+    @Test
+    void getFailsWhenAQueryTokenYieldsTheUser() {
+        Outcome outcome = new MethodGet().evaluate(of(json(405, REJECTION), json(200, PROFILE)));
+        assertEquals(Status.FAIL, outcome.status());
+        assertTrue(outcome.message().contains("user data"), outcome.message());
+    }
+
+    @Test
+    void getFailsOnA404() {
+        assertEquals(Status.FAIL, new MethodGet().evaluate(of(json(404, "{}"), json(405, "{}"))).status());
+    }
+
+    @Test
+    void malformedBodyPassesWith400AndFailsWith500() {
+        assertEquals(Status.PASS, new BodyMalformed().evaluate(of(json(400, REJECTION), json(415, "{}"))).status());
+        assertEquals(Status.FAIL, new BodyMalformed().evaluate(of(json(400, REJECTION), json(500, "{}"))).status());
+    }
+
+    @Test
+    void unknownFieldsPassWhenIgnored() {
+        assertEquals(Status.PASS, new BodyUnknownFields().evaluate(of(json(200, PROFILE), json(401, REJECTION))).status());
+    }
+
+    @Test
+    void unknownFieldsFailWhenAStrictParserRefusesThem() {
+        assertEquals(Status.FAIL, new BodyUnknownFields().evaluate(of(json(400, REJECTION), json(401, REJECTION))).status());
+    }
+
+    @Test
+    void unknownFieldsFailWhenABodyUserIdAuthenticates() {
+        Outcome outcome = new BodyUnknownFields().evaluate(of(json(200, PROFILE), json(200, "{\"userId\":\"admin\"}")));
+        assertEquals(Status.FAIL, outcome.status());
+        assertTrue(outcome.message().contains("admin"), outcome.message());
+    }
+
+    @Test
+    void oversizedBodyPassesWith413Or400AndFailsOtherwise() {
+        assertEquals(Status.PASS, new BodyOversized().evaluate(of(json(413, "{}"))).status());
+        assertEquals(Status.PASS, new BodyOversized().evaluate(of(json(400, "{}"))).status());
+        assertEquals(Status.FAIL, new BodyOversized().evaluate(of(json(401, REJECTION))).status());
+        assertEquals(Status.FAIL, new BodyOversized().evaluate(of(Recorded.timeout())).status());
+    }
+
+    @Test
+    void errorsJsonIgnoresSuccessesAndAcceptsProblemJson() {
+        assertEquals(Status.PASS, new ErrorsJson().evaluate(of(response(200, "text/plain", "ok"),
+                response(401, "application/problem+json", "{\"title\":\"x\"}"))).status());
+    }
+
+    @Test
+    void errorsJsonFailsOnAnHtmlErrorPage() {
+        Outcome outcome = new ErrorsJson().evaluate(of(json(401, REJECTION), response(413, "text/html", "<html>too big</html>")));
+        assertEquals(Status.FAIL, outcome.status());
+        assertTrue(outcome.message().contains("text/html"), outcome.message());
+    }
+
+    @Test
+    void errorsJsonFailsOnABodyLabelledJsonThatDoesNotParse() {
+        assertEquals(Status.FAIL, new ErrorsJson().evaluate(of(json(400, "{oops"))).status());
+    }
+
+    @Test
+    void stackTraceFailsOnAJavaFrame() {
+        assertEquals(Status.FAIL, new ErrorsNoStackTrace().evaluate(of(json(500,
+                "{\"error\":\"boom\\n\"}\n\tat com.partner.Sso.handle(Sso.java:42)"))).status());
+    }
+
+    @Test
+    void stackTraceFailsOnAnExceptionNameOrAServerPath() {
+        assertEquals(Status.FAIL, new ErrorsNoStackTrace().evaluate(of(json(400, "{\"error\":\"NullPointerException\"}"))).status());
+        assertEquals(Status.FAIL, new ErrorsNoStackTrace().evaluate(of(json(400, "{\"error\":\"Traceback (most recent call last)\"}"))).status());
+        assertEquals(Status.FAIL, new ErrorsNoStackTrace().evaluate(of(json(400, "{\"error\":\"open /var/app/config.yml\"}"))).status());
+    }
+
+    @Test
+    void stackTracePassesOnOrdinaryErrorCodes() {
+        assertEquals(Status.PASS, new ErrorsNoStackTrace().evaluate(of(json(401, "{\"userId\":null,\"error\":\"invalid_token\"}"),
+                json(200, PROFILE))).status());
+    }
+
+    @Test
+    void secretEchoFailsWhenARedactedSecretAppearsInABody() {
+        Outcome outcome = new ErrorsNoSecretEcho().evaluate(of(json(401,
+                "{\"userId\":null,\"got\":\"" + Redactor.marker("secret") + "\"}")));
+        assertEquals(Status.FAIL, outcome.status());
+        assertTrue(outcome.message().contains("the secret"), outcome.message());
+    }
+
+    @Test
+    void secretEchoFailsWhenATokenAppearsInAHeader() {
+        Outcome outcome = new ErrorsNoSecretEcho().evaluate(of(json(401, REJECTION, "X-Debug-Token", Redactor.marker("token"))));
+        assertEquals(Status.FAIL, outcome.status());
+        assertTrue(outcome.message().contains("a token"), outcome.message());
+    }
+
+    @Test
+    void secretEchoPassesOnCleanResponses() {
+        assertEquals(Status.PASS, new ErrorsNoSecretEcho().evaluate(of(json(401, REJECTION), json(200, PROFILE))).status());
+    }
+
+    @Test
+    void noRedirectFailsOnA307NamingTheLocation() {
+        Outcome outcome = new TransportNoRedirect().evaluate(of(json(307, "", "Location", "https://elsewhere.example/sso")));
+        assertEquals(Status.FAIL, outcome.status());
+        assertTrue(outcome.message().contains("elsewhere.example"), outcome.message());
+    }
+
+    @Test
+    void noRedirectPassesWithoutRedirects() {
+        assertEquals(Status.PASS, new TransportNoRedirect().evaluate(of(json(401, REJECTION), json(200, PROFILE))).status());
+    }
+}

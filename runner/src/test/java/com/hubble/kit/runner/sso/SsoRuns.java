@@ -1,0 +1,47 @@
+package com.hubble.kit.runner.sso;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.report.CheckResult;
+import com.hubble.kit.runner.report.Redactor;
+import com.hubble.kit.runner.report.Report;
+import com.hubble.kit.runner.report.Status;
+import com.hubble.kit.runner.sso.probe.ProbeContext;
+import com.hubble.kit.runner.sso.probe.Settings;
+import com.hubble.kit.runner.sso.probe.SsoClient;
+import com.hubble.kit.runner.sso.probe.TokenSource;
+
+/** Runs the whole catalogue against a test server with short, test-friendly settings. */
+final class SsoRuns {
+    static final Settings FAST = new Settings(Duration.ofSeconds(2), Duration.ofSeconds(1), 4,
+            Duration.ofMillis(300), true, false);
+
+    private SsoRuns() {
+    }
+
+    static Report run(java.net.URI base, Secret secret, TokenSource valid, TokenSource expired) {
+        try (SsoClient client = new SsoClient(FAST.timeout(), false, new Redactor())) {
+            ProbeContext context = new ProbeContext(base, client, secret, valid, expired, FAST);
+            return new SsoRun(context).run(base.toString(), SsoCatalogue.checks(true), Set.of(), false, List.of(), r -> { });
+        }
+    }
+
+    static Set<String> withStatus(Report report, Status status) {
+        return report.checks().stream().filter(r -> r.status() == status).map(CheckResult::id)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** "id: message" for every non-passing check, for assertion messages. */
+    static String describe(Report report) {
+        Map<String, String> lines = report.checks().stream().filter(r -> r.status() != Status.PASS)
+                .collect(Collectors.toMap(CheckResult::id, r -> r.status() + " " + r.outcome().message(),
+                        (a, b) -> a, java.util.TreeMap::new));
+        return lines.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n"));
+    }
+}

@@ -1,0 +1,150 @@
+package com.hubble.kit.runner.sso;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import com.hubble.kit.runner.report.Measurement;
+import com.hubble.kit.runner.report.Outcome;
+import com.hubble.kit.runner.report.Status;
+import com.hubble.kit.runner.sso.probe.LatencySamples;
+import com.hubble.kit.runner.sso.probe.LoadResult;
+import com.hubble.kit.runner.sso.probe.Sample;
+import com.hubble.kit.runner.sso.probe.TargetFacts;
+import com.hubble.kit.runner.sso.probe.TlsFacts;
+import com.hubble.kit.runner.sso.probe.TimingSamples;
+
+/** Transport and performance checks, judged from recorded facts and samples (no timing in these tests). */
+class TransportAndPerfChecksTest {
+
+    @Test
+    void httpsPassesOnHttpsAndIsNotApplicableOnLoopbackHttp() {
+        assertEquals(Status.PASS, new TransportHttps().evaluate(new TargetFacts("https", "partner.example", false)).status());
+        Outcome loopback = new TransportHttps().evaluate(new TargetFacts("http", "127.0.0.1", true));
+        assertEquals(Status.SKIP, loopback.status());
+        assertTrue(((Outcome.Skip) loopback).missingInput().isEmpty(), "not applicable is not a missing input");
+    }
+
+    @Test
+    void httpsFailsOnPlainHttpToARemoteHost() {
+        assertEquals(Status.FAIL, new TransportHttps().evaluate(new TargetFacts("http", "partner.example", false)).status());
+    }
+
+    @Test
+    void loopbackMeansLocalhostOrALoopbackLiteral() {
+        assertTrue(TargetFacts.isLoopback("localhost"));
+        assertTrue(TargetFacts.isLoopback("127.0.0.2"));
+        assertTrue(TargetFacts.isLoopback("[::1]"));
+        assertEquals(false, TargetFacts.isLoopback("10.0.0.1"));
+        assertEquals(false, TargetFacts.isLoopback("partner.example"));
+    }
+
+    @Test
+    void tlsPassesOnTls13WithLegacyRefused() {
+        TlsFacts facts = new TlsFacts("h", Optional.of("TLSv1.3"), "", TlsFacts.Legacy.REFUSED, TlsFacts.Legacy.REFUSED);
+        assertEquals(Status.PASS, new TransportTls().evaluate(facts).status());
+    }
+
+    @Test
+    void tlsFailsWhenTls10IsAccepted() {
+        TlsFacts facts = new TlsFacts("h", Optional.of("TLSv1.2"), "", TlsFacts.Legacy.ACCEPTED, TlsFacts.Legacy.REFUSED);
+        Outcome outcome = new TransportTls().evaluate(facts);
+        assertEquals(Status.FAIL, outcome.status());
+        assertEquals("TLS 1.0 was accepted", outcome.message());
+    }
+
+    @Test
+    void tlsIsAnErrorWhenTheKitCouldNotOfferTheLegacyProtocols() {
+        TlsFacts facts = new TlsFacts("h", Optional.of("TLSv1.3"), "", TlsFacts.Legacy.UNTESTABLE, TlsFacts.Legacy.REFUSED);
+        assertEquals(Status.ERROR, new TransportTls().evaluate(facts).status());
+    }
+
+    private static List<Sample> samples(double millis, int n) {
+        return Collections.nCopies(n, new Sample(millis, true));
+    }
+
+    @Test
+    void latencyPassesWithinTheBudgetAndReportsPercentiles() {
+        Outcome outcome = new PerfLatency().evaluate(new LatencySamples(samples(10, 20), samples(5, 20),
+                Duration.ofSeconds(1), 20, List.of()));
+        assertEquals(Status.PASS, outcome.status());
+        assertTrue(outcome.measurements().stream().map(Measurement::name).toList()
+                .containsAll(List.of("valid.p50", "valid.p95", "valid.p99", "rejected.p95")));
+    }
+
+    @Test
+    void latencyFailsWhenTheRejectedP95IsOverBudget() {
+        List<Sample> rejected = new ArrayList<>(samples(5, 18));
+        rejected.addAll(samples(1500, 2));
+        Outcome outcome = new PerfLatency().evaluate(new LatencySamples(samples(10, 20), rejected,
+                Duration.ofSeconds(1), 20, List.of()));
+        assertEquals(Status.FAIL, outcome.status());
+        assertTrue(outcome.message().contains("rejected"), outcome.message());
+    }
+
+    @Test
+    void latencyNamesTheMissingTokensWhenNoValidCallWasTimed() {
+        Outcome outcome = new PerfLatency().evaluate(new LatencySamples(List.of(), samples(5, 20), Duration.ofSeconds(1), 20, List.of()));
+        assertTrue(((Outcome.Skip) outcome).missingInput().isPresent());
+    }
+
+    @Test
+    void concurrencyPassesUnderOnePercentErrors() {
+        LoadResult load = new LoadResult(16, Duration.ofSeconds(3), 1000, 9, 0, Collections.nCopies(1000, 4.0), List.of());
+        Outcome outcome = new PerfConcurrency().evaluate(load);
+        assertEquals(Status.PASS, outcome.status());
+        assertTrue(outcome.message().contains("333 calls/s"), outcome.message());
+    }
+
+    @Test
+    void concurrencyFailsAtOnePercentErrors() {
+        LoadResult load = new LoadResult(16, Duration.ofSeconds(3), 1000, 10, 10, Collections.nCopies(1000, 4.0), List.of());
+        assertEquals(Status.FAIL, new PerfConcurrency().evaluate(load).status());
+    }
+
+    @Test
+    void concurrencyFailsWhenNoCallCompleted() {
+        assertEquals(Status.FAIL, new PerfConcurrency().evaluate(new LoadResult(4, Duration.ofSeconds(1), 0, 0, 0, List.of(), List.of())).status());
+    }
+
+    private static List<Double> noisy(double mean, long seed) {
+        Random random = new Random(seed);
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            values.add(mean + random.nextGaussian() * 0.2);
+        }
+        return values;
+    }
+
+    @Test
+    void timingLeakPassesWhenBothClassesLookAlike() {
+        Outcome outcome = new PerfTimingLeak().evaluate(new TimingSamples(noisy(2.0, 1), noisy(2.0, 2), 0, List.of()));
+        assertEquals(Status.PASS, outcome.status());
+        assertTrue(outcome.measurements().stream().anyMatch(m -> m.name().equals("t")));
+    }
+
+    @Test
+    void timingLeakWarnsWhenWrongLastCharacterIsClearlySlower() {
+        Outcome outcome = new PerfTimingLeak().evaluate(new TimingSamples(noisy(2.0, 1), noisy(2.5, 2), 0, List.of()));
+        assertEquals(Status.WARN, outcome.status());
+    }
+
+    @Test
+    void timingLeakWarnsWithTooFewSamples() {
+        assertEquals(Status.WARN, new PerfTimingLeak().evaluate(new TimingSamples(List.of(1.0, 2.0), List.of(1.0), 3, List.of())).status());
+    }
+
+    @Test
+    void welchTIsZeroForIdenticalSamplesAndSignedOtherwise() {
+        assertEquals(0.0, Stats.welchT(List.of(1.0, 1.0, 1.0), List.of(1.0, 1.0, 1.0)));
+        assertTrue(Stats.welchT(List.of(1.0, 1.1, 0.9), List.of(2.0, 2.1, 1.9)) < -10);
+    }
+}
