@@ -21,6 +21,7 @@ import com.hubble.kit.runner.pact.ContractVerifier;
 import com.hubble.kit.runner.pact.InteractionResult;
 import com.hubble.kit.runner.pact.PactInteractionCheck;
 import com.hubble.kit.runner.report.CheckResult;
+import com.hubble.kit.runner.report.Exchange;
 import com.hubble.kit.runner.report.Gate;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Redactor;
@@ -179,10 +180,12 @@ public final class VerifyPactCommand implements Callable<Integer> {
                 return ExitCode.USAGE.code();
             }
         }
-        List<InteractionResult> ran = verified.stream()
-                .filter(r -> r.status() != InteractionResult.Status.NOT_SELECTED).toList();
-        if (!ran.isEmpty() && ran.stream().allMatch(r -> r.status() == InteractionResult.Status.UNREACHABLE)) {
-            err.println("hubble-kit verify-pact: " + ran.getFirst().message());
+        // unreachable: a connection failed and no request at all got an answer
+        Optional<InteractionResult> unreachable = verified.stream()
+                .filter(r -> r.status() == InteractionResult.Status.UNREACHABLE).findFirst();
+        boolean answered = verified.stream().anyMatch(r -> r.exchange().flatMap(Exchange::response).isPresent());
+        if (unreachable.isPresent() && !answered) {
+            err.println("hubble-kit verify-pact: " + unreachable.get().message());
             return ExitCode.UNREACHABLE.code();
         }
         Optional<InteractionResult> sourceFailed = verified.stream()

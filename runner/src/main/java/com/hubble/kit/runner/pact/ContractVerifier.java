@@ -41,6 +41,7 @@ import com.hubble.kit.runner.report.RecordedResponse;
 import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.Reply;
 import com.hubble.kit.runner.report.TransportFailure;
+import com.hubble.kit.runner.sso.probe.TlsSupport;
 import com.hubble.kit.runner.sso.probe.TokenSource;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequest;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -60,6 +61,8 @@ public final class ContractVerifier {
 
     static {
         PACT_LOGGER.setLevel(Level.WARNING);
+        // Pact's HTTP client builds an SSLContext; the TLS probe's settings must be in place before the first one.
+        TlsSupport.allowLegacyProbing();
     }
 
     /** The partner to verify. */
