@@ -11,14 +11,21 @@ public final class HubbleApiException extends RuntimeException {
     private final int status;
     private final String requestId;
     private final transient Optional<ApiError> error;
+    private final transient Optional<java.time.Duration> retryAfter;
 
     public HubbleApiException(String call, int status, String requestId, Optional<ApiError> error, String detail,
                               Throwable cause) {
+        this(call, status, requestId, error, Optional.empty(), detail, cause);
+    }
+
+    public HubbleApiException(String call, int status, String requestId, Optional<ApiError> error,
+                              Optional<java.time.Duration> retryAfter, String detail, Throwable cause) {
         super(describe(call, status, requestId, error, detail), cause);
         this.call = call;
         this.status = status;
         this.requestId = requestId;
         this.error = error;
+        this.retryAfter = retryAfter;
     }
 
     private static String describe(String call, int status, String requestId, Optional<ApiError> error,
@@ -47,5 +54,10 @@ public final class HubbleApiException extends RuntimeException {
 
     public Optional<ApiError> error() {
         return error;
+    }
+
+    /** How long Hubble asked us to wait (Retry-After seconds on a 429 or 503), when it said. */
+    public Optional<java.time.Duration> retryAfter() {
+        return retryAfter;
     }
 }

@@ -194,9 +194,10 @@ public final class HubbleClient implements AutoCloseable {
             String text = response.entity().hasEntity() ? response.as(String.class) : "";
             int status = response.status().code();
             LOG.log(status / 100 == 2 ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
-                    "{0} {1} -> {2} in {3} ms [X-REQUEST-ID {4}]", method, path, status,
-                    (System.nanoTime() - started) / 1_000_000, requestId);
-            return new Reply(status, text, requestId);
+                    "{0} {1} -> {2} in {3} ms [X-REQUEST-ID {4}]", method, path, Integer.toString(status),
+                    Long.toString((System.nanoTime() - started) / 1_000_000), requestId);
+            Optional<String> retryAfter = response.headers().first(HeaderNames.RETRY_AFTER);
+            return new Reply(status, text, requestId, retryAfter.flatMap(HubbleClient::seconds));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "{0} {1} -> no response: {2} [X-REQUEST-ID {3}]", method, path,
                     e.getClass().getSimpleName(), requestId);
@@ -232,7 +233,8 @@ public final class HubbleClient implements AutoCloseable {
         } catch (Exception e) {
             error = Optional.empty();
         }
-        return new HubbleApiException(call, reply.status(), reply.requestId(), error, detail, null);
+        return new HubbleApiException(call, reply.status(), reply.requestId(), error, reply.retryAfter(), detail,
+                null);
     }
 
     /** The source document's common causes of a failed login. */
@@ -258,6 +260,14 @@ public final class HubbleClient implements AutoCloseable {
     private record CachedToken(Secret token, Instant refreshAt) {
     }
 
-    private record Reply(int status, String body, String requestId) {
+    private record Reply(int status, String body, String requestId, Optional<Duration> retryAfter) {
+    }
+
+    private static Optional<Duration> seconds(String retryAfter) {
+        try {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(retryAfter.strip())));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // an HTTP date: rare from an API; the caller falls back to its own backoff
+        }
     }
 }

@@ -5,11 +5,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /** The in-memory log of every exchange, in arrival order; the grading API of the sandbox. */
 public final class ExchangeRecorder {
     private final AtomicInteger sequence = new AtomicInteger();
     private final List<RecordedExchange> exchanges = new CopyOnWriteArrayList<>();
+    private final List<Consumer<RecordedExchange>> listeners = new CopyOnWriteArrayList<>();
 
     int nextSequence() {
         return sequence.incrementAndGet();
@@ -17,6 +19,12 @@ public final class ExchangeRecorder {
 
     void record(RecordedExchange exchange) {
         exchanges.add(exchange);
+        listeners.forEach(listener -> listener.accept(exchange));
+    }
+
+    /** Calls {@code listener} with every exchange from now on, as it is recorded (e.g. to print a live log). */
+    public void subscribe(Consumer<RecordedExchange> listener) {
+        listeners.add(listener);
     }
 
     /** Every exchange recorded so far, in arrival order. */

@@ -160,6 +160,19 @@ class HubbleClientTest {
     }
 
     @Test
+    void surfacesA429WithItsRetryAfterInsteadOfRetrying() {
+        try (Sandbox sandbox = Sandbox.start(SandboxSettings.defaults()
+                .withFaults(FaultPlan.NONE.withThrottleAtCall(1, 7)));
+             HubbleClient client = clientFor(sandbox)) {
+            HubbleApiException failure = assertThrows(HubbleApiException.class,
+                    () -> client.listProducts(ProductQuery.all()));
+            assertEquals(429, failure.status());
+            assertEquals(java.util.Optional.of(Duration.ofSeconds(7)), failure.retryAfter());
+            assertEquals(1, calls(sandbox).size(), "no automatic retry of a 429");
+        }
+    }
+
+    @Test
     void reportsAnUnknownBrandAsATypedErrorWithHubblesCode() {
         try (Sandbox sandbox = Sandbox.start(SandboxSettings.defaults());
              HubbleClient client = clientFor(sandbox)) {

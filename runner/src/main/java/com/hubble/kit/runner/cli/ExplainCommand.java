@@ -4,8 +4,9 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import com.hubble.kit.runner.client.ClientCatalogue;
+import com.hubble.kit.runner.report.Check;
 import com.hubble.kit.runner.sso.SsoCatalogue;
-import com.hubble.kit.runner.sso.SsoCheck;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,12 +20,13 @@ public final class ExplainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "ID", description = "A check id, e.g. sso.token.expired (see 'hubble-kit list').")
+    @Parameters(paramLabel = "ID", description = "A check id, e.g. sso.token.expired or client.token.cached (see 'hubble-kit list').")
     String id;
 
     @Override
     public Integer call() {
-        Optional<SsoCheck<?>> check = SsoCatalogue.find(id, false);
+        Optional<Check<?>> check = SsoCatalogue.find(id, false).<Check<?>>map(c -> c)
+                .or(() -> ClientCatalogue.find(id).map(c -> c));
         if (check.isEmpty()) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("hubble-kit explain: no check with id '" + id + "'. Run 'hubble-kit list' for the ids.");
@@ -37,7 +39,7 @@ public final class ExplainCommand implements Callable<Integer> {
         return ExitCode.COMPLIANT.code();
     }
 
-    static String explain(SsoCheck<?> check) {
+    static String explain(Check<?> check) {
         String level = check.id().equals("sso.token.replay") ? "INFO, or MUST with --single-use" : check.severity().name();
         return check.id() + "  [" + level + "]  " + check.area() + "\n"
                 + check.title() + "\n\n"

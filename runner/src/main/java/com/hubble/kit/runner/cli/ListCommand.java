@@ -3,6 +3,8 @@ package com.hubble.kit.runner.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import com.hubble.kit.runner.client.ClientCatalogue;
+import com.hubble.kit.runner.report.Check;
 import com.hubble.kit.runner.sso.SsoCatalogue;
 import com.hubble.kit.runner.sso.SsoCheck;
 
@@ -10,9 +12,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Prints the catalogue of /sso checks. */
+/** Prints both catalogues: the /sso checks of 'check' and the client checks of 'client-check'. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "Prints the catalogue of /sso checks: id, severity, area, title.")
+        description = "Prints the catalogues: the /sso checks of 'check' and the client checks of 'client-check' (id, severity, area, title).")
 public final class ListCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -32,15 +34,24 @@ public final class ListCommand implements Callable<Integer> {
     static String text() {
         StringBuilder text = new StringBuilder();
         text.append(String.format("%-28s %-7s %-17s %s%n", "ID", "LEVEL", "AREA", "TITLE"));
+        text.append("-- hubble-kit check (a partner's POST /sso)\n");
         for (SsoCheck<?> check : SsoCatalogue.checks(false)) {
-            String level = check.severity().name() + (check.id().equals("sso.token.replay") ? "*" : "");
-            text.append(String.format("%-28s %-7s %-17s %s%n", check.id(), level, check.area(), check.title()));
+            text.append(row(check));
+        }
+        text.append("-- hubble-kit client-check (a partner's client of Hubble's API)\n");
+        for (Check<?> check : ClientCatalogue.checks()) {
+            text.append(row(check));
         }
         text.append("\n* MUST with --single-use.\nRun 'hubble-kit explain ID' for a check's rule, what it sends and how to fix a failure.\n");
         return text.toString();
     }
 
-    /** The catalogue as a Markdown table; runner/CHECK.md embeds exactly this (a test keeps them equal). */
+    private static String row(Check<?> check) {
+        String level = check.severity().name() + (check.id().equals("sso.token.replay") ? "*" : "");
+        return String.format("%-28s %-7s %-17s %s%n", check.id(), level, check.area(), check.title());
+    }
+
+    /** The /sso catalogue as a Markdown table; runner/CHECK.md embeds exactly this (a test keeps them equal). */
     public static String markdown() {
         StringBuilder md = new StringBuilder("| id | level | area | check |\n|---|---|---|---|\n");
         for (SsoCheck<?> check : SsoCatalogue.checks(false)) {

@@ -74,6 +74,13 @@ public final class SandboxCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE.code();
         }
+        // A live log on stderr: what the client sent, as the sandbox recorded it (secrets already removed).
+        sandbox.state().recorder().subscribe(exchange -> {
+            synchronized (err) {
+                err.println(describe(exchange));
+                err.flush();
+            }
+        });
         Thread hook = new Thread(sandbox::close);
         Runtime.getRuntime().addShutdownHook(hook);
         PrintWriter out = spec.commandLine().getOut();
@@ -104,5 +111,20 @@ public final class SandboxCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return ExitCode.COMPLIANT.code();
+    }
+
+    /** One line per exchange, secrets already removed: "#3 GET /v1/partners/products?pageNo=2 token-1 LIVE -> 200". */
+    static String describe(com.hubble.kit.reference.sandbox.RecordedExchange e) {
+        StringBuilder line = new StringBuilder("#").append(e.sequence()).append(' ').append(e.method()).append(' ')
+                .append(e.path()).append(e.query().isEmpty() ? "" : "?" + e.query());
+        e.authorization().ifPresent(a -> line.append(' ').append(a.tokenId().orElse("unknown-token")).append(' ')
+                .append(a.tokenId().isPresent() ? a.status() : ""));
+        line.append(e.requestId().map(id -> " X-REQUEST-ID " + id).orElse(" (no X-REQUEST-ID)"));
+        line.append(" -> ").append(e.status());
+        e.issuedTokenId().ifPresent(id -> line.append(" issued ").append(id));
+        if (e.fault() != com.hubble.kit.reference.sandbox.Fault.NONE) {
+            line.append(" [injected ").append(e.fault()).append(']');
+        }
+        return line.toString();
     }
 }

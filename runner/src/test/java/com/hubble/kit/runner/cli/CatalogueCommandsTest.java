@@ -57,6 +57,21 @@ class CatalogueCommandsTest {
     }
 
     @Test
+    void listAlsoPrintsEveryClientCheckOfClientCheck() {
+        Cli cli = Cli.run("list");
+        com.hubble.kit.runner.client.ClientCatalogue.checks()
+                .forEach(check -> assertTrue(cli.out().contains(check.id()), check.id()));
+    }
+
+    @Test
+    void explainKnowsTheClientChecksToo() {
+        Cli cli = Cli.run("explain", "client.token.cached");
+        assertEquals(0, cli.exit(), cli.err());
+        assertTrue(cli.out().contains("Rule:") && cli.out().contains("Fix:"), cli.out());
+        assertTrue(cli.out().startsWith("client.token.cached  [MUST]"), cli.out());
+    }
+
+    @Test
     void explainOfAnUnknownIdIsAUsageError() {
         Cli cli = Cli.run("explain", "sso.nope");
         assertEquals(2, cli.exit());

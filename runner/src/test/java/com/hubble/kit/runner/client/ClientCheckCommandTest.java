@@ -74,9 +74,12 @@ class ClientCheckCommandTest {
 
     @Test
     void theReferenceClientDemoRefreshesAShortLivedTokenAndStillPassesEveryCheck() {
-        Run run = clientCheck("--run", "HUBBLE_DEMO_PAUSE_MILLIS=1500 " + JAVA
-                + "com.hubble.kit.reference.client.ClientDemo", "--expires-in", "5", "--strict");
+        Run run = clientCheck("--run", "HUBBLE_DEMO_PAUSE_MILLIS=2000 " + JAVA
+                + "com.hubble.kit.reference.client.ClientDemo", "--expires-in", "8", "--strict");
         assertTrue(run.statuses().values().stream().allMatch("PASS"::equals), run.out() + run.err());
+        Matcher logins = Pattern.compile("done with (\\d+) login\\(s\\)").matcher(run.err());
+        assertTrue(logins.find() && Integer.parseInt(logins.group(1)) >= 3,
+                "the token was refreshed at least once besides the re-login after the 401: " + run.err());
         assertEquals(0, run.exit());
     }
 

@@ -24,9 +24,10 @@ class SandboxCommandTest {
     @Test
     void servesLoginsWithTheGivenLifetimeUntilInterrupted() throws Exception {
         StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
         AtomicInteger exit = new AtomicInteger(-1);
         Thread command = Thread.ofPlatform().start(() -> exit.set(HubbleKit.mainWithoutExit(
-                new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+                new PrintWriter(out, true), new PrintWriter(err, true),
                 "sandbox", "--port", "0", "--expires-in", "42")));
         Matcher url = Pattern.compile("Hubble API sandbox on (http://127\\.0\\.0\\.1:\\d+)").matcher("");
         for (int i = 0; i < 300 && !url.reset(out.toString()).find(); i++) {
@@ -41,6 +42,8 @@ class SandboxCommandTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, login.statusCode());
         assertTrue(login.body().contains("\"expiresInSecs\":42"), login.body());
+        assertTrue(err.toString().contains("#1 POST /v1/partners/auth/login (no X-REQUEST-ID) -> 200 issued token-1"),
+                "a live log of the exchange: " + err);
         command.interrupt();
         assertTrue(command.join(Duration.ofSeconds(20)), "the sandbox command did not stop");
         assertEquals(0, exit.get());

@@ -129,7 +129,14 @@ public final class SsoClient implements AutoCloseable {
             }
             root = root.getCause();
         }
-        String detail = redactor.redact(String.valueOf(root.getMessage()));
+        String detail = root.getMessage() != null ? redactor.redact(root.getMessage())
+                : root instanceof ConnectException || cause instanceof ConnectException ? "connection refused"
+                : root.getClass().getSimpleName();
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return new TransportFailure(TransportFailure.Kind.CONNECT, "cannot connect: the host name does not resolve");
+            }
+        }
         if (cause instanceof HttpConnectTimeoutException) {
             return new TransportFailure(TransportFailure.Kind.TIMEOUT, "connect timed out after " + Durations.format(timeout));
         }
@@ -137,7 +144,7 @@ public final class SsoClient implements AutoCloseable {
             return new TransportFailure(TransportFailure.Kind.TIMEOUT, "no response within " + Durations.format(timeout));
         }
         if (root instanceof SSLException || cause instanceof SSLException) {
-            return new TransportFailure(TransportFailure.Kind.TLS, "TLS failure: " + detail);
+            return new TransportFailure(TransportFailure.Kind.TLS, "TLS failure: " + tlsReason(detail));
         }
         if (cause instanceof ConnectException || root instanceof ConnectException
                 || root instanceof UnresolvedAddressException) {
@@ -148,6 +155,23 @@ public final class SsoClient implements AutoCloseable {
             return new TransportFailure(TransportFailure.Kind.IO, "connection failed: " + detail);
         }
         return new TransportFailure(TransportFailure.Kind.IO, "request failed: " + root.getClass().getSimpleName());
+    }
+
+    /** The JDK's TLS messages in a partner's words. */
+    static String tlsReason(String detail) {
+        if (detail.contains("PKIX path") || detail.contains("unable to find valid certification path")) {
+            return "the server's certificate is not trusted (self-signed, or its issuer is not a public CA)";
+        }
+        if (detail.contains("No subject alternative") || detail.contains("doesn't match")) {
+            return "the server's certificate does not name this host";
+        }
+        if (detail.contains("expired") || detail.contains("NotAfter")) {
+            return "the server's certificate has expired";
+        }
+        if (detail.contains("protocol_version") || detail.contains("No appropriate protocol")) {
+            return "no common TLS version (the kit offers TLS 1.2 and 1.3)";
+        }
+        return "the handshake failed (" + detail.replaceAll("[\\w.]+Exception: ", "") + ")";
     }
 
     @Override
