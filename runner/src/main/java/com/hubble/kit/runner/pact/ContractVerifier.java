@@ -213,7 +213,14 @@ public final class ContractVerifier {
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        // Plain words for the failures a partner meets; a Java class name helps nobody.
+        return switch (root) {
+            case java.net.ConnectException e -> "connection refused (is the partner listening on that host and port?)";
+            case java.net.UnknownHostException e -> "DNS lookup failed for " + e.getMessage();
+            case java.net.SocketTimeoutException e -> "timed out";
+            case javax.net.ssl.SSLException e -> "TLS handshake failed: " + e.getMessage();
+            default -> root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        };
     }
 
     /** {@code pact.} plus the description in lower-case words joined by dashes, unique within the pact. */
