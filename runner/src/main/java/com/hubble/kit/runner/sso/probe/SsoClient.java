@@ -103,11 +103,12 @@ public final class SsoClient implements AutoCloseable {
                     continue;
                 }
                 for (String value : entry.getValue()) {
-                    headers.add(new Header(entry.getKey(), redactor.redact(value)));
+                    headers.add(new Header(entry.getKey(), value));
                 }
             }
             String text = new String(response.body().bytes(), StandardCharsets.UTF_8);
-            return new RecordedResponse(response.statusCode(), headers, redactor.redact(text), response.body().truncated());
+            // Raw: checks judge what the partner sent; SsoRun redacts outcomes before anything renders them.
+            return new RecordedResponse(response.statusCode(), headers, text, response.body().truncated());
         } catch (TimeoutException e) {
             future.cancel(true);
             return new TransportFailure(TransportFailure.Kind.TIMEOUT,
