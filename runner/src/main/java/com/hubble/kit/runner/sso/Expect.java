@@ -14,6 +14,8 @@ import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.RecordedResponse;
 import com.hubble.kit.runner.report.TextReport;
 import com.hubble.kit.runner.report.TransportFailure;
+import com.hubble.kit.runner.sso.probe.Observed;
+import com.hubble.kit.runner.sso.probe.SsoClient;
 
 /**
  * The judgements checks share, as parameters rather than variants. Each rule returns empty when the exchange
@@ -53,7 +55,7 @@ final class Expect {
                     + (r.body().isBlank() ? " with an empty body" : " " + TextReport.preview(r.body().strip().replaceAll("\\s+", " "), 120))
                     + (r.truncated() ? " (" + TRUNCATED + ")" : "");
             case TransportFailure f -> switch (f.kind()) {
-                case TIMEOUT -> "timed out (" + f.message() + ")";
+                case TIMEOUT -> f.message().equals(SsoClient.NOT_SENT) ? f.message() : "timed out (" + f.message() + ")";
                 default -> "no response (" + f.message() + ")";
             };
         };
@@ -177,6 +179,22 @@ final class Expect {
                     + ", " + got(exchange));
         }
         return Optional.empty();
+    }
+
+    /**
+     * For run-wide checks: FAIL when the target answered none of the run's requests (a silent target must never
+     * pass), SKIP when responses came but none of the kind judged; empty when there is something to judge.
+     */
+    static Optional<Outcome> nothingToJudge(Observed input, List<Exchange> judged, String what) {
+        if (!judged.isEmpty()) {
+            return Optional.empty();
+        }
+        if (input.exchanges().stream().noneMatch(e -> e.response().isPresent())) {
+            List<Exchange> evidence = input.exchanges().stream().limit(3).toList();
+            return Optional.of(Outcome.fail("the target answered none of the " + input.exchanges().size()
+                    + " requests of the run: nothing to judge", evidence));
+        }
+        return Optional.of(Outcome.notApplicable("not judged: the run recorded no " + what));
     }
 
     /** Combines rules: the first failing reason wins. */

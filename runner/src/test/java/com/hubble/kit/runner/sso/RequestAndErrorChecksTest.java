@@ -143,6 +143,24 @@ class RequestAndErrorChecksTest {
     }
 
     @Test
+    void runWideChecksFailWhenTheTargetAnsweredNothingAtAll() {
+        Observed silent = of(Recorded.timeout(), Recorded.timeout());
+        List<SsoCheck<Observed>> runWide = List.of(new ErrorsJson(), new ErrorsNoStackTrace(), new ErrorsNoSecretEcho(),
+                new TransportNoRedirect());
+        for (SsoCheck<Observed> check : runWide) {
+            Outcome outcome = check.evaluate(silent);
+            assertEquals(Status.FAIL, outcome.status(), check.id() + ": " + outcome.message());
+            assertTrue(outcome.message().contains("answered none of the 2 requests"), outcome.message());
+        }
+    }
+
+    @Test
+    void errorsJsonIsSkippedWhenTheRunRecordedNoErrorResponse() {
+        Outcome outcome = new ErrorsJson().evaluate(of(json(200, PROFILE), Recorded.timeout()));
+        assertEquals(Status.SKIP, outcome.status(), outcome.message());
+    }
+
+    @Test
     void aShortSecretOccurringInsideOrdinaryProfileDataIsNotAnEcho() {
         Outcome outcome = new ErrorsNoSecretEcho().evaluate(judgedWith(secrets("test", "tok-0123456789"),
                 json(200, "{\"userId\":\"test-user-123\",\"email\":\"testuser@example.com\"}")));
