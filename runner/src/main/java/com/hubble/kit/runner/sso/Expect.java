@@ -75,7 +75,15 @@ final class Expect {
         return exchange.response().filter(r -> r.status() == 200);
     }
 
+    /** The 200 answer whose body the profile checks judge: a truncated body cannot be judged. */
+    static Optional<RecordedResponse> okBody(Exchange exchange) {
+        return ok(exchange).filter(r -> !r.truncated());
+    }
+
     static String notOk(Exchange exchange) {
+        if (exchange.response().filter(RecordedResponse::truncated).isPresent()) {
+            return "nothing to judge: the " + TRUNCATED + " (see sso.valid.status)";
+        }
         return "no 200 answer to judge (see sso.valid.status): " + got(exchange);
     }
 

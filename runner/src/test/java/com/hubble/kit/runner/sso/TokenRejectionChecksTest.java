@@ -86,6 +86,21 @@ class TokenRejectionChecksTest {
     }
 
     @Test
+    void aTruncatedBodyIsCalledLargerThanTheReadLimitNotNotJson() {
+        com.hubble.kit.runner.report.Exchange huge = new com.hubble.kit.runner.report.Exchange("recorded",
+                json(401, REJECTION).request(), new com.hubble.kit.runner.report.RecordedResponse(401,
+                List.of(new com.hubble.kit.runner.report.Header("content-type", "application/json")),
+                "{\"userId\":null,\"pad\":\"aaaa", true), java.time.Duration.ofMillis(3));
+        Outcome rejection = new TokenRandom().evaluate(of(huge));
+        assertEquals(Status.FAIL, rejection.status());
+        assertTrue(rejection.message().contains("larger than the 1 MiB read limit"), rejection.message());
+        assertTrue(!rejection.message().contains("not JSON"), rejection.message());
+        Outcome replay = new TokenReplay(true).evaluate(of(json(200, PROFILE), huge));
+        assertTrue(replay.message().contains("larger than the 1 MiB read limit"), replay.message());
+        assertTrue(!replay.message().contains("accepted again"), replay.message());
+    }
+
+    @Test
     void aRightStatusWithoutTheNullUserIdFails() {
         Outcome outcome = new TokenRandom().evaluate(of(json(401, "{\"error\":\"invalid\"}")));
         assertEquals(Status.FAIL, outcome.status());
