@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import com.hubble.kit.reference.sandbox.FaultPlan;
 import com.hubble.kit.reference.sandbox.Sandbox;
 import com.hubble.kit.reference.sandbox.SandboxSettings;
+import com.hubble.kit.runner.baseline.BaselineOption;
 import com.hubble.kit.runner.client.ClientGrader;
 import com.hubble.kit.runner.client.ClientProcess;
 import com.hubble.kit.runner.client.ClientSession;
@@ -63,6 +64,9 @@ public final class ClientCheckCommand implements Callable<Integer> {
 
     @Option(names = "--strict", description = "SHOULD checks gate too: any failed SHOULD makes the run non-compliant.")
     boolean strict;
+
+    @CommandLine.Mixin
+    BaselineOption baseline;
 
     /** Held so the level sticks: the sandbox's start-up chatter would drown the client's own output. */
     private static final java.util.logging.Logger HELIDON_LOGS = java.util.logging.Logger.getLogger("io.helidon");
@@ -126,6 +130,7 @@ public final class ClientCheckCommand implements Callable<Integer> {
                         err.println(TextReport.line(r));
                         err.flush();
                     });
+            report = baseline.applyTo(report);
             out.print(TextReport.render(report));
             out.flush();
             if (reportDir != null) {

@@ -62,7 +62,11 @@ final class TargetInput {
             try {
                 value = Files.readString(secretFile, StandardCharsets.UTF_8).replaceAll("[\\r\\n]+$", "");
             } catch (IOException e) {
-                throw new Problem("--secret-file " + secretFile + " cannot be read (" + e.getClass().getSimpleName() + ")");
+                String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                        : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                        : Files.isDirectory(secretFile) ? "it is a directory" : "unreadable";
+                throw new Problem("--secret-file " + secretFile + " cannot be read: " + why
+                        + "; give the path of a file that holds only the X-Hubble-Secret");
             }
             if (value.isEmpty()) {
                 throw new Problem("--secret-file " + secretFile + " is empty; put the X-Hubble-Secret in it");

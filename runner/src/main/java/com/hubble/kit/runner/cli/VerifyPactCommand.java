@@ -21,6 +21,7 @@ import com.hubble.kit.runner.pact.ContractVerifier;
 import com.hubble.kit.runner.pact.InteractionResult;
 import com.hubble.kit.runner.pact.PactInteractionCheck;
 import com.hubble.kit.runner.report.CheckResult;
+import com.hubble.kit.runner.report.Exchange;
 import com.hubble.kit.runner.report.Gate;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Redactor;
@@ -147,9 +148,7 @@ public final class VerifyPactCommand implements Callable<Integer> {
         for (InteractionResult result : verified) {
             PactInteractionCheck check = new PactInteractionCheck(result.id(), result.description(),
                     result.providerStates(), pactName);
-            Outcome outcome = selected(result.id()) ? check.evaluate(result)
-                    : Outcome.notApplicable(skip.contains(result.id()) ? "skipped with --skip" : "not selected by --only");
-
+            Outcome outcome = check.evaluate(result);
             long ms = result.exchange().map(e -> e.elapsed().toMillis()).orElse(0L);
             CheckResult checkResult = CheckResult.of(check, outcome, ms);
             checks.add(checkResult);
@@ -181,11 +180,12 @@ public final class VerifyPactCommand implements Callable<Integer> {
                 return ExitCode.USAGE.code();
             }
         }
-        boolean ranAny = verified.stream().anyMatch(r -> selected(r.id()));
-        boolean allUnreachable = ranAny && verified.stream().filter(r -> selected(r.id()))
-                .allMatch(r -> r.status() == InteractionResult.Status.UNREACHABLE);
-        if (allUnreachable) {
-            err.println("hubble-kit verify-pact: " + verified.getFirst().message());
+        // unreachable: a connection failed and no request at all got an answer
+        Optional<InteractionResult> unreachable = verified.stream()
+                .filter(r -> r.status() == InteractionResult.Status.UNREACHABLE).findFirst();
+        boolean answered = verified.stream().anyMatch(r -> r.exchange().flatMap(Exchange::response).isPresent());
+        if (unreachable.isPresent() && !answered) {
+            err.println("hubble-kit verify-pact: " + unreachable.get().message());
             return ExitCode.UNREACHABLE.code();
         }
         Optional<InteractionResult> sourceFailed = verified.stream()

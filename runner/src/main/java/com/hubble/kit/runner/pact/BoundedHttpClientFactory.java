@@ -12,14 +12,19 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.HttpsSupport;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
+import org.apache.hc.core5.reactor.ssl.SSLBufferMode;
+import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.Timeout;
 
 /**
  * The verifier's HTTP client, held to the runner's rules: redirects never followed (the secret must not reach
- * another host), no retries, a per-request time budget, response bodies read up to 1 MiB.
+ * another host), no retries, TLS 1.2+ with verified certificates, a per-request time budget, response bodies read
+ * up to 1 MiB.
  */
 final class BoundedHttpClientFactory implements IHttpClientFactory {
     static final int MAX_BODY = 1024 * 1024;
@@ -37,6 +42,10 @@ final class BoundedHttpClientFactory implements IHttpClientFactory {
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        // TLS 1.2 and 1.3 only, whatever the process allows for the TLS probe
+                        .setTlsSocketStrategy(new DefaultClientTlsStrategy(SSLContexts.createDefault(),
+                                new String[]{"TLSv1.3", "TLSv1.2"}, null, SSLBufferMode.STATIC,
+                                HttpsSupport.getDefaultHostnameVerifier()))
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(perStep)
                                 .setSocketTimeout(perStep)

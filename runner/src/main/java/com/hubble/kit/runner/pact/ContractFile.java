@@ -24,7 +24,11 @@ public record ContractFile(String source, Pact pact) {
             try {
                 return parse(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new ContractLoadException("cannot read pact file " + path + ": " + e.getClass().getSimpleName());
+                String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                        : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                        : java.nio.file.Files.isDirectory(path) ? "it is a directory" : "unreadable";
+                throw new ContractLoadException("cannot read pact file " + path + ": " + why
+                        + "; pass --pact with the path of a Pact JSON file, or omit it for the bundled contract");
             }
         }
         try (InputStream in = ContractFile.class.getClassLoader().getResourceAsStream(BUNDLED)) {

@@ -41,6 +41,7 @@ import com.hubble.kit.runner.report.RecordedResponse;
 import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.Reply;
 import com.hubble.kit.runner.report.TransportFailure;
+import com.hubble.kit.runner.sso.probe.TlsSupport;
 import com.hubble.kit.runner.sso.probe.TokenSource;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequest;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -60,6 +61,8 @@ public final class ContractVerifier {
 
     static {
         PACT_LOGGER.setLevel(Level.WARNING);
+        // Pact's HTTP client builds an SSLContext; the TLS probe's settings must be in place before the first one.
+        TlsSupport.allowLegacyProbing();
     }
 
     /** The partner to verify. */
@@ -105,7 +108,7 @@ public final class ContractVerifier {
             List<String> states = interaction.getProviderStates().stream().map(ProviderState::getName).toList();
             if (!selected.test(id)) {
                 results.add(new InteractionResult(id, interaction.getDescription(), states, Status.NOT_SELECTED,
-                        "not selected", List.of(), Optional.empty()));
+                        "skipped (--skip, or left out by --only)", List.of(), Optional.empty()));
                 continue;
             }
             if (!interaction.isSynchronousRequestResponse()) {
@@ -210,7 +213,14 @@ public final class ContractVerifier {
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        // Plain words for the failures a partner meets; a Java class name helps nobody.
+        return switch (root) {
+            case java.net.ConnectException e -> "connection refused (is the partner listening on that host and port?)";
+            case java.net.UnknownHostException e -> "DNS lookup failed for " + e.getMessage();
+            case java.net.SocketTimeoutException e -> "timed out";
+            case javax.net.ssl.SSLException e -> "TLS handshake failed: " + e.getMessage();
+            default -> root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        };
     }
 
     /** {@code pact.} plus the description in lower-case words joined by dashes, unique within the pact. */

@@ -69,7 +69,7 @@ public final class PactInteractionCheck implements Check<InteractionResult> {
                             + String.join("; ", result.mismatches()), evidence);
             case MISSING_INPUT -> Outcome.missing(result.message());
             case UNREACHABLE, SOURCE_FAILED, ERROR -> new Outcome.Error(result.message(), evidence);
-            case NOT_SELECTED -> Outcome.notApplicable("not selected (--only/--skip)");
+            case NOT_SELECTED -> Outcome.notApplicable(result.message());
         };
     }
 }

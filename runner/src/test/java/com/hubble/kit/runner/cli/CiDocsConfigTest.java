@@ -28,11 +28,11 @@ class CiDocsConfigTest {
     }
 
     @Test
-    void theDocumentedConfigFileIsValidForCheckAndVerifyPact() throws Exception {
+    void theDocumentedConfigFileIsValidForEveryCommandThatReadsIt() throws Exception {
         Files.writeString(dir.resolve(KitConfiguration.FILE_NAME), documentedConfig());
         Files.createDirectories(dir.resolve("ci"));
         Files.writeString(dir.resolve("ci/hubble-kit-baseline.yaml"), "[]\n");
-        for (String command : List.of("check", "verify-pact")) {
+        for (String command : List.of("check", "verify-pact")) { // client-check: below, it has no --base-url
             CommandLine root = HubbleKit.commandLine();
             KitConfiguration.install(root, Map.of(), dir, command);
             // the baseline path in the example is relative to the working directory: make it absolute for the test
@@ -41,5 +41,10 @@ class CiDocsConfigTest {
             assertEquals("https://sso.staging.partner.example",
                     parsed.subcommand().commandSpec().findOption("--base-url").getValue());
         }
+        CommandLine root = HubbleKit.commandLine();
+        KitConfiguration.install(root, Map.of(), dir, "client-check");
+        CommandLine.ParseResult parsed = root.parseArgs("client-check", "--baseline",
+                dir.resolve("ci/hubble-kit-baseline.yaml").toString());
+        assertEquals("./ci/run-our-hubble-client.sh", parsed.subcommand().commandSpec().findOption("--run").getValue());
     }
 }

@@ -142,4 +142,18 @@ class TlsTargetTest {
             server.stop(0);
         }
     }
+
+    @Test
+    void verifyPactChecksTheCertificateSoAnUntrustedOneIsUnreachable() throws Exception {
+        HttpsServer server = server("TLSv1.3", "TLSv1.2");
+        try {
+            Path secret = Files.writeString(dir.resolve("secret"), "tls-test-secret-77");
+            Cli cli = Cli.run("verify-pact", "--base-url", "https://127.0.0.1:" + server.getAddress().getPort(),
+                    "--secret-file", secret.toString(), "--token-command", "echo some-token", "--timeout", "3s");
+            assertEquals(ExitCode.UNREACHABLE.code(), cli.exit(), cli.both());
+            assertTrue(cli.err().contains("cannot connect"), cli.both());
+        } finally {
+            server.stop(0);
+        }
+    }
 }

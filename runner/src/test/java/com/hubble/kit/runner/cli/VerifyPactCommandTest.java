@@ -193,6 +193,17 @@ class VerifyPactCommandTest {
         Run run = run("verify-pact", "--pact", FIXTURE.toString(), "--base-url", "http://127.0.0.1:" + port,
                 "--secret-file", secretFile().toString(), "--token-command", "echo some-token-value");
         assertEquals(ExitCode.UNREACHABLE.code(), run.exit(), run.out() + run.err());
+        assertTrue(run.err().contains("connection refused"), run.err());
+        assertFalse(run.err().contains("Exception"), "no Java class names for a partner: " + run.err());
+    }
+
+    @Test
+    void aMissingPactFileIsAUsageErrorInPlainWords() throws Exception {
+        Run run = run("verify-pact", "--pact", "/nonexistent/pact.json", "--base-url", "http://127.0.0.1:9",
+                "--secret-file", secretFile().toString(), "--token-command", "echo some-token-value");
+        assertEquals(ExitCode.USAGE.code(), run.exit(), run.out() + run.err());
+        assertTrue(run.err().contains("/nonexistent/pact.json: no such file"), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
     }
 
     @Test
