@@ -83,7 +83,7 @@ class PactFilesTest {
     }
 
     @Test
-    void theMissingSecretRequestCarriesAValidTokenAndNoSecretAndExpects401Or403() {
+    void theMissingSecretRequestCarriesAValidTokenAndNoSecretAndExpects400Or401Or403WithAnyBody() {
         var interaction = Pacts.interaction(Pacts.load(Pacts.SSO), "a request without the X-Hubble-Secret header");
         assertEquals("a valid SSO token for user {userId}", interaction.getProviderStates().getFirst().getName());
         assertProviderStateGenerator(interaction, Category.BODY, "$.token", "${token}");
@@ -92,7 +92,12 @@ class PactFilesTest {
         List<MatchingRule> rules = interaction.getResponse().getMatchingRules().rulesForCategory("status").allMatchingRules();
         assertEquals(1, rules.size());
         StatusCodeMatcher matcher = assertInstanceOf(StatusCodeMatcher.class, rules.getFirst());
-        assertEquals(List.of(401, 403), matcher.getValues(), "the missing-secret interaction accepts 401 or 403");
+        assertEquals(List.of(400, 401, 403), matcher.getValues(), "the missing-secret interaction accepts 400, 401 or 403");
+        // Like sso.secret.missing, the pact judges no body and no Content-Type for a missing secret.
+        assertTrue(interaction.getResponse().getBody().isMissing(), "no body asserted");
+        assertTrue(interaction.getResponse().getHeaders().isEmpty(), "no response header asserted");
+        assertTrue(interaction.getResponse().getMatchingRules().rulesForCategory("body").isEmpty(), "no body matcher");
+        assertTrue(interaction.getResponse().getMatchingRules().rulesForCategory("header").isEmpty(), "no header matcher");
     }
 
     @Test

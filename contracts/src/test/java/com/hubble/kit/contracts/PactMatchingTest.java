@@ -79,11 +79,16 @@ class PactMatchingTest {
     }
 
     @Test
-    void theMissingSecretInteractionAcceptsOnly401WithANullUserId() {
-        assertMatches(SSO, "a request without the X-Hubble-Secret header", 401, JSON, "{\"userId\": null}");
-        assertMatches(SSO, "a request without the X-Hubble-Secret header", 403, JSON, "{\"userId\": null}");
-        assertMismatches(SSO, "a request without the X-Hubble-Secret header", 200, JSON, "{\"userId\": \"test-user-123\"}");
-        assertMismatches(SSO, "a request without the X-Hubble-Secret header", 400, JSON, "{\"userId\": null}");
+    void theMissingSecretInteractionAccepts400Or401Or403WithAnyBodyButNothingElse() {
+        // Updated (QA item 4): 400 is now allowed, and neither the body nor its Content-Type is asserted.
+        String missing = "a request without the X-Hubble-Secret header";
+        assertMatches(SSO, missing, 401, JSON, "{\"userId\": null}");
+        assertMatches(SSO, missing, 403, JSON, "{\"userId\": null}");
+        assertMatches(SSO, missing, 400, JSON, "{\"timestamp\": \"2026-01-01T00:00:00Z\", \"status\": 400, \"error\": \"Bad Request\"}");
+        assertMatches(SSO, missing, 401, "text/html", "<h1>Unauthorized</h1>");
+        assertMismatches(SSO, missing, 200, JSON, "{\"userId\": \"test-user-123\"}");
+        assertMismatches(SSO, missing, 500, JSON, "{\"userId\": null}");
+        assertMismatches(SSO, missing, 404, JSON, "{\"userId\": null}");
     }
 
     @Test

@@ -81,6 +81,11 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Run with sh -c once per valid token needed; prints a token or {\"token\": \"...\", \"userId\": \"...\"}.")
     String tokenCommand;
 
+    @Option(names = "--user-id", paramLabel = "ID",
+            description = "The userId the partner must return for a bare valid token (--token VALUE, or a token command "
+                    + "printing a bare token); a userId in a token command's JSON output wins for that token.")
+    String userId;
+
     @Option(names = "--expired-token", paramLabel = "VALUE", description = "An expired token (repeatable).")
     List<String> expiredTokens = new ArrayList<>();
 
@@ -171,8 +176,9 @@ public final class CheckCommand implements Callable<Integer> {
             notes.add("--insecure: TLS certificates were not verified");
         }
         if (baseUrl == null) {
-            if (!tokens.isEmpty() || tokenCommand != null || !expiredTokens.isEmpty() || expiredTokenCommand != null) {
-                throw new UsageProblem("--token, --token-command, --expired-token and --expired-token-command need "
+            if (!tokens.isEmpty() || tokenCommand != null || !expiredTokens.isEmpty() || expiredTokenCommand != null
+                    || userId != null) {
+                throw new UsageProblem("--token, --token-command, --user-id, --expired-token and --expired-token-command need "
                         + "--base-url (without it the kit checks its embedded reference with its own tokens)");
             }
             try (EmbeddedReference reference = EmbeddedReference.start()) {
@@ -186,9 +192,13 @@ public final class CheckCommand implements Callable<Integer> {
         }
         URI base = parseBaseUrl(baseUrl);
         Secret secret = readSecret();
-        TokenSource valid = tokenSource("--token", tokens, "--token-command", tokenCommand, VALID_MISSING);
+        if (userId != null && userId.isBlank()) {
+            throw new UsageProblem("--user-id must not be empty");
+        }
+        TokenSource valid = tokenSource("--token", tokens, "--token-command", tokenCommand, VALID_MISSING,
+                Optional.ofNullable(userId));
         TokenSource expired = tokenSource("--expired-token", expiredTokens, "--expired-token-command",
-                expiredTokenCommand, EXPIRED_MISSING);
+                expiredTokenCommand, EXPIRED_MISSING, Optional.empty());
         Settings settings = new Settings(timeout, latencyBudget, concurrency, loadDuration, singleUse, insecure);
         return execute(out, err, base, secret, valid, expired, settings, selected, notes);
     }
@@ -310,7 +320,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private TokenSource tokenSource(String listFlag, List<String> values, String commandFlag, String command,
-                                    String missing) throws UsageProblem {
+                                    String missing, Optional<String> bareUserId) throws UsageProblem {
         if (!values.isEmpty() && command != null) {
             throw new UsageProblem("give either " + listFlag + " or " + commandFlag + ", not both");
         }
@@ -318,13 +328,13 @@ public final class CheckCommand implements Callable<Integer> {
             if (command.isBlank()) {
                 throw new UsageProblem(commandFlag + " is empty");
             }
-            return new CommandTokens(commandFlag, command, Duration.ofSeconds(30));
+            return new CommandTokens(commandFlag, command, Duration.ofSeconds(30), bareUserId);
         }
         if (values.stream().anyMatch(String::isEmpty)) {
             throw new UsageProblem(listFlag + " must not be empty");
         }
         return values.isEmpty() ? TokenSource.none(missing)
-                : new FixedTokens(values.stream().map(v -> new IssuedToken(Secret.of(v), Optional.empty())).toList(),
+                : new FixedTokens(values.stream().map(v -> new IssuedToken(Secret.of(v), bareUserId)).toList(),
                 singleUse, missing);
     }
 

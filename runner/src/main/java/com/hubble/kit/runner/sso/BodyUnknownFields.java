@@ -48,7 +48,9 @@ public final class BodyUnknownFields implements SsoCheck<Observed> {
         }
         Optional<String> adminProblem = Expect.rejected(admin);
         if (adminProblem.isPresent()) {
-            return Outcome.fail("a random token with \"userId\":\"admin\" was not rejected: " + adminProblem.get(),
+            String what = Expect.refused(admin, Expect.REJECTION).isEmpty()
+                    ? "was refused, but not as the spec says: " : "was not rejected: ";
+            return Outcome.fail("a random token with \"userId\":\"admin\" " + what + adminProblem.get(),
                     List.of(admin));
         }
         return Outcome.pass("extra fields ignored; a userId in the body does not authenticate", List.of());

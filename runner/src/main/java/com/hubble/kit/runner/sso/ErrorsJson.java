@@ -34,8 +34,8 @@ public final class ErrorsJson implements SsoCheck<Observed> {
     public Outcome evaluate(Observed input) {
         List<Exchange> errors = input.exchanges().stream()
                 .filter(e -> e.response().map(r -> r.status() >= 400).orElse(false)).toList();
-        Outcome outcome = Expect.all(errors, ErrorsJson::json, errors.size() + " error responses, all JSON");
-        return outcome;
+        return Expect.nothingToJudge(input, errors, "error response (4xx/5xx)")
+                .orElseGet(() -> Expect.all(errors, ErrorsJson::json, errors.size() + " error responses, all JSON"));
     }
 
     private static Optional<String> json(Exchange exchange) {

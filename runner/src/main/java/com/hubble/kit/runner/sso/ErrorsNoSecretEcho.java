@@ -13,8 +13,8 @@ import com.hubble.kit.runner.sso.probe.Observed;
 import com.hubble.kit.runner.sso.probe.Probe;
 
 /**
- * Neither the secret (nor a near miss of it) nor a token comes back in any response. The probe redacted
- * every such value as it recorded, so an echo shows up here as a redaction marker.
+ * Neither the secret (nor a near miss of it) nor a token comes back in any response, judged on the raw
+ * responses against the run's secret values ({@link Redactor#echoIn}: a short value only as a whole value).
  */
 public final class ErrorsNoSecretEcho implements SsoCheck<Observed> {
     private static final CheckInfo INFO = new CheckInfo("sso.errors.no-secret-echo",
@@ -36,21 +36,17 @@ public final class ErrorsNoSecretEcho implements SsoCheck<Observed> {
     @Override
     public Outcome evaluate(Observed input) {
         List<Exchange> withResponse = input.exchanges().stream().filter(e -> e.response().isPresent()).toList();
-        return Expect.all(withResponse, ErrorsNoSecretEcho::echo,
-                withResponse.size() + " responses, none echoing the secret or a token");
+        String shortNote = input.secrets().hasShortValues()
+                ? " (values shorter than " + Redactor.SUBSTRING_MATCH_MIN + " characters compared as whole header values, "
+                        + "JSON strings or bodies only: too short to search for inside ordinary data)"
+                : "";
+        return Expect.nothingToJudge(input, withResponse, "response").orElseGet(() ->
+                Expect.all(withResponse, exchange -> echo(exchange, input.secrets()),
+                        withResponse.size() + " responses, none echoing the secret or a token" + shortNote));
     }
 
-    static Optional<String> echo(Exchange exchange) {
+    static Optional<String> echo(Exchange exchange, Redactor secrets) {
         RecordedResponse response = exchange.response().orElseThrow();
-        boolean inBody = response.body().contains(Redactor.PREFIX);
-        boolean inHeader = response.headers().stream().anyMatch(h -> h.value().contains(Redactor.PREFIX));
-        if (!inBody && !inHeader) {
-            return Optional.empty();
-        }
-        String what = response.body().contains(Redactor.marker("secret"))
-                || response.headers().stream().anyMatch(h -> h.value().contains(Redactor.marker("secret")))
-                ? "the secret" : "a token";
-        return Optional.of(what + " came back in the response " + (inBody ? "body" : "headers")
-                + " (shown redacted; status " + response.status() + ")");
+        return secrets.echoIn(response).map(where -> "the " + where + " (shown redacted; status " + response.status() + ")");
     }
 }

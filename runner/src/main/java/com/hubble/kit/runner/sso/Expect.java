@@ -14,6 +14,8 @@ import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.RecordedResponse;
 import com.hubble.kit.runner.report.TextReport;
 import com.hubble.kit.runner.report.TransportFailure;
+import com.hubble.kit.runner.sso.probe.Observed;
+import com.hubble.kit.runner.sso.probe.SsoClient;
 
 /**
  * The judgements checks share, as parameters rather than variants. Each rule returns empty when the exchange
@@ -22,7 +24,9 @@ import com.hubble.kit.runner.report.TransportFailure;
 final class Expect {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final Set<Integer> REJECTION = Set.of(400, 401);
-    static final Set<Integer> DENIAL = Set.of(401, 403);
+    /** A bad secret: the spec names no status; 401/403, or 400 (a framework's missing required header). */
+    static final Set<Integer> DENIAL = Set.of(400, 401, 403);
+    static final String TRUNCATED = "response larger than the 1 MiB read limit";
     private static final List<String> PROFILE = List.of("email", "firstName", "lastName", "phoneNumber", "cohorts");
 
     private Expect() {
@@ -48,9 +52,10 @@ final class Expect {
     static String got(Exchange exchange) {
         return switch (exchange.reply()) {
             case RecordedResponse r -> "got " + r.status() + r.mediaType().map(t -> " " + t).orElse("")
-                    + (r.body().isBlank() ? " with an empty body" : " " + TextReport.preview(r.body().strip().replaceAll("\\s+", " "), 120));
+                    + (r.body().isBlank() ? " with an empty body" : " " + TextReport.preview(r.body().strip().replaceAll("\\s+", " "), 120))
+                    + (r.truncated() ? " (" + TRUNCATED + ")" : "");
             case TransportFailure f -> switch (f.kind()) {
-                case TIMEOUT -> "timed out (" + f.message() + ")";
+                case TIMEOUT -> f.message().equals(SsoClient.NOT_SENT) ? f.message() : "timed out (" + f.message() + ")";
                 default -> "no response (" + f.message() + ")";
             };
         };
@@ -70,11 +75,28 @@ final class Expect {
         return exchange.response().filter(r -> r.status() == 200);
     }
 
+    /** The 200 answer whose body the profile checks judge: a truncated body cannot be judged. */
+    static Optional<RecordedResponse> okBody(Exchange exchange) {
+        return ok(exchange).filter(r -> !r.truncated());
+    }
+
     static String notOk(Exchange exchange) {
+        if (exchange.response().filter(RecordedResponse::truncated).isPresent()) {
+            return "nothing to judge: the " + TRUNCATED + " (see sso.valid.status)";
+        }
         return "no 200 answer to judge (see sso.valid.status): " + got(exchange);
     }
 
-    /** A non-null userId or any non-null profile field in a JSON object body. */
+    /**
+     * The one rule every rejection check shares: a refused request carries no user data (a non-null userId,
+     * or a non-null, non-empty profile field). Non-JSON bodies and failures carry none.
+     */
+    static Optional<String> noUserData(Exchange exchange) {
+        return exchange.response().flatMap(Expect::userData)
+                .map(leaked -> "user data came back in a rejection (" + leaked + "): " + got(exchange));
+    }
+
+    /** A non-null userId or any non-null, non-empty profile field in a JSON object body. */
     static Optional<String> userData(RecordedResponse response) {
         Optional<JsonNode> node = json(response).filter(JsonNode::isObject);
         if (node.isEmpty()) {
@@ -85,16 +107,35 @@ final class Expect {
             return Optional.of("userId " + userId);
         }
         List<String> present = PROFILE.stream()
-                .filter(f -> node.get().get(f) != null && !node.get().get(f).isNull())
+                .filter(f -> carries(node.get().get(f)))
                 .toList();
         return present.isEmpty() ? Optional.empty() : Optional.of("profile fields " + present);
     }
 
-    /** A token rejection: 401 or 400 with a body matching sso-rejection ({"userId": null}, extra fields allowed). */
+    private static boolean carries(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        return value.isContainerNode() ? !value.isEmpty() : !value.asText().isEmpty();
+    }
+
+    /** A refusal: one of the statuses and no user data (the body is not judged: see sso.errors.json). */
+    static Optional<String> refused(Exchange exchange, Set<Integer> statuses) {
+        return both(Expect::noUserData, e -> status(e, statuses)).apply(exchange);
+    }
+
+    /** A token rejection: 401 or 400, no user data, and a body matching sso-rejection ({"userId": null}, extra fields allowed). */
     static Optional<String> rejected(Exchange exchange) {
+        Optional<String> leaked = noUserData(exchange);
+        if (leaked.isPresent()) {
+            return leaked;
+        }
         Optional<RecordedResponse> response = exchange.response();
         if (response.isEmpty() || !REJECTION.contains(response.get().status())) {
             return Optional.of("expected 401 or 400 with {\"userId\": null}, " + got(exchange));
+        }
+        if (response.get().truncated()) {
+            return Optional.of("status " + response.get().status() + " is right, but the " + TRUNCATED);
         }
         List<String> problems = SsoSchemas.violations("sso-rejection", response.get().body());
         if (!problems.isEmpty()) {
@@ -104,20 +145,14 @@ final class Expect {
         return Optional.empty();
     }
 
-    /** A bad-secret denial: 401 or 403 and no user data. */
+    /** A bad-secret denial: 400, 401 or 403 and no user data (the body is not judged: the spec names none). */
     static Optional<String> denied(Exchange exchange) {
         Optional<RecordedResponse> response = exchange.response();
-        if (response.isEmpty()) {
-            return Optional.of("expected 401 or 403, " + got(exchange));
-        }
-        Optional<String> leaked = userData(response.get());
+        Optional<String> leaked = response.flatMap(Expect::userData);
         if (leaked.isPresent()) {
             return Optional.of("user data came back without the right secret (" + leaked.get() + "): " + got(exchange));
         }
-        if (!DENIAL.contains(response.get().status())) {
-            return Optional.of("expected 401 or 403, " + got(exchange));
-        }
-        return Optional.empty();
+        return status(exchange, DENIAL);
     }
 
     /** A valid-token answer: 200 with a non-empty string userId. */
@@ -125,6 +160,9 @@ final class Expect {
         Optional<RecordedResponse> response = exchange.response();
         if (response.isEmpty() || response.get().status() != 200) {
             return Optional.of("expected 200 with the user's profile, " + got(exchange));
+        }
+        if (response.get().truncated()) {
+            return Optional.of("status 200 but the " + TRUNCATED);
         }
         JsonNode userId = json(response.get()).filter(JsonNode::isObject).map(n -> n.get("userId")).orElse(null);
         if (userId == null || !userId.isTextual() || userId.asText().isEmpty()) {
@@ -149,6 +187,22 @@ final class Expect {
                     + ", " + got(exchange));
         }
         return Optional.empty();
+    }
+
+    /**
+     * For run-wide checks: FAIL when the target answered none of the run's requests (a silent target must never
+     * pass), SKIP when responses came but none of the kind judged; empty when there is something to judge.
+     */
+    static Optional<Outcome> nothingToJudge(Observed input, List<Exchange> judged, String what) {
+        if (!judged.isEmpty()) {
+            return Optional.empty();
+        }
+        if (input.exchanges().stream().noneMatch(e -> e.response().isPresent())) {
+            List<Exchange> evidence = input.exchanges().stream().limit(3).toList();
+            return Optional.of(Outcome.fail("the target answered none of the " + input.exchanges().size()
+                    + " requests of the run: nothing to judge", evidence));
+        }
+        return Optional.of(Outcome.notApplicable("not judged: the run recorded no " + what));
     }
 
     /** Combines rules: the first failing reason wins. */

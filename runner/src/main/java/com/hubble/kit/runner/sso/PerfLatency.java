@@ -48,7 +48,7 @@ public final class PerfLatency implements SsoCheck<LatencySamples> {
         figures.add(Measurement.of("budget", budget, "ms"));
         String summary = String.format(Locale.ROOT, "p95 valid %.1f ms, p95 rejected %.1f ms (budget %.0f ms; %d+%d calls)",
                 Stats.percentile(millis(samples.valid()), 95), Stats.percentile(millis(samples.rejected()), 95),
-                budget, samples.valid().size(), samples.rejected().size());
+                budget, millis(samples.valid()).size(), millis(samples.rejected()).size());
         if (problems.isEmpty()) {
             return new Outcome.Pass(summary, List.of(), figures);
         }
@@ -57,7 +57,13 @@ public final class PerfLatency implements SsoCheck<LatencySamples> {
 
     private static void series(String name, List<Sample> samples, double budget, List<Measurement> figures,
                                List<String> problems) {
+        // Only completed HTTP responses are timings; a refused or timed-out call is no fast call.
         List<Double> values = millis(samples);
+        long silent = samples.stream().filter(s -> !s.responded()).count();
+        figures.add(Measurement.of(name + ".noResponse", silent, "calls"));
+        if (silent > 0) {
+            problems.add(silent + " of " + samples.size() + " timed " + name + " calls got no HTTP response");
+        }
         double p95 = Stats.percentile(values, 95);
         figures.add(Measurement.of(name + ".p50", Stats.percentile(values, 50), "ms"));
         figures.add(Measurement.of(name + ".p95", p95, "ms"));
@@ -71,6 +77,6 @@ public final class PerfLatency implements SsoCheck<LatencySamples> {
     }
 
     private static List<Double> millis(List<Sample> samples) {
-        return samples.stream().map(Sample::millis).toList();
+        return samples.stream().filter(Sample::responded).map(Sample::millis).toList();
     }
 }

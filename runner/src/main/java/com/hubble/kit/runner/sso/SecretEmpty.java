@@ -29,6 +29,6 @@ public final class SecretEmpty implements SsoCheck<Observed> {
 
     @Override
     public Outcome evaluate(Observed input) {
-        return Expect.all(input.exchanges(), Expect::denied, "a valid token with an empty secret gets 401/403 and no user data");
+        return Expect.all(input.exchanges(), Expect::denied, "a valid token with an empty secret gets 400/401/403 and no user data");
     }
 }

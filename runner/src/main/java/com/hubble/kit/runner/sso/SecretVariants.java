@@ -31,6 +31,6 @@ public final class SecretVariants implements SsoCheck<Observed> {
 
     @Override
     public Outcome evaluate(Observed input) {
-        return Expect.all(input.exchanges(), Expect::denied, "truncated, upper-cased and padded secrets get 401/403 and no user data");
+        return Expect.all(input.exchanges(), Expect::denied, "truncated, upper-cased and padded secrets get 400/401/403 and no user data");
     }
 }

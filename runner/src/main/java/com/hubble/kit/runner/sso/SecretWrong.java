@@ -29,6 +29,6 @@ public final class SecretWrong implements SsoCheck<Observed> {
 
     @Override
     public Outcome evaluate(Observed input) {
-        return Expect.all(input.exchanges(), Expect::denied, "a valid token with a wrong secret (same length, last character changed) gets 401/403 and no user data");
+        return Expect.all(input.exchanges(), Expect::denied, "a valid token with a wrong secret (same length, last character changed) gets 400/401/403 and no user data");
     }
 }

@@ -72,6 +72,6 @@ public final class SsoRun {
             // A bug in a check must not pass for a partner's failure, nor crash the run.
             outcome = Outcome.error("the kit could not judge this check (" + e.getClass().getSimpleName() + ")");
         }
-        return CheckResult.of(check, outcome, Duration.ofNanos(System.nanoTime() - start).toMillis());
+        return CheckResult.of(check, context.client().redactor().redact(outcome), Duration.ofNanos(System.nanoTime() - start).toMillis());
     }
 }

@@ -14,7 +14,7 @@ public final class TokenEmpty implements SsoCheck<Observed> {
     private static final Plan PLAN = Plan.of(Step.post("empty token", new Payload.Raw("{\"token\":\"\"}", "{\"token\": \"\"}")));
     private static final CheckInfo INFO = new CheckInfo("sso.token.empty", "An empty token is rejected", Severity.MUST, Area.TOKEN,
             Source.INVALID + " token (string, required).",
-            "Treat an empty token as invalid: 401 (or 400) with {\"userId\": null}.");
+            "Treat an empty token as a malformed request: 400 (or 401) without user data; {\"userId\": null} is best (see sso.errors.json).");
 
     @Override
     public CheckInfo info() {
@@ -28,6 +28,6 @@ public final class TokenEmpty implements SsoCheck<Observed> {
 
     @Override
     public Outcome evaluate(Observed input) {
-        return Expect.all(input.exchanges(), Expect::rejected, "an empty token is rejected");
+        return Expect.all(input.exchanges(), e -> Expect.refused(e, Expect.REJECTION), "an empty token is refused with 400/401 and no user data");
     }
 }

@@ -45,7 +45,7 @@ public final class TokenInjection implements SsoCheck<Observed> {
 
     @Override
     public Outcome evaluate(Observed input) {
-        return Expect.all(input.exchanges(), Expect.both(Expect::clientError, TokenInjection::notEchoed),
+        return Expect.all(input.exchanges(), Expect.both(Expect::noUserData, Expect::clientError, TokenInjection::notEchoed),
                 "NUL, CRLF, SQL and JNDI tokens get a 4xx and are not echoed");
     }
 

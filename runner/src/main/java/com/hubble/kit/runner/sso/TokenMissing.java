@@ -14,7 +14,7 @@ public final class TokenMissing implements SsoCheck<Observed> {
     private static final Plan PLAN = Plan.of(Step.post("no token field", new Payload.Raw("{}", "{}")));
     private static final CheckInfo INFO = new CheckInfo("sso.token.missing", "A request without a token is rejected", Severity.MUST, Area.TOKEN,
             Source.INVALID + " token (string, required).",
-            "Treat a missing token field as invalid: 400 (or 401) with {\"userId\": null}, never a 500.");
+            "Treat a missing token field as a malformed request: 400 (or 401) without user data, never a 500; {\"userId\": null} is best (see sso.errors.json).");
 
     @Override
     public CheckInfo info() {
@@ -28,6 +28,6 @@ public final class TokenMissing implements SsoCheck<Observed> {
 
     @Override
     public Outcome evaluate(Observed input) {
-        return Expect.all(input.exchanges(), Expect::rejected, "a body without token is rejected");
+        return Expect.all(input.exchanges(), e -> Expect.refused(e, Expect.REJECTION), "a body without token is refused with 400/401 and no user data");
     }
 }

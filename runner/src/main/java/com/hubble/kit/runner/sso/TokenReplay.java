@@ -52,7 +52,10 @@ public final class TokenReplay implements SsoCheck<Observed> {
         if (replayProblem.isEmpty()) {
             return Outcome.pass("the second use of a token is rejected", List.of());
         }
-        String message = "a used token was accepted again: " + replayProblem.get();
+        // Worded by cause: a refusal with the wrong body is not "accepted again".
+        String message = Expect.refused(second, Expect.REJECTION).isEmpty()
+                ? "the used token was refused, but not as the spec says: " + replayProblem.get()
+                : "a used token was accepted again: " + replayProblem.get();
         return info.severity() == Severity.INFO ? Outcome.warn(message, List.of(first, second))
                 : Outcome.fail(message, List.of(first, second));
     }

@@ -35,6 +35,6 @@ public final class TokenWrongType implements SsoCheck<Observed> {
 
     @Override
     public Outcome evaluate(Observed input) {
-        return Expect.all(input.exchanges(), Expect::clientError, "number, boolean, object, array and null tokens all get a 4xx");
+        return Expect.all(input.exchanges(), Expect.both(Expect::noUserData, Expect::clientError), "number, boolean, object, array and null tokens all get a 4xx");
     }
 }

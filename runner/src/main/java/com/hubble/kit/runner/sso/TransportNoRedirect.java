@@ -32,7 +32,8 @@ public final class TransportNoRedirect implements SsoCheck<Observed> {
     @Override
     public Outcome evaluate(Observed input) {
         List<Exchange> withResponse = input.exchanges().stream().filter(e -> e.response().isPresent()).toList();
-        return Expect.all(withResponse, TransportNoRedirect::redirect, withResponse.size() + " responses, no redirect");
+        return Expect.nothingToJudge(input, withResponse, "response").orElseGet(() ->
+                Expect.all(withResponse, TransportNoRedirect::redirect, withResponse.size() + " responses, no redirect"));
     }
 
     private static Optional<String> redirect(Exchange exchange) {

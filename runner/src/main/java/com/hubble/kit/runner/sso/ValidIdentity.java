@@ -12,7 +12,7 @@ import com.hubble.kit.runner.sso.probe.Probe;
 
 /** The userId returned is the one the token source declared for that token. */
 public final class ValidIdentity implements SsoCheck<Observed> {
-    static final String MISSING = "a declared userId (a --token-command printing {\"token\": \"...\", \"userId\": \"...\"})";
+    static final String MISSING = "a declared userId (--user-id ID for bare tokens, or a --token-command printing {\"token\": \"...\", \"userId\": \"...\"})";
     private static final CheckInfo INFO = new CheckInfo("sso.valid.identity",
             "The userId returned is the token's user", Severity.MUST, Area.VALID,
             Source.SSO_DOC + "\"userId - Partner's unique user identifier. Must be present for a valid token.\" "

@@ -33,7 +33,7 @@ public final class ValidProfile implements SsoCheck<Observed> {
     @Override
     public Outcome evaluate(Observed input) {
         Exchange call = input.get(0);
-        if (Expect.ok(call).isEmpty()) {
+        if (Expect.okBody(call).isEmpty()) {
             return Outcome.fail(Expect.notOk(call), List.of(call));
         }
         JsonNode body = call.response().flatMap(Expect::json).filter(JsonNode::isObject).orElse(null);

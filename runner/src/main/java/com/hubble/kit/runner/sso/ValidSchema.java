@@ -31,7 +31,7 @@ public final class ValidSchema implements SsoCheck<Observed> {
     @Override
     public Outcome evaluate(Observed input) {
         Exchange call = input.get(0);
-        if (Expect.ok(call).isEmpty()) {
+        if (Expect.okBody(call).isEmpty()) {
             return Outcome.fail(Expect.notOk(call), List.of(call));
         }
         List<String> problems = SsoSchemas.violations("sso-response", call.response().get().body());

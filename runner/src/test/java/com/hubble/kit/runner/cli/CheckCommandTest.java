@@ -131,6 +131,26 @@ class CheckCommandTest {
     }
 
     @Test
+    void bareTokensWithUserIdCanReachExitZeroAndAWrongUserIdFails() throws Exception {
+        try (PartnerServer server = PartnerServer.start(Secret.of(SECRET))) {
+            Cli without = Cli.run(args(server, "--token", server.mint(), "--only", "sso.valid.identity").toArray(String[]::new));
+            assertEquals(4, without.exit(), without.both());
+            Cli right = Cli.run(args(server, "--token", server.mint(), "--user-id", PartnerServer.USER,
+                    "--only", "sso.valid.identity").toArray(String[]::new));
+            assertEquals(0, right.exit(), right.both());
+            Cli wrong = Cli.run(args(server, "--token", server.mint(), "--user-id", "someone-else",
+                    "--only", "sso.valid.identity").toArray(String[]::new));
+            assertEquals(1, wrong.exit(), wrong.both());
+        }
+    }
+
+    @Test
+    void helpDescribesUserId() {
+        Cli cli = Cli.run("check", "--help");
+        assertTrue(cli.out().contains("--user-id"), cli.out());
+    }
+
+    @Test
     void skippingTheCheckThatLacksInputExplicitlyTurnsTheGateGreen() throws Exception {
         try (PartnerServer server = PartnerServer.start(Secret.of(SECRET))) {
             Cli lacking = Cli.run(args(server, "--token", server.mint(), "--only", "sso.token.expired",

@@ -65,6 +65,22 @@ class HostileTargetTest {
     }
 
     @Test
+    void aSilentTargetIsNoLongerProbedAfterThreeTimeoutsAndTheReportSaysSo() throws IOException {
+        try (RawServer silent = new RawServer(socket -> Thread.sleep(Long.MAX_VALUE))) {
+            Cli cli = assertTimeoutPreemptively(CEILING, () -> runCheck(silent.baseUrl(), "300ms"));
+            assertEquals(1, cli.exit(), cli.both());
+            for (String id : List.of("sso.secret.missing", "sso.body.malformed", "sso.perf.latency")) {
+                JsonNode later = check(id);
+                assertEquals("FAIL", later.get("status").asText(), later.toString());
+                assertTrue(later.get("message").asText().contains("not run: the target did not answer the last 3 requests")
+                        || later.get("message").asText().contains("no HTTP response"), later.toString());
+            }
+            JsonNode echo = check("sso.errors.no-secret-echo");
+            assertEquals("FAIL", echo.get("status").asText(), echo.toString());
+        }
+    }
+
+    @Test
     void aTargetThatTricklesItsBodyIsCutOffByTheWholeExchangeDeadline() throws IOException {
         RawServer.Behaviour trickle = socket -> {
             RawServer.readHead(socket);
@@ -101,6 +117,7 @@ class HostileTargetTest {
             JsonNode schema = check("sso.valid.schema");
             assertEquals("FAIL", schema.get("status").asText());
             assertTrue(schema.get("evidence").get(0).get("response").get("truncated").asBoolean(), schema.toString());
+            assertTrue(schema.get("message").asText().contains("larger than the 1 MiB read limit"), schema.toString());
             assertEquals("FAIL", check("sso.token.random").get("status").asText());
         }
     }

@@ -30,6 +30,15 @@ class CommandTokensTest {
     }
 
     @Test
+    void aBareTokenGetsTheUserIdGivenWithUserIdButJsonOutputWins() {
+        CommandTokens bare = new CommandTokens("--token-command", "echo tok-123", Duration.ofSeconds(2), Optional.of("u-flag"));
+        assertEquals(Optional.of("u-flag"), bare.next().orElseThrow().userId());
+        CommandTokens json = new CommandTokens("--token-command", "printf '{\"token\":\"tok-9\",\"userId\":\"u-9\"}'",
+                Duration.ofSeconds(2), Optional.of("u-flag"));
+        assertEquals(Optional.of("u-9"), json.next().orElseThrow().userId());
+    }
+
+    @Test
     void aJsonObjectDeclaresTheUser() {
         IssuedToken token = command("printf '{\"token\":\"tok-9\",\"userId\":\"u-9\"}'").next().orElseThrow();
         assertEquals("tok-9", token.token().reveal());

@@ -40,6 +40,35 @@ class FaultyPartnerGalleryTest {
     }
 
     @Test
+    void theSpecsExampleProfileWithAShortSecretThatOccursInItPassesEveryCheck() throws IOException {
+        // QA: with secret "test", redaction before judging turned "test-user-123" into "[REDACTED:secret]-user-123".
+        Secret shortSecret = Secret.of("test");
+        try (PartnerServer server = PartnerServer.start(shortSecret, Defect.SPEC_EXAMPLE_PROFILE)) {
+            Report report = SsoRuns.run(server.baseUri(), shortSecret, server.validTokens(), server.expiredTokens());
+            assertFailures(report);
+            assertEquals(Verdict.PASS, report.verdict(), SsoRuns.describe(report));
+            String echo = report.checks().stream().filter(c -> c.id().equals("sso.errors.no-secret-echo")).findFirst()
+                    .orElseThrow().outcome().message();
+            org.junit.jupiter.api.Assertions.assertTrue(echo.contains("whole"), echo);
+        }
+    }
+
+    @Test
+    void aFrameworkPartnerAnswering400PagesForMalformedRequestsAndAMissingHeaderPassesEveryCheck() throws IOException {
+        // Updated rule (QA): empty/missing token need 400/401 without user data only; a missing secret may get 400.
+        Report report = runAgainst(Defect.FRAMEWORK_ERROR_PAGES);
+        assertFailures(report);
+        assertEquals(Verdict.PASS, report.verdict(), SsoRuns.describe(report));
+    }
+
+    @Test
+    void rejectionsCarryingTheProfileFailEveryTokenRejectionCheck() throws IOException {
+        assertFailures(runAgainst(Defect.PROFILE_IN_REJECTIONS),
+                "sso.token.random", "sso.token.tampered", "sso.token.expired", "sso.token.injection",
+                "sso.token.replay", "sso.body.unknown-fields");
+    }
+
+    @Test
     void a500OnBrokenJsonFailsOnlyTheMalformedBodyCheck() throws IOException {
         assertFailures(runAgainst(Defect.SERVER_ERROR_ON_BAD_JSON), "sso.body.malformed");
     }
@@ -75,8 +104,10 @@ class FaultyPartnerGalleryTest {
 
     @Test
     void textPlainErrorsFailTheRejectionBodyAndErrorsJsonChecks() throws IOException {
+        // Updated rule (QA item 2): an empty or missing token is a malformed request; its body is judged by
+        // sso.errors.json only, so sso.token.empty and sso.token.missing no longer fail here.
         assertFailures(runAgainst(Defect.TEXT_PLAIN_ERRORS),
-                "sso.token.random", "sso.token.tampered", "sso.token.empty", "sso.token.missing", "sso.token.expired",
+                "sso.token.random", "sso.token.tampered", "sso.token.expired",
                 "sso.token.replay", "sso.body.unknown-fields", "sso.errors.json");
     }
 

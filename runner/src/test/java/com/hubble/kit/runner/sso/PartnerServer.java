@@ -37,8 +37,16 @@ public final class PartnerServer implements AutoCloseable {
         SERVER_ERROR_ON_BAD_JSON, ACCEPTS_ANY_TOKEN, ECHOES_TOKEN, STACK_TRACE_IN_ERRORS, IGNORES_SECRET,
         WRONG_CONTENT_TYPE, TEXT_PLAIN_ERRORS, NOT_SINGLE_USE, CONSUMES_TOKEN_BEFORE_SECRET, NO_CACHE_CONTROL,
         NAME_AND_PHONE_MISSING, PHONE_AS_NUMBER, GET_RETURNS_USER, NO_BODY_LIMIT, SECRET_PREFIX_MATCH,
-        IGNORES_EXPIRY, USER_ID_FROM_BODY, REDIRECTS
+        IGNORES_EXPIRY, USER_ID_FROM_BODY, REDIRECTS,
+        /** Not a defect: the spec's example profile (userId "test-user-123", email "testuser@example.com"). */
+        SPEC_EXAMPLE_PROFILE,
+        /** Not a defect: a framework's (Spring-style) JSON 400 page for a missing header or an empty/missing token. */
+        FRAMEWORK_ERROR_PAGES,
+        /** A 401 for an invalid/expired/replayed token that carries the profile next to "userId": null. */
+        PROFILE_IN_REJECTIONS
     }
+
+    public static final String SPEC_USER = "test-user-123";
 
     public static final String USER = "partner-user-7";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,6 +60,7 @@ public final class PartnerServer implements AutoCloseable {
     private final HttpServer server;
     private final Secret secret;
     private final Set<Defect> defects;
+    private final String user;
     private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
     private final Set<String> used = ConcurrentHashMap.newKeySet();
     private volatile URI redirectTo;
@@ -59,6 +68,7 @@ public final class PartnerServer implements AutoCloseable {
     private PartnerServer(Secret secret, Set<Defect> defects) throws IOException {
         this.secret = secret;
         this.defects = defects.isEmpty() ? EnumSet.noneOf(Defect.class) : EnumSet.copyOf(defects);
+        this.user = this.defects.contains(Defect.SPEC_EXAMPLE_PROFILE) ? SPEC_USER : USER;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -91,7 +101,7 @@ public final class PartnerServer implements AutoCloseable {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String token = "pt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        tokens.put(token, new Issued(USER, expiresAt));
+        tokens.put(token, new Issued(user, expiresAt));
         return token;
     }
 
@@ -108,7 +118,7 @@ public final class PartnerServer implements AutoCloseable {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < count; i++) {
             lines.append("{\"token\":\"").append(expired ? mintExpired() : mint()).append("\",\"userId\":\"")
-                    .append(USER).append("\"}\n");
+                    .append(user).append("\"}\n");
         }
         return java.nio.file.Files.writeString(dir.resolve(name), lines);
     }
@@ -122,7 +132,7 @@ public final class PartnerServer implements AutoCloseable {
         return new TokenSource() {
             @Override
             public Optional<IssuedToken> next() {
-                return Optional.of(new IssuedToken(Secret.of(expired ? mintExpired() : mint()), Optional.of(USER)));
+                return Optional.of(new IssuedToken(Secret.of(expired ? mintExpired() : mint()), Optional.of(user)));
             }
 
             @Override
@@ -166,6 +176,10 @@ public final class PartnerServer implements AutoCloseable {
                 error(exchange, 413, "body_too_large", null);
                 return;
             }
+            if (has(Defect.FRAMEWORK_ERROR_PAGES) && exchange.getRequestHeaders().getFirst("X-Hubble-Secret") == null) {
+                frameworkPage(exchange, "Required request header 'X-Hubble-Secret' is not present");
+                return;
+            }
             if (!secretOk(exchange)) {
                 if (has(Defect.CONSUMES_TOKEN_BEFORE_SECRET)) {
                     tokenOf(body).ifPresent(used::add); // the defect: the token was redeemed before the secret check
@@ -190,6 +204,10 @@ public final class PartnerServer implements AutoCloseable {
             JsonNode tokenNode = request == null || !request.isObject() ? null : request.get("token");
             if (tokenNode == null || !tokenNode.isTextual() || tokenNode.asText().isEmpty()
                     || tokenNode.asText().length() > MAX_TOKEN) {
+                if (has(Defect.FRAMEWORK_ERROR_PAGES) && (tokenNode == null || tokenNode.asText().isEmpty())) {
+                    frameworkPage(exchange, "token must not be blank");
+                    return;
+                }
                 error(exchange, 400, "invalid_request", null);
                 return;
             }
@@ -239,7 +257,7 @@ public final class PartnerServer implements AutoCloseable {
     private void profile(HttpExchange exchange, String userId) throws IOException {
         ObjectNode body = JSON.createObjectNode();
         body.put("userId", userId);
-        body.put("email", "partner.user@example.com");
+        body.put("email", has(Defect.SPEC_EXAMPLE_PROFILE) ? "testuser@example.com" : "partner.user@example.com");
         if (!has(Defect.NAME_AND_PHONE_MISSING)) {
             body.put("firstName", "Asha");
             body.put("lastName", "Rao");
@@ -265,11 +283,23 @@ public final class PartnerServer implements AutoCloseable {
         ObjectNode body = JSON.createObjectNode();
         body.putNull("userId");
         body.put("error", code);
+        if (has(Defect.PROFILE_IN_REJECTIONS) && code.equals("invalid_token")) {
+            body.put("email", "someone@example.com");
+            body.put("firstName", "Asha");
+            body.put("phoneNumber", "9876543210");
+        }
         if (has(Defect.ECHOES_TOKEN) && token != null) {
             body.put("message", "invalid token: " + token);
         }
         exchange.getResponseHeaders().add("Cache-Control", "no-store");
         send(exchange, status, "application/json", JSON.writeValueAsBytes(body));
+    }
+
+    /** Spring Boot's default error body: JSON, but no userId. */
+    private static void frameworkPage(HttpExchange exchange, String message) throws IOException {
+        String body = "{\"timestamp\":\"2026-01-01T00:00:00.000+00:00\",\"status\":400,\"error\":\"Bad Request\","
+                + "\"message\":\"" + message + "\",\"path\":\"/sso\"}";
+        send(exchange, 400, "application/json", body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {

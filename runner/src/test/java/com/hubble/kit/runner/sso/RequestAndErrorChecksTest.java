@@ -6,9 +6,17 @@ import static com.hubble.kit.runner.sso.Recorded.json;
 import static com.hubble.kit.runner.sso.Recorded.of;
 import static com.hubble.kit.runner.sso.Recorded.response;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
+
+import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.report.Exchange;
+import com.hubble.kit.runner.sso.probe.Observed;
 
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Redactor;
@@ -102,24 +110,82 @@ class RequestAndErrorChecksTest {
                 json(200, PROFILE))).status());
     }
 
+    private static final String LONG_SECRET = "s3cret-shared-value";
+
+    private static Observed judgedWith(Redactor secrets, Exchange... exchanges) {
+        return new Observed(List.of(exchanges), Optional.empty(), secrets);
+    }
+
+    private static Redactor secrets(String secret, String token) {
+        return new Redactor().add(Secret.of(secret), "secret").add(Secret.of(token), "token");
+    }
+
     @Test
-    void secretEchoFailsWhenARedactedSecretAppearsInABody() {
-        Outcome outcome = new ErrorsNoSecretEcho().evaluate(of(json(401,
-                "{\"userId\":null,\"got\":\"" + Redactor.marker("secret") + "\"}")));
+    void secretEchoFailsWhenTheRawSecretAppearsInsideABody() {
+        Outcome outcome = new ErrorsNoSecretEcho().evaluate(judgedWith(secrets(LONG_SECRET, "tok-0123456789"),
+                json(401, "{\"userId\":null,\"got\":\"bad secret " + LONG_SECRET + "\"}")));
         assertEquals(Status.FAIL, outcome.status());
         assertTrue(outcome.message().contains("the secret"), outcome.message());
     }
 
     @Test
     void secretEchoFailsWhenATokenAppearsInAHeader() {
-        Outcome outcome = new ErrorsNoSecretEcho().evaluate(of(json(401, REJECTION, "X-Debug-Token", Redactor.marker("token"))));
+        Outcome outcome = new ErrorsNoSecretEcho().evaluate(judgedWith(secrets(LONG_SECRET, "tok-0123456789"),
+                json(401, REJECTION, "X-Debug-Token", "tok-0123456789")));
         assertEquals(Status.FAIL, outcome.status());
-        assertTrue(outcome.message().contains("a token"), outcome.message());
+        assertTrue(outcome.message().contains("token"), outcome.message());
     }
 
     @Test
     void secretEchoPassesOnCleanResponses() {
-        assertEquals(Status.PASS, new ErrorsNoSecretEcho().evaluate(of(json(401, REJECTION), json(200, PROFILE))).status());
+        assertEquals(Status.PASS, new ErrorsNoSecretEcho().evaluate(judgedWith(secrets(LONG_SECRET, "tok-0123456789"),
+                json(401, REJECTION), json(200, PROFILE))).status());
+    }
+
+    @Test
+    void runWideChecksFailWhenTheTargetAnsweredNothingAtAll() {
+        Observed silent = of(Recorded.timeout(), Recorded.timeout());
+        List<SsoCheck<Observed>> runWide = List.of(new ErrorsJson(), new ErrorsNoStackTrace(), new ErrorsNoSecretEcho(),
+                new TransportNoRedirect());
+        for (SsoCheck<Observed> check : runWide) {
+            Outcome outcome = check.evaluate(silent);
+            assertEquals(Status.FAIL, outcome.status(), check.id() + ": " + outcome.message());
+            assertTrue(outcome.message().contains("answered none of the 2 requests"), outcome.message());
+        }
+    }
+
+    @Test
+    void errorsJsonIsSkippedWhenTheRunRecordedNoErrorResponse() {
+        Outcome outcome = new ErrorsJson().evaluate(of(json(200, PROFILE), Recorded.timeout()));
+        assertEquals(Status.SKIP, outcome.status(), outcome.message());
+    }
+
+    @Test
+    void aShortSecretOccurringInsideOrdinaryProfileDataIsNotAnEcho() {
+        Outcome outcome = new ErrorsNoSecretEcho().evaluate(judgedWith(secrets("test", "tok-0123456789"),
+                json(200, "{\"userId\":\"test-user-123\",\"email\":\"testuser@example.com\"}")));
+        assertEquals(Status.PASS, outcome.status(), outcome.message());
+        assertTrue(outcome.message().contains("shorter than 8"), outcome.message());
+    }
+
+    @Test
+    void aShortSecretEchoedAsAWholeFieldOrHeaderValueIsStillAnEcho() {
+        Redactor shortSecret = secrets("test", "tok-0123456789");
+        assertEquals(Status.FAIL, new ErrorsNoSecretEcho().evaluate(judgedWith(shortSecret,
+                json(401, "{\"userId\":null,\"secret\":\"test\"}"))).status());
+        assertEquals(Status.FAIL, new ErrorsNoSecretEcho().evaluate(judgedWith(shortSecret,
+                json(401, REJECTION, "X-Hubble-Secret", "test"))).status());
+    }
+
+    @Test
+    void outcomesAreRedactedWhenRenderedNotWhenJudged() {
+        Redactor secrets = secrets(LONG_SECRET, "tok-0123456789");
+        Outcome judged = new ErrorsNoSecretEcho().evaluate(judgedWith(secrets,
+                json(401, "{\"userId\":null,\"got\":\"" + LONG_SECRET + "\"}")));
+        Outcome rendered = secrets.redact(judged);
+        String body = rendered.evidence().get(0).response().orElseThrow().body();
+        assertFalse(body.contains(LONG_SECRET), body);
+        assertTrue(body.contains(Redactor.marker("secret")), body);
     }
 
     @Test

@@ -38,8 +38,19 @@ class SecretChecksTest {
     }
 
     @Test
-    void a400IsNotADenialOfABadSecret() {
-        assertEquals(Status.FAIL, new SecretWrong().evaluate(of(json(400, REJECTION))).status());
+    void aFrameworks400WithoutUserDataIsADenialOfABadSecret() {
+        // Updated rule (QA item 4; this test asserted the opposite before): the spec names no status for a bad
+        // secret, and Spring answers 400 for a missing required header.
+        String springPage = "{\"timestamp\":\"2026-01-01T00:00:00Z\",\"status\":400,\"error\":\"Bad Request\",\"path\":\"/sso\"}";
+        for (SsoCheck<Observed> check : List.of(new SecretMissing(), new SecretEmpty(), new SecretWrong(), new SecretVariants())) {
+            assertEquals(Status.PASS, check.evaluate(of(json(400, springPage))).status(), check.id());
+        }
+    }
+
+    @Test
+    void statusesOtherThan400Or401Or403AreNotADenialOfABadSecret() {
+        assertEquals(Status.FAIL, new SecretWrong().evaluate(of(json(404, REJECTION))).status());
+        assertEquals(Status.FAIL, new SecretMissing().evaluate(of(json(500, REJECTION))).status());
     }
 
     @Test

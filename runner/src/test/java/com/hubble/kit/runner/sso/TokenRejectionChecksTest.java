@@ -38,6 +38,68 @@ class TokenRejectionChecksTest {
         }
     }
 
+    private static final String PROFILE_WITH_NULL_ID = "{\"userId\":null,\"email\":\"a@example.com\",\"firstName\":\"A\","
+            + "\"phoneNumber\":\"123\"}";
+
+    @Test
+    void aRejectionCarryingProfileFieldsNextToANullUserIdFailsEveryRejectionCheck() {
+        Observed leaky = of(json(401, PROFILE_WITH_NULL_ID));
+        List<SsoCheck<Observed>> all = new java.util.ArrayList<>(SIMPLE_REJECTIONS);
+        all.addAll(List.of(new TokenWrongType(), new TokenInjection(), new SecretMissing(), new SecretEmpty(),
+                new SecretWrong(), new SecretVariants()));
+        for (SsoCheck<Observed> check : all) {
+            Outcome outcome = check.evaluate(leaky);
+            assertEquals(Status.FAIL, outcome.status(), check.id());
+            assertTrue(outcome.message().contains("user data"), check.id() + ": " + outcome.message());
+        }
+    }
+
+    @Test
+    void aReplayedOrUnknownFieldsRejectionCarryingProfileFieldsFails() {
+        Observed replay = of(json(200, PROFILE), json(401, PROFILE_WITH_NULL_ID));
+        assertEquals(Status.FAIL, new TokenReplay(true).evaluate(replay).status());
+        assertEquals(Status.FAIL, new BodyUnknownFields().evaluate(replay).status());
+    }
+
+    @Test
+    void emptyOrNullProfileFieldsInARejectionAreNotUserData() {
+        Observed harmless = of(json(401, "{\"userId\":null,\"email\":\"\",\"firstName\":null,\"cohorts\":[]}"));
+        for (SsoCheck<Observed> check : SIMPLE_REJECTIONS) {
+            assertEquals(Status.PASS, check.evaluate(harmless).status(), check.id());
+        }
+    }
+
+    @Test
+    void anEmptyOrMissingTokenMayGetAFrameworkErrorPageWithoutUserId() {
+        Observed spring = of(json(400, "{\"timestamp\":\"2026-01-01T00:00:00Z\",\"status\":400,\"error\":\"Bad Request\",\"path\":\"/sso\"}"));
+        assertEquals(Status.PASS, new TokenEmpty().evaluate(spring).status());
+        assertEquals(Status.PASS, new TokenMissing().evaluate(spring).status());
+        assertEquals(Status.PASS, new TokenEmpty().evaluate(of(response(401, "text/html", "<h1>Bad</h1>"))).status());
+        assertEquals(Status.FAIL, new TokenMissing().evaluate(of(json(403, REJECTION))).status());
+    }
+
+    @Test
+    void aReplayRefusedWithTheRightStatusButATextBodyIsNotCalledAccepted() {
+        Outcome outcome = new TokenReplay(true).evaluate(of(json(200, PROFILE), response(401, "text/plain", "used")));
+        assertEquals(Status.FAIL, outcome.status());
+        assertTrue(outcome.message().contains("refused, but not as the spec says"), outcome.message());
+    }
+
+    @Test
+    void aTruncatedBodyIsCalledLargerThanTheReadLimitNotNotJson() {
+        com.hubble.kit.runner.report.Exchange huge = new com.hubble.kit.runner.report.Exchange("recorded",
+                json(401, REJECTION).request(), new com.hubble.kit.runner.report.RecordedResponse(401,
+                List.of(new com.hubble.kit.runner.report.Header("content-type", "application/json")),
+                "{\"userId\":null,\"pad\":\"aaaa", true), java.time.Duration.ofMillis(3));
+        Outcome rejection = new TokenRandom().evaluate(of(huge));
+        assertEquals(Status.FAIL, rejection.status());
+        assertTrue(rejection.message().contains("larger than the 1 MiB read limit"), rejection.message());
+        assertTrue(!rejection.message().contains("not JSON"), rejection.message());
+        Outcome replay = new TokenReplay(true).evaluate(of(json(200, PROFILE), huge));
+        assertTrue(replay.message().contains("larger than the 1 MiB read limit"), replay.message());
+        assertTrue(!replay.message().contains("accepted again"), replay.message());
+    }
+
     @Test
     void aRightStatusWithoutTheNullUserIdFails() {
         Outcome outcome = new TokenRandom().evaluate(of(json(401, "{\"error\":\"invalid\"}")));

@@ -91,6 +91,18 @@ class TransportAndPerfChecksTest {
     }
 
     @Test
+    void latencyCountsOnlyCompletedResponsesAndFailsNamingTheCallsWithoutOne() {
+        // Refused connections come back in a few ms: they must not count as fast calls.
+        List<Sample> rejected = new ArrayList<>(samples(5, 17));
+        rejected.addAll(Collections.nCopies(3, new Sample(1, false, false)));
+        Outcome outcome = new PerfLatency().evaluate(new LatencySamples(samples(10, 20), rejected,
+                Duration.ofSeconds(1), 20, List.of()));
+        assertEquals(Status.FAIL, outcome.status());
+        assertTrue(outcome.message().contains("3 of 20 timed rejected calls got no HTTP response"), outcome.message());
+        assertTrue(outcome.message().contains("20+17 calls"), outcome.message());
+    }
+
+    @Test
     void latencyNamesTheMissingTokensWhenNoValidCallWasTimed() {
         Outcome outcome = new PerfLatency().evaluate(new LatencySamples(List.of(), samples(5, 20), Duration.ofSeconds(1), 20, List.of()));
         assertTrue(((Outcome.Skip) outcome).missingInput().isPresent());

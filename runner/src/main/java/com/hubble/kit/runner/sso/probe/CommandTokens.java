@@ -23,11 +23,18 @@ public final class CommandTokens implements TokenSource {
     private final String flag;
     private final String command;
     private final Duration deadline;
+    private final Optional<String> defaultUserId;
 
     public CommandTokens(String flag, String command, Duration deadline) {
+        this(flag, command, deadline, Optional.empty());
+    }
+
+    /** @param defaultUserId the identity for a bare token or JSON without userId (--user-id); a JSON userId wins */
+    public CommandTokens(String flag, String command, Duration deadline, Optional<String> defaultUserId) {
         this.flag = flag;
         this.command = command;
         this.deadline = deadline;
+        this.defaultUserId = defaultUserId;
     }
 
     @Override
@@ -96,7 +103,7 @@ public final class CommandTokens implements TokenSource {
             if (output.contains("\n")) {
                 throw failure("printed several lines; it must print one token or one JSON object");
             }
-            return new IssuedToken(Secret.of(output), Optional.empty());
+            return new IssuedToken(Secret.of(output), defaultUserId);
         }
         try {
             JsonNode node = JSON.readTree(output);
@@ -106,7 +113,7 @@ public final class CommandTokens implements TokenSource {
             }
             JsonNode userId = node.get("userId");
             return new IssuedToken(Secret.of(token.asText()),
-                    userId != null && userId.isTextual() ? Optional.of(userId.asText()) : Optional.empty());
+                    userId != null && userId.isTextual() ? Optional.of(userId.asText()) : defaultUserId);
         } catch (IOException e) {
             throw failure("printed something that starts with '{' but is not valid JSON");
         }

@@ -29,6 +29,8 @@ public final class FixedTokens implements TokenSource {
 
     @Override
     public String describeMissing() {
-        return singleUse && !tokens.isEmpty() ? "more " + missing + " (each single-use token is used once)" : missing;
+        return singleUse && !tokens.isEmpty()
+                ? "more tokens than the " + tokens.size() + " given (each single-use token is used once): " + missing
+                : missing;
     }
 }

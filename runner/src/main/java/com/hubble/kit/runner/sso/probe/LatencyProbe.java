@@ -32,7 +32,7 @@ public record LatencyProbe(int validCalls, int rejectedCalls) implements Probe<L
                     "{\"token\":" + Plan.jsonString(token.get().token().reveal()) + "}");
             boolean ok = e.response().map(r -> r.status() == 200).orElse(false);
             failuresInARow = e.failure().isPresent() ? failuresInARow + 1 : 0;
-            valid.add(new Sample(e.elapsed().toNanos() / 1e6, ok));
+            valid.add(new Sample(e.elapsed().toNanos() / 1e6, ok, e.response().isPresent()));
             validExchanges.add(e);
         }
         failuresInARow = 0;
@@ -42,7 +42,7 @@ public record LatencyProbe(int validCalls, int rejectedCalls) implements Probe<L
                     "{\"token\":" + Plan.jsonString(random) + "}");
             boolean ok = e.response().map(r -> r.status() == 400 || r.status() == 401).orElse(false);
             failuresInARow = e.failure().isPresent() ? failuresInARow + 1 : 0;
-            rejected.add(new Sample(e.elapsed().toNanos() / 1e6, ok));
+            rejected.add(new Sample(e.elapsed().toNanos() / 1e6, ok, e.response().isPresent()));
             rejectedExchanges.add(e);
         }
         List<Exchange> notable = new ArrayList<>();

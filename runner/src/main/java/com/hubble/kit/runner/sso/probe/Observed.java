@@ -4,11 +4,19 @@ import java.util.List;
 import java.util.Optional;
 
 import com.hubble.kit.runner.report.Exchange;
+import com.hubble.kit.runner.report.Redactor;
 
-/** The exchanges a plan recorded, in step order, and the userId the token source declared for slot 0. */
-public record Observed(List<Exchange> exchanges, Optional<String> declaredUserId) {
+/**
+ * The exchanges a plan recorded, in step order (raw: checks judge what the partner sent), the userId the token
+ * source declared for slot 0, and the run's secret values (for echo detection; never rendered).
+ */
+public record Observed(List<Exchange> exchanges, Optional<String> declaredUserId, Redactor secrets) {
     public Observed {
         exchanges = List.copyOf(exchanges);
+    }
+
+    public Observed(List<Exchange> exchanges, Optional<String> declaredUserId) {
+        this(exchanges, declaredUserId, new Redactor());
     }
 
     public static Observed of(Exchange... exchanges) {

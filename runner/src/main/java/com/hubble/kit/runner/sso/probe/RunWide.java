@@ -19,7 +19,7 @@ public record RunWide(Plan own) implements Probe<Observed> {
             return mine;
         }
         List<Exchange> all = new ArrayList<>(context.log());
-        return new Probed.Gathered<>(new Observed(all, Optional.empty()));
+        return new Probed.Gathered<>(new Observed(all, Optional.empty(), context.client().redactor()));
     }
 
     @Override

@@ -1,5 +1,9 @@
 package com.hubble.kit.runner.sso.probe;
 
-/** One timed call: how long it took and whether the answer was the expected kind. */
-public record Sample(double millis, boolean ok) {
+/** One timed call: how long it took, whether the answer was the expected kind, and whether any HTTP response came. */
+public record Sample(double millis, boolean ok, boolean responded) {
+
+    public Sample(double millis, boolean ok) {
+        this(millis, ok, true);
+    }
 }

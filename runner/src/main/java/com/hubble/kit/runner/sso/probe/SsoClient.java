@@ -40,10 +40,14 @@ import com.hubble.kit.runner.report.TransportFailure;
 public final class SsoClient implements AutoCloseable {
     public static final int BODY_CAP = 1024 * 1024;
     static final int REQUEST_PREVIEW = 2048;
+    /** After this many timeouts in a row the target is taken as silent and no further request is sent. */
+    public static final int SILENT_AFTER = 3;
+    public static final String NOT_SENT = "not run: the target did not answer the last " + SILENT_AFTER + " requests";
 
     private final HttpClient http;
     private final Duration timeout;
     private final Redactor redactor;
+    private final java.util.concurrent.atomic.AtomicInteger timeoutsInARow = new java.util.concurrent.atomic.AtomicInteger();
 
     public SsoClient(Duration timeout, boolean insecure, Redactor redactor) {
         this.timeout = timeout;
@@ -87,12 +91,21 @@ public final class SsoClient implements AutoCloseable {
                 sent.stream().map(h -> new Header(h.name(), redactor.redact(h.value()))).toList(),
                 redactor.redact(TextReport.preview(body == null ? "" : body, REQUEST_PREVIEW)),
                 body == null ? 0 : body.getBytes(StandardCharsets.UTF_8).length);
+        if (timeoutsInARow.get() >= SILENT_AFTER) {
+            // A silent partner would otherwise cost a full timeout per probe (minutes with --timeout 5s).
+            return new Exchange(label, recorded, new TransportFailure(TransportFailure.Kind.TIMEOUT, NOT_SENT), Duration.ZERO);
+        }
         long start = System.nanoTime();
-        Reply reply = exchange(builder.build());
+        Reply reply = exchange(builder.build(), body != null);
+        if (reply instanceof RecordedResponse) {
+            timeoutsInARow.set(0);
+        } else if (reply instanceof TransportFailure f && f.kind() == TransportFailure.Kind.TIMEOUT) {
+            timeoutsInARow.incrementAndGet();
+        }
         return new Exchange(label, recorded, reply, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private Reply exchange(HttpRequest request) {
+    private Reply exchange(HttpRequest request, boolean sendsBody) {
         CompletableFuture<HttpResponse<CappedBodySubscriber.Body>> future =
                 http.sendAsync(request, info -> new CappedBodySubscriber(BODY_CAP));
         try {
@@ -103,11 +116,12 @@ public final class SsoClient implements AutoCloseable {
                     continue;
                 }
                 for (String value : entry.getValue()) {
-                    headers.add(new Header(entry.getKey(), redactor.redact(value)));
+                    headers.add(new Header(entry.getKey(), value));
                 }
             }
             String text = new String(response.body().bytes(), StandardCharsets.UTF_8);
-            return new RecordedResponse(response.statusCode(), headers, redactor.redact(text), response.body().truncated());
+            // Raw: checks judge what the partner sent; SsoRun redacts outcomes before anything renders them.
+            return new RecordedResponse(response.statusCode(), headers, text, response.body().truncated());
         } catch (TimeoutException e) {
             future.cancel(true);
             return new TransportFailure(TransportFailure.Kind.TIMEOUT,
@@ -117,11 +131,11 @@ public final class SsoClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             return new TransportFailure(TransportFailure.Kind.IO, "interrupted");
         } catch (ExecutionException e) {
-            return classify(e.getCause());
+            return classify(e.getCause(), sendsBody);
         }
     }
 
-    private TransportFailure classify(Throwable cause) {
+    private TransportFailure classify(Throwable cause, boolean sendsBody) {
         Throwable root = cause;
         while (root.getCause() != null && !(root instanceof SSLException)) {
             if (root instanceof HttpTimeoutException || root instanceof ConnectException) {
@@ -129,9 +143,7 @@ public final class SsoClient implements AutoCloseable {
             }
             root = root.getCause();
         }
-        String detail = root.getMessage() != null ? redactor.redact(root.getMessage())
-                : root instanceof ConnectException || cause instanceof ConnectException ? "connection refused"
-                : root.getClass().getSimpleName();
+        String detail = describe(cause, root, redactor);
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
                 return new TransportFailure(TransportFailure.Kind.CONNECT, "cannot connect: the host name does not resolve");
@@ -151,10 +163,55 @@ public final class SsoClient implements AutoCloseable {
             return new TransportFailure(TransportFailure.Kind.CONNECT,
                     "cannot connect: " + (root instanceof UnresolvedAddressException ? "host name does not resolve" : detail));
         }
+        if (sendsBody && closedByPeer(cause)) {
+            return TransportFailure.closedWhileSending(detail);
+        }
         if (cause instanceof IOException || root instanceof IOException) {
             return new TransportFailure(TransportFailure.Kind.IO, "connection failed: " + detail);
         }
         return new TransportFailure(TransportFailure.Kind.IO, "request failed: " + root.getClass().getSimpleName());
+    }
+
+    /**
+     * The failure in a partner's words, from the exception types first (the JDK often gives no message, or
+     * the text "null"), then the message.
+     */
+    static String describe(Throwable cause, Throwable root, Redactor redactor) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof java.net.UnknownHostException || t instanceof UnresolvedAddressException) {
+                return "DNS lookup failed";
+            }
+            if (t instanceof java.net.NoRouteToHostException) {
+                return "no route to host";
+            }
+            if (t instanceof java.net.PortUnreachableException) {
+                return "port unreachable";
+            }
+        }
+        String message = root.getMessage();
+        if (message != null && !message.isBlank() && !message.equals("null")) {
+            return redactor.redact(message);
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (t instanceof java.nio.channels.ClosedChannelException || t instanceof java.io.EOFException) {
+                return "the connection was closed";
+            }
+        }
+        return root.getClass().getSimpleName();
+    }
+
+    /** EPIPE or a reset: the JDK reports them as IOExceptions with these (OS) messages only. */
+    private static boolean closedByPeer(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if (t instanceof IOException && (message.contains("Broken pipe") || message.contains("Connection reset"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The JDK's TLS messages in a partner's words. */

@@ -72,4 +72,13 @@ class NearMissesTest {
         cycling.next();
         assertEquals("a", cycling.next().orElseThrow().token().reveal());
     }
+
+    @Test
+    void exhaustedSingleUseTokensAreNamedInPlainWords() {
+        var tokens = java.util.List.of(new IssuedToken(com.hubble.kit.reference.Secret.of("a"), Optional.empty()));
+        FixedTokens once = new FixedTokens(tokens, true, "a valid token (--token or --token-command)");
+        once.next();
+        assertEquals("more tokens than the 1 given (each single-use token is used once): a valid token "
+                + "(--token or --token-command)", once.describeMissing());
+    }
 }

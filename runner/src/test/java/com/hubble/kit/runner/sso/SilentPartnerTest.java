@@ -1,0 +1,87 @@
+package com.hubble.kit.runner.sso;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+
+import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.report.CheckResult;
+import com.hubble.kit.runner.report.Redactor;
+import com.hubble.kit.runner.report.Report;
+import com.hubble.kit.runner.report.Status;
+import com.hubble.kit.runner.report.Verdict;
+import com.hubble.kit.runner.sso.probe.FixedTokens;
+import com.hubble.kit.runner.sso.probe.IssuedToken;
+import com.hubble.kit.runner.sso.probe.ProbeContext;
+import com.hubble.kit.runner.sso.probe.Settings;
+import com.hubble.kit.runner.sso.probe.SsoClient;
+
+/** A partner that accepts connections and never answers: the run gives up after a few timeouts instead of minutes. */
+class SilentPartnerTest {
+
+    /** Accepts every connection and holds it open, reading nothing and writing nothing. */
+    private static final class Silent implements AutoCloseable {
+        private final ServerSocket socket;
+        private final List<Socket> held = new CopyOnWriteArrayList<>();
+        private final Thread acceptor;
+
+        Silent() throws IOException {
+            socket = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
+            acceptor = Thread.ofVirtual().start(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        held.add(socket.accept());
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        URI base() {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+
+        @Override
+        public void close() throws Exception {
+            socket.close();
+            for (Socket s : held) {
+                s.close();
+            }
+            acceptor.join(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void aTargetThatNeverAnswersStopsBeingProbedAfterThreeTimeoutsAndEveryJudgedCheckFails() throws Exception {
+        Settings settings = new Settings(Duration.ofMillis(300), Duration.ofSeconds(1), 2, Duration.ofMillis(200), false, false);
+        Secret secret = Secret.of("silent-partner-secret-0123456789");
+        try (Silent server = new Silent(); SsoClient client = new SsoClient(settings.timeout(), false, new Redactor())) {
+            FixedTokens tokens = new FixedTokens(List.of(new IssuedToken(Secret.of("tok-silent-0123456789"), Optional.of("u-1"))),
+                    false, "a token");
+            ProbeContext context = new ProbeContext(server.base(), client, secret, tokens, tokens, settings);
+            Report report = new SsoRun(context).run(server.base().toString(), SsoCatalogue.checks(false), Set.of(), false,
+                    List.of(), r -> { });
+            long notRun = report.checks().stream().filter(c -> c.outcome().message().contains(SsoClient.NOT_SENT)).count();
+            assertTrue(notRun > 10, "most checks say they were not run: " + SsoRuns.describe(report));
+            for (String id : List.of("sso.valid.status", "sso.token.random", "sso.secret.missing", "sso.errors.no-secret-echo")) {
+                CheckResult result = report.checks().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+                assertEquals(Status.FAIL, result.status(), id + ": " + result.outcome().message());
+            }
+            assertNotEquals(Verdict.PASS, report.verdict());
+        }
+    }
+}
