@@ -3,15 +3,11 @@ package com.hubble.kit.runner.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -37,7 +33,6 @@ import com.hubble.kit.runner.sso.probe.ProbeContext;
 import com.hubble.kit.runner.sso.probe.Settings;
 import com.hubble.kit.runner.sso.probe.SsoClient;
 import com.hubble.kit.runner.sso.probe.Step;
-import com.hubble.kit.runner.sso.probe.TargetFacts;
 import com.hubble.kit.runner.sso.probe.TokenSource;
 import com.hubble.kit.runner.sso.probe.TokenSourceFailure;
 
@@ -265,58 +260,22 @@ public final class CheckCommand implements Callable<Integer> {
         return exchange.failure().filter(f -> f.kind() == TransportFailure.Kind.CONNECT || f.kind() == TransportFailure.Kind.TLS);
     }
 
+    // One set of rules for the target, shared with verify-pact.
     private URI parseBaseUrl(String text) throws UsageProblem {
-        URI uri;
         try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            throw new UsageProblem("--base-url '" + text + "' is not a URL; write it like https://partner.example.com");
+            return TargetInput.baseUrl(text, allowHttp);
+        } catch (TargetInput.Problem e) {
+            throw new UsageProblem(e.getMessage());
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
-            throw new UsageProblem("--base-url '" + text + "' must be an absolute http(s) URL with a host, "
-                    + "like https://partner.example.com");
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            throw new UsageProblem("--base-url must not carry a query, fragment or user info; the kit appends /sso");
-        }
-        if (uri.getPath() != null && uri.getPath().endsWith("/sso")) {
-            throw new UsageProblem("--base-url is the BASE URL: the kit appends /sso itself (drop the trailing /sso)");
-        }
-        if (scheme.equals("http") && !TargetFacts.isLoopback(uri.getHost()) && !allowHttp) {
-            throw new UsageProblem("--base-url uses plain http:// for a non-loopback host (" + uri.getHost()
-                    + "): the secret would travel unencrypted. Use https://, or add --allow-http for a trusted test network.");
-        }
-        return uri;
     }
 
     private Secret readSecret() throws UsageProblem {
         boolean envGiven = spec.commandLine().getParseResult().hasMatchedOption("--secret-env");
-        if (secretFile != null && envGiven) {
-            throw new UsageProblem("give either --secret-env or --secret-file, not both");
+        try {
+            return TargetInput.secret(secretFile, secretEnv, envGiven);
+        } catch (TargetInput.Problem e) {
+            throw new UsageProblem(e.getMessage());
         }
-        String value;
-        if (secretFile != null) {
-            try {
-                value = Files.readString(secretFile, StandardCharsets.UTF_8).replaceAll("[\\r\\n]+$", "");
-            } catch (IOException e) {
-                throw new UsageProblem("--secret-file " + secretFile + " cannot be read (" + e.getClass().getSimpleName() + ")");
-            }
-            if (value.isEmpty()) {
-                throw new UsageProblem("--secret-file " + secretFile + " is empty; put the X-Hubble-Secret in it");
-            }
-        } else {
-            value = System.getenv(secretEnv);
-            if (value == null || value.isEmpty()) {
-                throw new UsageProblem("no secret: the environment variable " + secretEnv + " is "
-                        + (value == null ? "not set" : "empty") + ". Export the X-Hubble-Secret as " + secretEnv
-                        + " (or name another variable with --secret-env NAME, or use --secret-file PATH).");
-            }
-        }
-        if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw new UsageProblem("the secret contains control characters, which cannot be sent in a header");
-        }
-        return Secret.of(value);
     }
 
     private TokenSource tokenSource(String listFlag, List<String> values, String commandFlag, String command,
