@@ -286,10 +286,16 @@ public final class KitConfiguration implements CommandLine.IDefaultValueProvider
                 .toList();
         String how = references.isEmpty()
                 ? "reference it instead: secret-env (an environment variable name) or secret-file (a file path)"
-                : "reference it instead with " + String.join(" or ", references)
-                        + " (an environment variable name, a file path or a command that prints it)";
+                : "reference it instead with " + String.join(" or ", references.stream()
+                        .map(KitConfiguration::describeReference).toList());
         throw new ConfigException(where + " would hold a secret value; secrets are never read from configuration; "
                 + how + " (valid for " + command + ")");
+    }
+
+    private static String describeReference(String key) {
+        return key + (key.endsWith("-env") ? " (an environment variable name)"
+                : key.endsWith("-file") ? " (a file path)"
+                : key.endsWith("-command") ? " (a command that prints it)" : "");
     }
 
     private static String suggestion(String key, Collection<String> valid) {

@@ -139,6 +139,17 @@ class KitConfigurationTest {
     }
 
     @Test
+    void aSecretValueInTheFileIsPointedAtTheReferencesThatExistAndDescribesEachOne() throws Exception {
+        file("check:\n  secret: s3cr3t-value\n");
+        ConfigException error = assertThrows(ConfigException.class, () -> runCheck(Map.of(), "check"));
+        assertTrue(error.getMessage().contains("secret-env (an environment variable name)")
+                && error.getMessage().contains("secret-file (a file path)"), error.getMessage());
+        assertFalse(error.getMessage().contains("a command that prints it"),
+                "check has no secret command, so the message must not offer one: " + error.getMessage());
+        assertFalse(error.getMessage().contains("s3cr3t-value"), "the value must not be echoed");
+    }
+
+    @Test
     void aSecretLookingKeyThatNoCommandHasIsRejectedAsASecretNotAsATypo() throws Exception {
         file("check:\n  client-secret: s3cr3t-value\n");
         ConfigException error = assertThrows(ConfigException.class, () -> runCheck(Map.of(), "check"));

@@ -55,6 +55,14 @@ class CommandTokensTest {
     }
 
     @Test
+    void aNonZeroExitShowsTheLastLineTheCommandWroteToStderrSoThePartnerSeesWhy() {
+        TokenSourceFailure failure = assertThrows(TokenSourceFailure.class,
+                () -> command("echo starting >&2; echo 'mint: user not found' >&2; exit 3").next());
+        assertTrue(failure.getMessage().endsWith("exited with status 3; its last stderr line: mint: user not found"),
+                failure.getMessage());
+    }
+
+    @Test
     void emptyOutputIsAFailure() {
         assertThrows(TokenSourceFailure.class, () -> command("true").next());
     }

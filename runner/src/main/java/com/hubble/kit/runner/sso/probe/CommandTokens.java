@@ -51,8 +51,10 @@ public final class CommandTokens implements TokenSource {
         // Output goes to an owner-only temporary file, so a command that never closes its stdout cannot hang
         // the kit: the deadline is enforced by waitFor alone.
         java.nio.file.Path output;
+        java.nio.file.Path errors;
         try {
             output = java.nio.file.Files.createTempFile("hubble-kit-token", ".out");
+            errors = java.nio.file.Files.createTempFile("hubble-kit-token", ".err");
         } catch (IOException e) {
             throw failure("could not be run (no temporary file)");
         }
@@ -61,7 +63,7 @@ public final class CommandTokens implements TokenSource {
             try {
                 process = new ProcessBuilder("sh", "-c", command)
                         .redirectOutput(output.toFile())
-                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(errors.toFile())
                         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                         .start();
             } catch (IOException e) {
@@ -79,7 +81,7 @@ public final class CommandTokens implements TokenSource {
                 throw failure("was interrupted");
             }
             if (process.exitValue() != 0) {
-                throw failure("exited with status " + process.exitValue());
+                throw failure("exited with status " + process.exitValue() + lastErrorLine(errors));
             }
             try (InputStream in = java.nio.file.Files.newInputStream(output)) {
                 return parse(new String(in.readNBytes(MAX_OUTPUT), StandardCharsets.UTF_8).trim());
@@ -89,9 +91,24 @@ public final class CommandTokens implements TokenSource {
         } finally {
             try {
                 java.nio.file.Files.deleteIfExists(output);
+                java.nio.file.Files.deleteIfExists(errors);
             } catch (IOException e) {
                 // best effort: the file is owner-only and in the temporary directory
             }
+        }
+    }
+
+    /** The last line the failing command wrote to stderr (its own error message), shortened; never its stdout. */
+    private static String lastErrorLine(java.nio.file.Path errors) {
+        try (InputStream in = java.nio.file.Files.newInputStream(errors)) {
+            String text = new String(in.readNBytes(MAX_OUTPUT), StandardCharsets.UTF_8).strip();
+            if (text.isEmpty()) {
+                return "";
+            }
+            String last = text.substring(text.lastIndexOf('\n') + 1).strip();
+            return "; its last stderr line: " + (last.length() > 200 ? last.substring(0, 200) + "..." : last);
+        } catch (IOException e) {
+            return "";
         }
     }
 
