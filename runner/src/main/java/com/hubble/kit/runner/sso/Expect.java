@@ -199,10 +199,16 @@ final class Expect {
         }
         if (input.exchanges().stream().noneMatch(e -> e.response().isPresent())) {
             List<Exchange> evidence = input.exchanges().stream().limit(3).toList();
-            return Optional.of(Outcome.fail("the target answered none of the " + input.exchanges().size()
-                    + " requests of the run: nothing to judge", evidence));
+            long notSent = input.exchanges().stream().filter(Expect::wasNotSent).count();
+            return Optional.of(Outcome.fail("the target answered none of the " + (input.exchanges().size() - notSent)
+                    + " requests sent" + (notSent > 0 ? " (" + notSent + " more were not sent to a silent target)" : "")
+                    + ": nothing to judge", evidence));
         }
         return Optional.of(Outcome.notApplicable("not judged: the run recorded no " + what));
+    }
+
+    static boolean wasNotSent(Exchange exchange) {
+        return exchange.failure().filter(f -> SsoClient.NOT_SENT.equals(f.message())).isPresent();
     }
 
     /** Combines rules: the first failing reason wins. */

@@ -66,6 +66,42 @@ class SilentPartnerTest {
     }
 
     @Test
+    void aTargetThatRecoversAfterAColdStartIsProbedAgainByTheRetryRequest() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/sso", exchange -> {
+            if (requests.incrementAndGet() <= 3) {
+                try {
+                    Thread.sleep(1_000); // cold start: the first three requests outlast the kit's timeout
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            byte[] body = "{\"userId\":null}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(401, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try (SsoClient client = new SsoClient(Duration.ofMillis(300), false, new Redactor())) {
+            URI sso = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/sso");
+            List<com.hubble.kit.runner.report.Exchange> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                sent.add(client.send("call " + i, "POST", sso, List.of(), "{\"token\":\"x\"}"));
+            }
+            assertTrue(sent.subList(0, 3).stream().allMatch(e -> e.response().isEmpty()), "the cold start times out");
+            assertTrue(sent.subList(3, 6).stream().allMatch(Expect::wasNotSent), "then the kit holds back");
+            assertEquals(401, sent.get(6).response().orElseThrow().status(), "the retry request finds it awake");
+            assertTrue(sent.subList(7, 10).stream().allMatch(e -> e.response().isPresent()), "and probing resumes");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void aTargetThatNeverAnswersStopsBeingProbedAfterThreeTimeoutsAndEveryJudgedCheckFails() throws Exception {
         Settings settings = new Settings(Duration.ofMillis(300), Duration.ofSeconds(1), 2, Duration.ofMillis(200), false, false);
         Secret secret = Secret.of("silent-partner-secret-0123456789");

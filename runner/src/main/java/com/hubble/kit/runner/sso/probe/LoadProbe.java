@@ -38,6 +38,17 @@ public record LoadProbe() implements Probe<LoadResult> {
                     while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
                         Exchange e = context.client().send("concurrent rejected call", "POST", context.sso(null), secret, body);
                         requests.incrementAndGet();
+                        boolean notSent = e.failure().filter(f -> SsoClient.NOT_SENT.equals(f.message())).isPresent();
+                        if (notSent) {
+                            // A silent target: count this caller's call as a timeout once and stop it, rather
+                            // than spin through thousands of calls that were never sent.
+                            errors.incrementAndGet();
+                            timeouts.incrementAndGet();
+                            if (failures.size() < 3) {
+                                failures.add(e);
+                            }
+                            break;
+                        }
                         latencies.add(e.elapsed().toNanos() / 1e6);
                         boolean ok = e.response().map(r -> r.status() == 400 || r.status() == 401).orElse(false);
                         if (!ok) {

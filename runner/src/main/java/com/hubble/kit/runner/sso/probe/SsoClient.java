@@ -40,14 +40,20 @@ import com.hubble.kit.runner.report.TransportFailure;
 public final class SsoClient implements AutoCloseable {
     public static final int BODY_CAP = 1024 * 1024;
     static final int REQUEST_PREVIEW = 2048;
-    /** After this many timeouts in a row the target is taken as silent and no further request is sent. */
+    /**
+     * After this many timeouts in a row the target is taken as silent: requests are recorded as not sent, except
+     * every {@link #RETRY_EVERY}th, which is sent to find out whether the target has recovered (a cold start).
+     */
     public static final int SILENT_AFTER = 3;
-    public static final String NOT_SENT = "not run: the target did not answer the last " + SILENT_AFTER + " requests";
+    static final int RETRY_EVERY = 4;
+    public static final String NOT_SENT = "not sent: the target had not answered the previous " + SILENT_AFTER
+            + " requests in a row (the kit retries every " + RETRY_EVERY + "th request until it answers again)";
 
     private final HttpClient http;
     private final Duration timeout;
     private final Redactor redactor;
     private final java.util.concurrent.atomic.AtomicInteger timeoutsInARow = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger notSent = new java.util.concurrent.atomic.AtomicInteger();
 
     public SsoClient(Duration timeout, boolean insecure, Redactor redactor) {
         this.timeout = timeout;
@@ -91,7 +97,7 @@ public final class SsoClient implements AutoCloseable {
                 sent.stream().map(h -> new Header(h.name(), redactor.redact(h.value()))).toList(),
                 redactor.redact(TextReport.preview(body == null ? "" : body, REQUEST_PREVIEW)),
                 body == null ? 0 : body.getBytes(StandardCharsets.UTF_8).length);
-        if (timeoutsInARow.get() >= SILENT_AFTER) {
+        if (timeoutsInARow.get() >= SILENT_AFTER && notSent.incrementAndGet() % RETRY_EVERY != 0) {
             // A silent partner would otherwise cost a full timeout per probe (minutes with --timeout 5s).
             return new Exchange(label, recorded, new TransportFailure(TransportFailure.Kind.TIMEOUT, NOT_SENT), Duration.ZERO);
         }
@@ -99,6 +105,7 @@ public final class SsoClient implements AutoCloseable {
         Reply reply = exchange(builder.build(), body != null);
         if (reply instanceof RecordedResponse) {
             timeoutsInARow.set(0);
+            notSent.set(0);
         } else if (reply instanceof TransportFailure f && f.kind() == TransportFailure.Kind.TIMEOUT) {
             timeoutsInARow.incrementAndGet();
         }
