@@ -44,7 +44,9 @@ import picocli.CommandLine.Spec;
                 "Verifies the /sso Pact contract (hubble-platform -> partner-sso) against a live partner with Pact JVM's "
                         + "provider verifier. Each interaction is one MUST check; same reports and exit codes as check.",
                 "Provider states get a fresh token from --token-command (an expired one from --expired-token-command); "
-                        + "the pact's placeholder X-Hubble-Secret is replaced by the one from --secret-env or --secret-file."},
+                        + "the pact's placeholder X-Hubble-Secret is replaced by the one from --secret-env or --secret-file.",
+                "A contract allows extra fields, so user data inside a rejection is not caught here: 'check' catches it. "
+                        + "Gate on both."},
         footerHeading = "%nExit codes:%n",
         footer = "%s")
 public final class VerifyPactCommand implements Callable<Integer> {
