@@ -34,4 +34,28 @@ class SsoClientFailuresTest {
             assertFalse(failure.message().contains("null"), failure.message());
         }
     }
+
+    @Test
+    void aServerThatClosesWithoutAnsweringOrSpeaksAnotherProtocolIsNamedInPlainWords() throws Exception {
+        for (String greeting : List.of("", "SSH-2.0-OpenSSH_9.6\r\n")) {
+            try (ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
+                Thread.ofVirtual().start(() -> {
+                    try (var socket = server.accept()) {
+                        socket.getInputStream().read(new byte[512]);
+                        socket.getOutputStream().write(greeting.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    } catch (java.io.IOException ignored) {
+                        // the client side decides what it saw
+                    }
+                });
+                try (SsoClient client = new SsoClient(Duration.ofSeconds(2), false, new Redactor())) {
+                    Exchange exchange = client.send("raw", "POST",
+                            URI.create("http://127.0.0.1:" + server.getLocalPort() + "/sso"), List.of(), "{}");
+                    String message = exchange.failure().orElseThrow().message();
+                    assertTrue(message.contains(greeting.isEmpty()
+                            ? "the server closed the connection without an HTTP response"
+                            : "the server did not answer with HTTP"), message);
+                }
+            }
+        }
+    }
 }

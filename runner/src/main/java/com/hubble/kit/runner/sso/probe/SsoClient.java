@@ -142,6 +142,17 @@ public final class SsoClient implements AutoCloseable {
         }
     }
 
+    /** The JDK client's wording for the two ways a non-HTTP or closing server fails, in a partner's words. */
+    static String plainWords(String detail) {
+        if (detail.contains("EOF reached while reading") || detail.contains("connection closed locally")) {
+            return "the server closed the connection without an HTTP response (" + detail + ")";
+        }
+        if (detail.startsWith("Invalid status line") || detail.contains("Invalid status line")) {
+            return "the server did not answer with HTTP (" + detail + ")";
+        }
+        return detail;
+    }
+
     private TransportFailure classify(Throwable cause, boolean sendsBody) {
         Throwable root = cause;
         while (root.getCause() != null && !(root instanceof SSLException)) {
@@ -174,7 +185,7 @@ public final class SsoClient implements AutoCloseable {
             return TransportFailure.closedWhileSending(detail);
         }
         if (cause instanceof IOException || root instanceof IOException) {
-            return new TransportFailure(TransportFailure.Kind.IO, "connection failed: " + detail);
+            return new TransportFailure(TransportFailure.Kind.IO, "connection failed: " + plainWords(detail));
         }
         return new TransportFailure(TransportFailure.Kind.IO, "request failed: " + root.getClass().getSimpleName());
     }
