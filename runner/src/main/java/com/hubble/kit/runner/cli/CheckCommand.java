@@ -20,7 +20,6 @@ import com.hubble.kit.runner.report.Gate;
 import com.hubble.kit.runner.report.Header;
 import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.Report;
-import com.hubble.kit.runner.report.ReportWriter;
 import com.hubble.kit.runner.report.TextReport;
 import com.hubble.kit.runner.report.TransportFailure;
 import com.hubble.kit.runner.sso.SsoCatalogue;
@@ -226,14 +225,7 @@ public final class CheckCommand implements Callable<Integer> {
                 err.flush();
             });
             report = baseline.applyTo(report);
-            out.print(TextReport.render(report));
-            out.flush();
-            if (reportDir != null) {
-                ReportWriter.write(report, reportDir);
-                err.println("hubble-kit: reports written to " + reportDir.toAbsolutePath()
-                        + " (report.json, junit.xml, report.html)");
-                err.flush();
-            }
+            ReportOutput.show(report, reportDir, out, err);
             return Gate.exitCode(report, strict).code();
         }
     }

@@ -19,7 +19,6 @@ import com.hubble.kit.runner.client.ClientProcess;
 import com.hubble.kit.runner.client.ClientSession;
 import com.hubble.kit.runner.report.Gate;
 import com.hubble.kit.runner.report.Report;
-import com.hubble.kit.runner.report.ReportWriter;
 import com.hubble.kit.runner.report.TextReport;
 
 import picocli.CommandLine;
@@ -134,14 +133,7 @@ public final class ClientCheckCommand implements Callable<Integer> {
                         err.flush();
                     });
             report = baseline.applyTo(report);
-            out.print(TextReport.render(report));
-            out.flush();
-            if (reportDir != null) {
-                ReportWriter.write(report, reportDir);
-                err.println("hubble-kit: reports written to " + reportDir.toAbsolutePath()
-                        + " (report.json, junit.xml, report.html)");
-                err.flush();
-            }
+            ReportOutput.show(report, reportDir, out, err);
             return Gate.exitCode(report, strict).code();
         } catch (IOException e) {
             return usage(err, "cannot write the reports: " + e.getMessage());

@@ -26,7 +26,6 @@ import com.hubble.kit.runner.report.Gate;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.Report;
-import com.hubble.kit.runner.report.ReportWriter;
 import com.hubble.kit.runner.report.Severity;
 import com.hubble.kit.runner.report.TextReport;
 import com.hubble.kit.runner.sso.probe.CommandTokens;
@@ -172,15 +171,11 @@ public final class VerifyPactCommand implements Callable<Integer> {
     }
 
     private int finish(Report report, List<InteractionResult> verified, PrintWriter out, PrintWriter err) {
-        out.print(TextReport.render(report));
-        out.flush();
-        if (reportDir != null) {
-            try {
-                ReportWriter.write(report, reportDir).forEach(file -> err.println("wrote " + file));
-            } catch (IOException e) {
-                err.println("hubble-kit verify-pact: cannot write reports to " + reportDir + ": " + e.getClass().getSimpleName());
-                return ExitCode.USAGE.code();
-            }
+        try {
+            ReportOutput.show(report, reportDir, out, err);
+        } catch (IOException e) {
+            err.println("hubble-kit verify-pact: cannot write reports to " + reportDir + ": " + e.getClass().getSimpleName());
+            return ExitCode.USAGE.code();
         }
         // unreachable: a connection failed and no request at all got an answer
         Optional<InteractionResult> unreachable = verified.stream()

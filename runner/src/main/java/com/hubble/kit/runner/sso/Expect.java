@@ -80,6 +80,21 @@ final class Expect {
         return ok(exchange).filter(r -> !r.truncated());
     }
 
+    /**
+     * For checks that read the returned profile: judges the 200's JSON object, or FAILs naming what came
+     * instead (not a 200, or no JSON object).
+     */
+    static Outcome judgeProfile(Exchange call, Function<JsonNode, Outcome> judge) {
+        if (okBody(call).isEmpty()) {
+            return Outcome.fail(notOk(call), List.of(call));
+        }
+        JsonNode body = call.response().flatMap(Expect::json).filter(JsonNode::isObject).orElse(null);
+        if (body == null) {
+            return Outcome.fail("no JSON object to judge: " + got(call), List.of(call));
+        }
+        return judge.apply(body);
+    }
+
     static String notOk(Exchange exchange) {
         if (exchange.response().filter(RecordedResponse::truncated).isPresent()) {
             return "nothing to judge: the " + TRUNCATED + " (see sso.valid.status)";

@@ -34,21 +34,16 @@ public final class ValidEmail implements SsoCheck<Observed> {
     @Override
     public Outcome evaluate(Observed input) {
         Exchange call = input.get(0);
-        if (Expect.okBody(call).isEmpty()) {
-            return Outcome.fail(Expect.notOk(call), List.of(call));
-        }
-        JsonNode body = call.response().flatMap(Expect::json).filter(JsonNode::isObject).orElse(null);
-        if (body == null) {
-            return Outcome.fail("no JSON object to judge: " + Expect.got(call), List.of(call));
-        }
-        JsonNode email = body.get("email");
-        if (email == null || email.isNull()) {
-            return Outcome.pass("no email returned (optional)", List.of());
-        }
-        if (email.isTextual() && ADDRESS.matcher(email.asText()).matches()) {
-            return Outcome.pass("email is an address", List.of());
-        }
-        return Outcome.fail("email " + email + " is not an e-mail address", List.of(call));
+        return Expect.judgeProfile(call, body -> {
+            JsonNode email = body.get("email");
+            if (email == null || email.isNull()) {
+                return Outcome.pass("no email returned (optional)", List.of());
+            }
+            if (email.isTextual() && ADDRESS.matcher(email.asText()).matches()) {
+                return Outcome.pass("email is an address", List.of());
+            }
+            return Outcome.fail("email " + email + " is not an e-mail address", List.of(call));
+        });
     }
 
     static boolean isAddress(String text) {

@@ -33,19 +33,14 @@ public final class ValidProfile implements SsoCheck<Observed> {
     @Override
     public Outcome evaluate(Observed input) {
         Exchange call = input.get(0);
-        if (Expect.okBody(call).isEmpty()) {
-            return Outcome.fail(Expect.notOk(call), List.of(call));
-        }
-        JsonNode body = call.response().flatMap(Expect::json).filter(JsonNode::isObject).orElse(null);
-        if (body == null) {
-            return Outcome.fail("no JSON object to judge: " + Expect.got(call), List.of(call));
-        }
-        List<String> missing = FIELDS.stream()
-                .filter(f -> body.get(f) == null || !body.get(f).isTextual() || body.get(f).asText().isBlank())
-                .toList();
-        if (missing.isEmpty()) {
-            return Outcome.pass("firstName, lastName and phoneNumber present", List.of());
-        }
-        return Outcome.fail("missing or empty: " + String.join(", ", missing), List.of(call));
+        return Expect.judgeProfile(call, body -> {
+            List<String> missing = FIELDS.stream()
+                    .filter(f -> body.get(f) == null || !body.get(f).isTextual() || body.get(f).asText().isBlank())
+                    .toList();
+            if (missing.isEmpty()) {
+                return Outcome.pass("firstName, lastName and phoneNumber present", List.of());
+            }
+            return Outcome.fail("missing or empty: " + String.join(", ", missing), List.of(call));
+        });
     }
 }
