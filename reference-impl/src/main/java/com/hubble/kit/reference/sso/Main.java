@@ -70,9 +70,25 @@ public final class Main {
 
     /** Starts a server from config: validates it, wires secret reloading, binds, returns once listening. */
     public static WebServer start(Config config) {
-        SsoConfig sso = SsoConfig.from(config);
+        return start(config, System.getenv());
+    }
+
+    /** As {@link #start(Config)}; {@code env} supplies the Redis password ({@value RedisSettings#PASSWORD_ENV}). */
+    public static WebServer start(Config config, java.util.Map<String, String> env) {
+        SsoConfig sso = SsoConfig.from(config, env);
         SsoComponents components = SsoComponents.create(sso, Clock.systemUTC());
         reloadSecretsOnChange(config, components.secrets());
+        if (components.replayStore() instanceof AutoCloseable closeable) {
+            ReplayStore.Health health = components.replayStore().health();
+            if (!health.up()) {
+                // Start anyway: /sso answers 503 until the store is reachable, then recovers by itself.
+                LOG.log(Level.WARNING, "replay store not reachable at start (" + health.detail()
+                        + "); /sso answers 503 until it is");
+            }
+            WebServer server = start(config, sso, components);
+            closeAfterStop(server, closeable);
+            return server;
+        }
         return start(config, sso, components);
     }
 
@@ -94,7 +110,7 @@ public final class Main {
     public static void routing(HttpRouting.Builder routing, SsoComponents components) {
         routing.addFilter(new AccessLog())
                 .register("/sso", new SsoService(components))
-                .get("/observe/health", (req, res) -> JsonResponses.send(res, Status.OK_200, "{\"status\":\"UP\"}"))
+                .get("/observe/health", (req, res) -> JsonResponses.health(res, components.replayStore().health()))
                 .any((req, res) -> JsonResponses.error(res, Status.NOT_FOUND_404, "not_found", "No such resource."))
                 .error(Throwable.class, (req, res, error) -> {
                     LOG.log(Level.ERROR, "unhandled " + error.getClass().getName() + " on " + req.path().path());
