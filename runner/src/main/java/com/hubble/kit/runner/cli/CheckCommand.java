@@ -115,7 +115,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "SHOULD checks gate too: any failed SHOULD makes the run non-compliant.")
     boolean strict;
 
-    @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.json, junit.xml and report.html here.")
+    @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.json, junit.xml, report.html and report.md here.")
     Path reportDir;
 
     @Option(names = "--allow-http", description = "Allow plain http:// for a non-loopback host.")

@@ -89,7 +89,7 @@ public final class VerifyPactCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "SHOULD checks gate too (every pact check is a MUST).")
     boolean strict;
 
-    @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.json, junit.xml and report.html here.")
+    @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.json, junit.xml, report.html and report.md here.")
     Path reportDir;
 
     @Mixin
