@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
 import com.hubble.kit.runner.report.CheckResult;
 import com.hubble.kit.runner.report.Exchange;
 import com.hubble.kit.runner.report.Outcome;

@@ -3,6 +3,7 @@ package com.hubble.kit.runner.report.render;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+
 import com.hubble.kit.runner.report.CheckResult;
 import com.hubble.kit.runner.report.Exchange;
 import com.hubble.kit.runner.report.Measurement;

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
 import com.hubble.kit.runner.report.Report;
 
 /** Writes report.json, junit.xml, report.html and report.md into one directory with one call. */

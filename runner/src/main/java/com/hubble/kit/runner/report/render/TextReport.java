@@ -1,6 +1,7 @@
 package com.hubble.kit.runner.report.render;
 
 import java.util.Locale;
+
 import com.hubble.kit.runner.report.CheckResult;
 import com.hubble.kit.runner.report.Report;
 import com.hubble.kit.runner.report.Summary;

@@ -13,6 +13,7 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
+
 import com.hubble.kit.runner.access.TlsSupport;
 
 /**
