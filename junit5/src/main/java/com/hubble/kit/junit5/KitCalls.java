@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.access.TokenSource;
 import com.hubble.kit.runner.baseline.Baseline;
 import com.hubble.kit.runner.baseline.BaselineException;
 import com.hubble.kit.runner.client.ClientGrader;
@@ -18,18 +19,17 @@ import com.hubble.kit.runner.report.CheckInfo;
 import com.hubble.kit.runner.report.CheckResult;
 import com.hubble.kit.runner.report.Exchange;
 import com.hubble.kit.runner.report.Gate;
-import com.hubble.kit.runner.report.HtmlReport;
 import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.Report;
-import com.hubble.kit.runner.report.ReportWriter;
 import com.hubble.kit.runner.report.Severity;
+import com.hubble.kit.runner.report.render.HtmlReport;
+import com.hubble.kit.runner.report.render.ReportWriter;
 import com.hubble.kit.runner.sso.SsoCatalogue;
 import com.hubble.kit.runner.sso.SsoCheck;
 import com.hubble.kit.runner.sso.SsoRun;
 import com.hubble.kit.runner.sso.probe.ProbeContext;
 import com.hubble.kit.runner.sso.probe.Settings;
 import com.hubble.kit.runner.sso.probe.SsoClient;
-import com.hubble.kit.runner.sso.probe.TokenSource;
 
 /**
  * Every call this module makes into the runner, in one place: the catalogue, the run, the grading, the baseline,

@@ -19,15 +19,15 @@ import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.access.PartnerToken;
+import com.hubble.kit.runner.access.TokenSource;
+import com.hubble.kit.runner.access.TokenSourceFailure;
 import com.hubble.kit.runner.report.CheckInfo;
 import com.hubble.kit.runner.report.CheckResult;
 import com.hubble.kit.runner.report.Exchange;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Report;
-import com.hubble.kit.runner.sso.probe.IssuedToken;
 import com.hubble.kit.runner.sso.probe.Settings;
-import com.hubble.kit.runner.sso.probe.TokenSource;
-import com.hubble.kit.runner.sso.probe.TokenSourceFailure;
 
 /**
  * The hubble-kit {@code /sso} catalogue as JUnit dynamic tests, one per check id, named {@code <id> [MUST] <title>}:
@@ -180,10 +180,10 @@ public final class SsoCompliance {
         Settings settings = new Settings(timeout, latencyBudget, concurrency, loadDuration, singleUse, false);
         TokenSource valid = validTokens == null ? TokenSource.none("a valid token (SsoCompliance.validTokens)")
                 : new SupplierTokens<>("validTokens", "a valid token (SsoCompliance.validTokens)", validTokens,
-                t -> new IssuedToken(Secret.of(t.token()), Optional.of(t.userId())));
+                t -> new PartnerToken(Secret.of(t.token()), Optional.of(t.userId())));
         TokenSource expired = expiredTokens == null ? TokenSource.none("an expired token (SsoCompliance.expiredTokens)")
                 : new SupplierTokens<>("expiredTokens", "an expired token (SsoCompliance.expiredTokens)", expiredTokens,
-                t -> new IssuedToken(Secret.of(t), Optional.empty()));
+                t -> new PartnerToken(Secret.of(t), Optional.empty()));
         List<String> notes = new ArrayList<>(List.of("run from JUnit (hubble-kit-junit5)"));
         Report report = KitCalls.runSso(baseUrl, secret, valid, expired, settings, strict, Set.copyOf(skip), notes);
         if (baseline != null) {
@@ -269,9 +269,9 @@ public final class SsoCompliance {
 
     /** A token source over the caller's supplier: null means no more tokens; a throwing supplier stops the run. */
     private record SupplierTokens<T>(String name, String missing, Supplier<T> supplier,
-                                     java.util.function.Function<T, IssuedToken> issue) implements TokenSource {
+                                     java.util.function.Function<T, PartnerToken> issue) implements TokenSource {
         @Override
-        public Optional<IssuedToken> next() {
+        public Optional<PartnerToken> next() {
             T value;
             try {
                 value = supplier.get();
