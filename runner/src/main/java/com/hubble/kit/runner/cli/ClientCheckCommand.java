@@ -19,7 +19,7 @@ import com.hubble.kit.runner.client.ClientProcess;
 import com.hubble.kit.runner.client.ClientSession;
 import com.hubble.kit.runner.report.Gate;
 import com.hubble.kit.runner.report.Report;
-import com.hubble.kit.runner.report.TextReport;
+import com.hubble.kit.runner.report.render.TextReport;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

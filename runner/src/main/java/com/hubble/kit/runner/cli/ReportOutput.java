@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 
 import com.hubble.kit.runner.report.Report;
-import com.hubble.kit.runner.report.ReportWriter;
-import com.hubble.kit.runner.report.TextReport;
+import com.hubble.kit.runner.report.render.ReportWriter;
+import com.hubble.kit.runner.report.render.TextReport;
 
 /** The end every judging command shares: the summary table on stdout, then the report files when asked for. */
 final class ReportOutput {

@@ -1,4 +1,4 @@
-package com.hubble.kit.runner.report;
+package com.hubble.kit.runner.report.render;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -6,6 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import com.hubble.kit.runner.report.CheckResult;
+import com.hubble.kit.runner.report.Exchange;
+import com.hubble.kit.runner.report.Outcome;
+import com.hubble.kit.runner.report.Report;
+import com.hubble.kit.runner.report.Status;
+import com.hubble.kit.runner.report.Summary;
+import com.hubble.kit.runner.report.Verdict;
 
 /**
  * report.md: the verdict, a table per area and each finding with its requirement, fix and a short excerpt of

@@ -1,10 +1,12 @@
-package com.hubble.kit.runner.report;
+package com.hubble.kit.runner.report.render;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
+import com.hubble.kit.runner.report.Report;
 
 /** Writes report.json, junit.xml, report.html and report.md into one directory with one call. */
 public final class ReportWriter {

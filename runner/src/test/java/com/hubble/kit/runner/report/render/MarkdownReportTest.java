@@ -1,4 +1,4 @@
-package com.hubble.kit.runner.report;
+package com.hubble.kit.runner.report.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.hubble.kit.runner.report.CheckResult;
+import com.hubble.kit.runner.report.Outcome;
+import com.hubble.kit.runner.report.Report;
+import com.hubble.kit.runner.report.ReportFixtures;
+import com.hubble.kit.runner.report.Severity;
+import com.hubble.kit.runner.report.Status;
 
 /** report.md: verdict, a table per area, each finding with rule, fix and evidence; escaped; capped in size. */
 class MarkdownReportTest {
