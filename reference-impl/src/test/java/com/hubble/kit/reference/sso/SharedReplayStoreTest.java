@@ -190,13 +190,11 @@ class SharedReplayStoreTest {
         assertTrue(unavailable.get() > 0, "the outage was seen as 503s");
         assertEquals(0, other.get(), "only 200, 401 and 503 answers");
         accepted.forEach((token, count) -> assertEquals(1, count.get(), "a token was accepted " + count + " times"));
-        // After Redis came back, the tokens not yet used are accepted again: nothing stays stuck.
-        int acceptedAfter = 0;
-        for (MintedToken token : pool) {
-            if (!accepted.containsKey(token.token().reveal()) && firstAnswerOtherThan503(0, token) == 200) {
-                acceptedAfter++;
-            }
+        // After Redis came back, fresh tokens are accepted again at both instances, without a restart. (A token from
+        // the pool may stay unaccepted: if Redis recorded its SET but the answer was lost in the outage, it was
+        // refused with 503 and is now a replay. Fail closed loses that token; it never accepts one twice.)
+        for (int instance = 0; instance < 2; instance++) {
+            assertEquals(200, firstAnswerOtherThan503(instance, tokens.mint(USER)));
         }
-        assertEquals(pool.size(), accepted.size() + acceptedAfter, "every token accepted exactly once in the end");
     }
 }
