@@ -18,6 +18,8 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 /** The reference partner /sso server: {@code java ... Main [config.yaml]}. */
 public final class Main {
@@ -98,6 +100,8 @@ public final class Main {
         }
         WebServerConfig.Builder server = WebServer.builder();
         configureServer(server, config.get("server"), sso.demo());
+        // /observe/metrics: Helidon's metrics observer over the global registry that SsoMetrics writes to.
+        server.addFeature(ObserveFeature.just(MetricsObserver.create()));
         return server.routing(routing -> routing(routing, components)).build().start();
     }
 
@@ -109,6 +113,7 @@ public final class Main {
     /** The routes over explicit components (your own TokenVerifier, UserDirectory, ReplayStore). */
     public static void routing(HttpRouting.Builder routing, SsoComponents components) {
         routing.addFilter(new AccessLog())
+                .addFilter(new SsoMetrics())
                 .register("/sso", new SsoService(components))
                 .get("/observe/health", (req, res) -> JsonResponses.health(res, components.replayStore().health()))
                 .any((req, res) -> JsonResponses.error(res, Status.NOT_FOUND_404, "not_found", "No such resource."))
