@@ -35,10 +35,13 @@ final class AccessLog implements Filter {
             chain.proceed();
         } finally {
             Outcome outcome = req.context().get(Outcome.class).orElse(null);
+            // Every value goes through LogText.escape: the decoded path (and a custom verifier's reason) can carry
+            // line breaks and escape sequences that would otherwise forge lines.
             LOG.log(Level.INFO, () -> String.format("requestId=%s method=%s path=%s status=%d outcome=%s token=%s durationMs=%d",
-                    requestId, req.prologue().method().text(), req.prologue().uriPath().path(), res.status().code(),
-                    outcome == null ? "-" : outcome.reason(),
-                    outcome == null || outcome.tokenHash() == null ? "-" : "#" + outcome.tokenHash(),
+                    LogText.escape(requestId), LogText.escape(req.prologue().method().text()),
+                    LogText.escape(req.prologue().uriPath().path()), res.status().code(),
+                    LogText.escape(outcome == null ? null : outcome.reason()),
+                    outcome == null || outcome.tokenHash() == null ? "-" : "#" + LogText.escape(outcome.tokenHash()),
                     (System.nanoTime() - start) / 1_000_000));
         }
     }

@@ -71,7 +71,7 @@ public final class Main {
                 .get("/observe/health", (req, res) -> JsonResponses.send(res, Status.OK_200, "{\"status\":\"UP\"}"))
                 .any((req, res) -> JsonResponses.error(res, Status.NOT_FOUND_404, "not_found", "No such resource."))
                 .error(Throwable.class, (req, res, error) -> {
-                    LOG.log(Level.ERROR, "unhandled " + error.getClass().getName() + " on " + req.path().path());
+                    LOG.log(Level.ERROR, "unhandled " + error.getClass().getName() + " on " + LogText.escape(req.path().path()));
                     if (!res.isSent()) {
                         JsonResponses.error(res, Status.INTERNAL_SERVER_ERROR_500, "internal_error",
                                 "The server could not handle the request.");
