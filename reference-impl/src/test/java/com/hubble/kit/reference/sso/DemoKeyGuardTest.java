@@ -24,8 +24,10 @@ class DemoKeyGuardTest {
         // 43 characters carry 258 bits for 256: the last character's two low bits are ignored by decoders.
         int index = ALPHABET.indexOf(last);
         String equivalent = unpadded.substring(0, unpadded.length() - 1) + ALPHABET.charAt(index ^ 0b11);
-        return java.util.List.of(unpadded, equivalent, equivalent + "=", " " + DEMO + "\n",
-                DEMO.replace('+', '-').replace('/', '_'), equivalent.replace('+', '-').replace('/', '_'));
+        // The URL-safe spellings differ only when the key has '+' or '/'; the one published today has neither.
+        return java.util.stream.Stream.of(unpadded, equivalent, equivalent + "=", " " + DEMO + "\n",
+                        DEMO.replace('+', '-').replace('/', '_'), equivalent.replace('+', '-').replace('/', '_'))
+                .filter(spelling -> !spelling.equals(DEMO)).distinct().toList();
     }
 
     @ParameterizedTest
