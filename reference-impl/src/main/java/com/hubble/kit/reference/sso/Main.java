@@ -122,7 +122,13 @@ public final class Main {
                 .addFilter(new SsoMetrics())
                 .register("/sso", new SsoService(components))
                 .get("/observe/health", (req, res) -> JsonResponses.health(res, components.replayStore().health()))
-                .any((req, res) -> JsonResponses.error(res, Status.NOT_FOUND_404, "not_found", "No such resource."))
+                .any((req, res) -> {
+                    if (req.path().path().startsWith("/observe/metrics")) {
+                        res.next(); // served by the metrics observer, whose routes come after these
+                        return;
+                    }
+                    JsonResponses.error(res, Status.NOT_FOUND_404, "not_found", "No such resource.");
+                })
                 .error(Throwable.class, (req, res, error) -> {
                     LOG.log(Level.ERROR, "unhandled " + error.getClass().getName() + " on " + LogText.escape(req.path().path()));
                     if (!res.isSent()) {
