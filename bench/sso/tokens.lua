@@ -1,6 +1,7 @@
 -- wrk script: POST a fresh token per request, taken from the file in env TOKENS (one JSON object per line, as
 -- `hubble-kit mint --count N` prints), each wrk thread its own disjoint share, in order. Running out is reported
 -- at the end: a token used twice would be a replay, and would not measure the valid path.
+-- With env DELAY_MS set, each connection waits that long between requests (the soak's moderate, steady load).
 local threads = {}
 local counter = 0
 
@@ -39,6 +40,13 @@ function request()
     next_body = next_body + 1
   end
   return wrk.format(nil, nil, nil, body)
+end
+
+local pause = tonumber(os.getenv("DELAY_MS") or "")
+if pause then
+  function delay()
+    return pause
+  end
 end
 
 function done(summary, latency, requests)
