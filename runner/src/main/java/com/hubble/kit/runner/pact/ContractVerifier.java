@@ -33,6 +33,7 @@ import au.com.dius.pact.provider.ProviderVerifier;
 import au.com.dius.pact.provider.VerificationFailureType;
 import au.com.dius.pact.provider.VerificationResult;
 import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.access.TokenSource;
 import com.hubble.kit.runner.pact.InteractionResult.Status;
 import com.hubble.kit.runner.report.Exchange;
 import com.hubble.kit.runner.report.Header;
@@ -41,8 +42,6 @@ import com.hubble.kit.runner.report.RecordedResponse;
 import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.Reply;
 import com.hubble.kit.runner.report.TransportFailure;
-import com.hubble.kit.runner.sso.probe.TlsSupport;
-import com.hubble.kit.runner.sso.probe.TokenSource;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequest;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpRequest;
@@ -61,8 +60,6 @@ public final class ContractVerifier {
 
     static {
         PACT_LOGGER.setLevel(Level.WARNING);
-        // Pact's HTTP client builds an SSLContext; the TLS probe's settings must be in place before the first one.
-        TlsSupport.allowLegacyProbing();
     }
 
     /** The partner to verify. */

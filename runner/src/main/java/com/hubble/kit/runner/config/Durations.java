@@ -1,0 +1,40 @@
+package com.hubble.kit.runner.config;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Durations as a partner types them: {@code 500ms}, {@code 5s}, {@code 2m}. */
+public final class Durations {
+    private static final Pattern FORM = Pattern.compile("(\\d+)(ms|s|m)");
+
+    private Durations() {
+    }
+
+    /** Parses "500ms", "5s" or "2m"; throws IllegalArgumentException with the accepted forms otherwise. */
+    public static Duration parse(String text) {
+        Matcher m = FORM.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration; write it like 500ms, 5s or 2m");
+        }
+        long n = Long.parseLong(m.group(1));
+        Duration d = switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            default -> Duration.ofMinutes(n);
+        };
+        if (d.isZero()) {
+            throw new IllegalArgumentException("'" + text + "' is zero; give a positive duration like 500ms, 5s or 2m");
+        }
+        return d;
+    }
+
+    public static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 60_000 == 0) {
+            return ms / 60_000 + "m";
+        }
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+    }
+}
