@@ -27,7 +27,7 @@ import com.hubble.kit.runner.report.CheckResult;
 import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.Report;
 import com.hubble.kit.runner.report.Status;
-import com.hubble.kit.runner.sso.probe.FixedTokens;
+import com.hubble.kit.runner.access.FixedTokens;
 import com.hubble.kit.runner.sso.probe.ProbeContext;
 import com.hubble.kit.runner.sso.probe.SsoClient;
 import com.sun.net.httpserver.HttpServer;
