@@ -7,7 +7,7 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 key=$(cat "$here/package.json" "$here/package-lock.json" | sha256sum | cut -c1-16)
-dir=${HUBBLE_KIT_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/hubble-kit/contract-tools-$key}
+dir=${HUBBLE_KIT_TOOLS_DIR:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/hubble-kit/contract-tools-$key}
 if [ -f "$dir/.installed" ]; then
   echo "$dir"
   exit 0

@@ -19,7 +19,7 @@ fi
 
 st=$(command -v schemathesis 2>/dev/null || true)
 if [ -z "$st" ]; then
-  venv=${XDG_CACHE_HOME:-$HOME/.cache}/hubble-kit/schemathesis-$version
+  venv=${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/hubble-kit/schemathesis-$version
   if [ ! -x "$venv/bin/schemathesis" ]; then
     work="$venv.partial.$$"
     rm -rf "$work"
