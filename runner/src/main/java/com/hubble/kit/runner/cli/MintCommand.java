@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import com.hubble.kit.runner.config.UsageError;
 
 /** {@code hubble-kit mint}: prints one token the reference server (same config) accepts; the token is the product. */
 @Command(name = "mint",
@@ -30,7 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "lifetime (120 s by default).",
                 "With --count N, N such lines, each a different token (one JVM: fast enough to feed a load test).",
                 "Needs only the signing key, so HUBBLE_SECRET is not required."})
-public final class MintCommand implements Callable<Integer> {
+public final class MintCommand implements Callable<ExitCode> {
     /** Where the environment comes from; tests replace it. */
     static Supplier<Map<String, String>> environment = System::getenv;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,14 +57,12 @@ public final class MintCommand implements Callable<Integer> {
     static final long MAX_COUNT = 100_000_000L;
 
     @Override
-    public Integer call() throws JsonProcessingException {
+    public ExitCode call() throws JsonProcessingException {
         if (count < 1 || count > MAX_COUNT) {
-            spec.commandLine().getErr().println("hubble-kit mint: --count must be 1.." + MAX_COUNT + ", got " + count);
-            return ExitCode.USAGE.code();
+            throw new UsageError("--count must be 1.." + MAX_COUNT + ", got " + count);
         }
         if (user.isBlank()) {
-            spec.commandLine().getErr().println("hubble-kit mint: --user must not be empty");
-            return ExitCode.USAGE.code();
+            throw new UsageError("--user must not be empty");
         }
         SsoConfig sso;
         try {
@@ -72,8 +71,7 @@ public final class MintCommand implements Callable<Integer> {
                     : SsoConfigLoader.file(config, environment.get());
             sso = SsoConfig.from(loaded);
         } catch (SsoConfigException e) {
-            spec.commandLine().getErr().println("hubble-kit mint: " + e.getMessage());
-            return ExitCode.USAGE.code();
+            throw new UsageError(e.getMessage());
         }
         if (new ConfigUserDirectory(sso.users()).find(user).isEmpty()) {
             spec.commandLine().getErr().println("hubble-kit mint: warning: user '" + user
@@ -97,8 +95,8 @@ public final class MintCommand implements Callable<Integer> {
         out.flush();
         if (out.checkError()) {
             // stdout closed early (e.g. piped into head): nothing more to say, and no stack trace.
-            return ExitCode.USAGE.code();
+            return ExitCode.USAGE;
         }
-        return ExitCode.COMPLIANT.code();
+        return ExitCode.SUCCESS;
     }
 }
