@@ -32,7 +32,6 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class MintCommand implements Callable<Integer> {
     /** Where the environment comes from; tests replace it. */
     static Supplier<Map<String, String>> environment = System::getenv;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -70,8 +69,9 @@ public final class MintCommand implements Callable<Integer> {
         HmacTokenVerifier tokens = new HmacTokenVerifier(sso.signingKeyBytes(), sso.audience(), sso.tokenLifetime(),
                 Clock.systemUTC());
         MintedToken token = expired ? tokens.mintExpired(user) : tokens.mint(user);
-        spec.commandLine().getOut().println("{\"token\": " + JSON.writeValueAsString(token.token().reveal())
-                + ", \"userId\": " + JSON.writeValueAsString(token.userId()) + "}");
+        ObjectMapper json = new ObjectMapper(); // here, not in a static field: --help must not load Jackson
+        spec.commandLine().getOut().println("{\"token\": " + json.writeValueAsString(token.token().reveal())
+                + ", \"userId\": " + json.writeValueAsString(token.userId()) + "}");
         return ExitCode.COMPLIANT.code();
     }
 }
