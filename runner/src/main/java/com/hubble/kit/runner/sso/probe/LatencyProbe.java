@@ -57,6 +57,11 @@ public record LatencyProbe(int validCalls, int rejectedCalls) implements Probe<L
     }
 
     @Override
+    public Schedule schedule() {
+        return Schedule.ALONE; // concurrent calls would be in its timings
+    }
+
+    @Override
     public String describe() {
         return validCalls + " calls with fresh valid tokens and " + rejectedCalls
                 + " calls with a random token, one at a time, each timed";

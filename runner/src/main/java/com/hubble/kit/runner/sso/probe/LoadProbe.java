@@ -78,6 +78,11 @@ public record LoadProbe() implements Probe<LoadResult> {
     }
 
     @Override
+    public Schedule schedule() {
+        return Schedule.ALONE; // the throughput measured is the target's, shared with no other probe
+    }
+
+    @Override
     public String describe() {
         return "--concurrency callers (default 16) each sending random-token calls back to back for --load-duration (default 3s)";
     }
