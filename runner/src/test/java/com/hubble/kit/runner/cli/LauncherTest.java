@@ -5,91 +5,212 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The launcher's staleness rule, on a copy of ./hubble-kit in a scratch tree with a fake {@code mvn} that only
- * notes that it was called: a changed main source rebuilds, an unchanged tree, a test source or a doc does not.
+ * Runs the real {@code hubble-kit} launcher script (a copy, in a scratch checkout) with a stand-in {@code mvn} that
+ * "builds" in milliseconds and a stand-in JDK whose {@code java} records its arguments and, when asked, stays up
+ * like a long-running {@code serve}.
  */
 class LauncherTest {
-    private static final Path LAUNCHER = Path.of("..", "hubble-kit").toAbsolutePath().normalize();
-    private static final Instant BUILT = Instant.now().minusSeconds(600);
+    private static final Path LAUNCHER = Path.of("..", "hubble-kit");
+    private static final Duration LIMIT = Duration.ofSeconds(60);
 
     @TempDir
-    Path root;
+    Path tmp;
+
+    private Path checkout;
+    private Path bin;
+    private Path jdk;
 
     @BeforeEach
-    void aBuiltKitWhoseSourcesAreOlderThanItsStamp() throws IOException {
-        Files.copy(LAUNCHER, root.resolve("hubble-kit"));
-        root.resolve("hubble-kit").toFile().setExecutable(true);
-        old(Files.writeString(root.resolve("pom.xml"), "<project/>"));
-        old(write("runner/src/main/java/Main.java", "class Main {}"));
-        old(write("runner/src/test/java/MainTest.java", "class MainTest {}"));
-        old(write("runner/CHECK.md", "# docs"));
-        Path dist = Files.createDirectories(root.resolve("runner/target/dist-old/lib"));
-        old(Files.writeString(dist.getParent().resolve("hubble-kit.jar"), "not a jar"));
-        Files.setLastModifiedTime(Files.createFile(dist.getParent().resolve(".stamp")), FileTime.from(BUILT));
-        Files.createSymbolicLink(root.resolve("runner/target/dist"), Path.of("dist-old"));
-        Path mvn = write("bin/mvn", """
-                #!/bin/sh
-                echo called >> "$(dirname "$0")/../mvn-calls"
-                mkdir -p runner/target/lib && echo 'not a jar' > runner/target/hubble-kit.jar
+    void aScratchCheckoutWithStandInMavenAndJava() throws IOException {
+        checkout = Files.createDirectories(tmp.resolve("checkout"));
+        Files.copy(LAUNCHER, checkout.resolve("hubble-kit"));
+        Files.writeString(checkout.resolve("pom.xml"), "<project/>\n");
+        Files.createDirectories(checkout.resolve("runner"));
+        bin = Files.createDirectories(tmp.resolve("bin"));
+        executable(bin.resolve("mvn"), """
+                #!/usr/bin/env bash
+                mkdir -p runner/target/lib && echo jar > runner/target/hubble-kit.jar && echo lib > runner/target/lib/a.jar
                 """);
-        Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
+        jdk = Files.createDirectories(tmp.resolve("jdk/bin")).getParent();
+        executable(jdk.resolve("bin/java"), """
+                #!/usr/bin/env bash
+                if [ "${1:-}" = "-version" ]; then echo 'openjdk version "21.0.9" 2025-10-21' >&2; exit 0; fi
+                printf '%s\\n' "$@" > "$FAKE_JAVA_ARGS.tmp" && mv "$FAKE_JAVA_ARGS.tmp" "$FAKE_JAVA_ARGS"
+                if [ -n "${FAKE_JAVA_UNTIL:-}" ]; then
+                  for _ in $(seq 1 600); do [ -e "$FAKE_JAVA_UNTIL" ] && exit 0; sleep 0.1; done
+                fi
+                """);
+    }
+
+    private static void executable(Path file, String text) throws IOException {
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private ProcessBuilder launcher(Path workingDirectory, String path, Map<String, String> extra, String... args) {
+        List<String> command = new ArrayList<>(List.of("bash", checkout.resolve("hubble-kit").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("launcher-" + System.nanoTime() + ".log").toFile());
+        builder.environment().remove("HUBBLE_KIT_JAVA_OPTS");
+        builder.environment().put("JAVA_HOME", jdk.toString());
+        builder.environment().put("PATH", path);
+        builder.environment().putAll(extra);
+        return builder;
+    }
+
+    private String defaultPath() {
+        return bin + ":" + System.getenv("PATH");
+    }
+
+    /** Runs the launcher to completion and returns the arguments java was given. */
+    private List<String> runToCompletion(String path, Map<String, String> extra, Path workingDirectory, String... args)
+            throws Exception {
+        Path recorded = tmp.resolve("args-" + System.nanoTime());
+        Map<String, String> env = new java.util.HashMap<>(extra);
+        env.put("FAKE_JAVA_ARGS", recorded.toString());
+        Process process = launcher(workingDirectory, path, env, args).start();
+        assertTrue(process.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS), "the launcher finished");
+        assertEquals(0, process.exitValue(), "launcher exit status");
+        return Files.readAllLines(recorded, StandardCharsets.UTF_8);
+    }
+
+    private List<Path> builds() throws IOException {
+        Path target = checkout.resolve("runner/target");
+        try (Stream<Path> list = Files.list(target)) {
+            return list.filter(p -> p.getFileName().toString().startsWith("dist-")).sorted().toList();
+        }
+    }
+
+    private Path currentBuild() throws IOException {
+        return checkout.resolve("runner/target/dist").toRealPath();
+    }
+
+    /** As if the build was made, and last run, two days ago; and a source is newer, so the next run rebuilds. */
+    private void ageAndMakeStale(Path build) throws IOException {
+        FileTime old = FileTime.from(Instant.now().minus(Duration.ofDays(2)));
+        for (String name : List.of(".stamp", ".last-run")) {
+            if (Files.exists(build.resolve(name))) {
+                Files.setLastModifiedTime(build.resolve(name), old);
+            }
+        }
+        Files.setLastModifiedTime(checkout.resolve("pom.xml"), FileTime.from(Instant.now()));
     }
 
     @Test
-    void anUnchangedTreeStartsTheBuiltKitWithoutBuilding() throws Exception {
-        launch();
-        assertFalse(Files.exists(root.resolve("mvn-calls")), "the launcher rebuilt an unchanged tree");
+    void javaOptionsArePassedLiterallyNotExpandedAsFileNames() throws Exception {
+        Path work = Files.createDirectories(tmp.resolve("work"));
+        Files.writeString(work.resolve("-Xglobbed"), "");
+        Files.writeString(work.resolve("-Dkit.test=abc"), "");
+        List<String> args = runToCompletion(defaultPath(),
+                Map.of("HUBBLE_KIT_JAVA_OPTS", " -Xmx64m   -X*  -Dkit.test=a?c "), work, "list", "two words");
+        assertEquals(List.of("-Xmx64m", "-X*", "-Dkit.test=a?c", "-jar", currentBuild() + "/hubble-kit.jar", "list",
+                "two words"), args);
     }
 
     @Test
-    void aChangedMainSourceRebuildsBeforeStarting() throws Exception {
-        Files.writeString(root.resolve("runner/src/main/java/Main.java"), "class Main { int changed; }");
-        launch();
-        assertEquals(List.of("called"), Files.readAllLines(root.resolve("mvn-calls")));
-        assertTrue(Files.isSymbolicLink(root.resolve("runner/target/dist")));
-        assertFalse(Files.readSymbolicLink(root.resolve("runner/target/dist")).toString().equals("dist-old"),
-                "the rebuilt kit is not the one started");
+    void withoutJavaOptionsJavaGetsOnlyTheJarAndTheArguments() throws Exception {
+        List<String> args = runToCompletion(defaultPath(), Map.of(), checkout, "list");
+        assertEquals(List.of("-jar", currentBuild() + "/hubble-kit.jar", "list"), args);
     }
 
-    @Test
-    void aChangedTestSourceOrDocDoesNotRebuild() throws Exception {
-        Files.writeString(root.resolve("runner/src/test/java/MainTest.java"), "class MainTest { int changed; }");
-        Files.writeString(root.resolve("runner/CHECK.md"), "# changed docs");
-        launch();
-        assertFalse(Files.exists(root.resolve("mvn-calls")), "the launcher rebuilt for a test source or a doc");
+    /**
+     * A serve started from build 1 keeps running through two rebuilds; build 1 is then neither current nor the one
+     * just replaced, and older than a day, so only its being in use keeps it. An unused old build goes, and build 1
+     * goes too once its serve has stopped.
+     */
+    @ParameterizedTest(name = "with flock: {0}")
+    @ValueSource(booleans = {true, false})
+    void aBuildThatAKitStillRunsFromIsNeverDeleted(boolean withFlock) throws Exception {
+        String path = withFlock ? defaultPath() : bin + ":" + pathWithoutFlock();
+        Path stop = tmp.resolve("stop-serve");
+        Path serveArgs = tmp.resolve("serve-args");
+        Process serve = launcher(checkout, path,
+                Map.of("FAKE_JAVA_ARGS", serveArgs.toString(), "FAKE_JAVA_UNTIL", stop.toString()), "serve").start();
+        try {
+            waitFor(serveArgs, serve);
+            Path first = currentBuild();
+
+            ageAndMakeStale(first);
+            runToCompletion(path, Map.of(), checkout, "list");
+            Path second = currentBuild();
+            assertFalse(second.equals(first), "a rebuild made a new build directory");
+
+            Path unused = Files.createDirectories(checkout.resolve("runner/target/dist-19700101-000000-1"));
+            Files.writeString(unused.resolve("hubble-kit.jar"), "jar");
+            Files.writeString(unused.resolve(".stamp"), "");
+            ageAndMakeStale(unused);
+            ageAndMakeStale(second);
+            runToCompletion(path, Map.of(), checkout, "list");
+            Path third = currentBuild();
+
+            assertTrue(Files.isRegularFile(first.resolve("hubble-kit.jar")),
+                    "the running serve's build is kept: " + builds());
+            assertFalse(Files.exists(unused), "an old build no kit runs from is cleaned up: " + builds());
+            assertTrue(Files.isDirectory(second), "the build just replaced is kept");
+            assertTrue(serve.isAlive(), "serve is still running");
+
+            Files.writeString(stop, "");
+            assertTrue(serve.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS), "serve stopped");
+            ageAndMakeStale(first);
+            ageAndMakeStale(second);
+            ageAndMakeStale(third);
+            runToCompletion(path, Map.of(), checkout, "list");
+            assertFalse(Files.exists(first), "once serve stopped, its old build is cleaned up: " + builds());
+        } finally {
+            Files.writeString(stop, "");
+            serve.destroy();
+            serve.waitFor(10, TimeUnit.SECONDS);
+        }
     }
 
-    /** Runs the copied launcher with the fake mvn first on the PATH; java then fails on the fake jar, as it may. */
-    private void launch() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(root.resolve("hubble-kit").toString(), "--version")
-                .directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(root.resolve("launcher.log").toFile());
-        builder.environment().put("PATH", root.resolve("bin") + ":" + System.getenv("PATH"));
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process process = builder.start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the launcher did not finish");
+    private static void waitFor(Path file, Process process) throws InterruptedException {
+        Instant deadline = Instant.now().plus(LIMIT);
+        while (!Files.exists(file)) {
+            assertTrue(process.isAlive() && Instant.now().isBefore(deadline), "the launcher started java");
+            Thread.sleep(50);
+        }
     }
 
-    private Path write(String relative, String text) throws IOException {
-        Path file = root.resolve(relative);
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, text);
-    }
-
-    private static Path old(Path file) throws IOException {
-        return Files.setLastModifiedTime(file, FileTime.from(BUILT.minusSeconds(60)));
+    /** A directory of links to every program on PATH but flock, as on macOS. */
+    private String pathWithoutFlock() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("no-flock"));
+        for (String entry : System.getenv("PATH").split(":")) {
+            Path source = Path.of(entry);
+            if (!Files.isDirectory(source)) {
+                continue;
+            }
+            try (Stream<Path> programs = Files.list(source)) {
+                for (Path program : programs.toList()) {
+                    Path link = dir.resolve(program.getFileName().toString());
+                    if (!program.getFileName().toString().equals("flock") && !Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createSymbolicLink(link, program);
+                    }
+                }
+            }
+        }
+        assertFalse(Set.of(dir.toFile().list()).contains("flock"));
+        return dir.toString();
     }
 }

@@ -10,6 +10,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.access.PartnerToken;
+import com.hubble.kit.runner.access.TokenSource;
 import com.hubble.kit.runner.report.Exchange;
 
 /** What every probe of one run shares: the target, the client, the secret, the token sources, the log. */
@@ -83,13 +85,13 @@ public final class ProbeContext {
     }
 
     /** A fresh valid token, registered for redaction before it is ever sent. */
-    public Optional<IssuedToken> freshValid() {
+    public Optional<PartnerToken> freshValid() {
         synchronized (tokenLock) {
             return register(validTokens.next());
         }
     }
 
-    public Optional<IssuedToken> freshExpired() {
+    public Optional<PartnerToken> freshExpired() {
         synchronized (tokenLock) {
             return register(expiredTokens.next());
         }
@@ -116,7 +118,7 @@ public final class ProbeContext {
         return value;
     }
 
-    private Optional<IssuedToken> register(Optional<IssuedToken> token) {
+    private Optional<PartnerToken> register(Optional<PartnerToken> token) {
         token.ifPresent(t -> client.redactor().add(t.token(), "token"));
         return token;
     }

@@ -23,13 +23,15 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 
+import com.hubble.kit.runner.access.TlsSupport;
+import com.hubble.kit.runner.config.Durations;
 import com.hubble.kit.runner.report.Exchange;
 import com.hubble.kit.runner.report.Header;
+import com.hubble.kit.runner.report.Preview;
 import com.hubble.kit.runner.report.RecordedRequest;
 import com.hubble.kit.runner.report.RecordedResponse;
 import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.Reply;
-import com.hubble.kit.runner.report.TextReport;
 import com.hubble.kit.runner.report.TransportFailure;
 
 /**
@@ -95,7 +97,7 @@ public final class SsoClient implements AutoCloseable {
         }
         RecordedRequest recorded = new RecordedRequest(method, redactor.redact(uri.toString()),
                 sent.stream().map(h -> new Header(h.name(), redactor.redact(h.value()))).toList(),
-                redactor.redact(TextReport.preview(body == null ? "" : body, REQUEST_PREVIEW)),
+                redactor.redact(Preview.of(body == null ? "" : body, REQUEST_PREVIEW)),
                 body == null ? 0 : body.getBytes(StandardCharsets.UTF_8).length);
         if (timeoutsInARow.get() >= SILENT_AFTER && notSent.incrementAndGet() % RETRY_EVERY != 0) {
             // A silent partner would otherwise cost a full timeout per probe (minutes with --timeout 5s).
