@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
-import com.hubble.kit.runner.access.TokenSourceFailure;
+import com.hubble.kit.runner.config.UsageError;
 import com.hubble.kit.runner.report.CheckResult;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Report;
@@ -55,7 +55,7 @@ public final class SsoRun {
      * @param progress called once per finished check (progress lines on stderr)
      */
     public Report run(String target, List<SsoCheck<?>> checks, Set<String> skipped, boolean strict,
-                      List<String> notes, Consumer<CheckResult> progress) throws TokenSourceFailure {
+                      List<String> notes, Consumer<CheckResult> progress) throws UsageError {
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
         // Each distinct probe once, numbered in catalogue order: that number orders what it records in the log.
@@ -123,7 +123,7 @@ public final class SsoRun {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TokenSourceFailure("interrupted while waiting for a probe");
+            throw new IllegalStateException("interrupted while waiting for a probe");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime; // a token source failing aborts the run, as it would have without parallelism
