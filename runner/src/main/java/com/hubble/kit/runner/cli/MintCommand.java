@@ -34,7 +34,6 @@ import com.hubble.kit.runner.config.UsageError;
 public final class MintCommand implements Callable<ExitCode> {
     /** Where the environment comes from; tests replace it. */
     static Supplier<Map<String, String>> environment = System::getenv;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -79,13 +78,14 @@ public final class MintCommand implements Callable<ExitCode> {
         }
         HmacTokenVerifier tokens = new HmacTokenVerifier(sso.signingKeyBytes(), sso.audience(), sso.tokenLifetime(),
                 Clock.systemUTC());
-        String userField = ", \"userId\": " + JSON.writeValueAsString(user) + "}" + System.lineSeparator();
+        ObjectMapper json = new ObjectMapper(); // here, not in a static field: --help must not load Jackson
+        String userField = ", \"userId\": " + json.writeValueAsString(user) + "}" + System.lineSeparator();
         // Lines are gathered into large writes: a flush per line would cost more than minting the token.
         StringBuilder chunk = new StringBuilder(1 << 16);
         java.io.PrintWriter out = spec.commandLine().getOut();
         for (long i = 0; i < count; i++) {
             MintedToken token = expired ? tokens.mintExpired(user) : tokens.mint(user);
-            chunk.append("{\"token\": ").append(JSON.writeValueAsString(token.token().reveal())).append(userField);
+            chunk.append("{\"token\": ").append(json.writeValueAsString(token.token().reveal())).append(userField);
             if (chunk.length() > (1 << 16) - 512) {
                 out.write(chunk.toString());
                 chunk.setLength(0);
