@@ -16,7 +16,7 @@ import io.helidon.config.ConfigException;
  */
 public record SsoConfig(List<Secret> secrets, Secret signingKey, Duration tokenLifetime, String audience,
                         int bodyLimit, int replayCapacity, boolean demo, List<SsoUser> users,
-                        java.util.logging.Level accessLogLevel) {
+                        java.util.logging.Level accessLogLevel, RedisSettings redis) {
 
     public static final int DEFAULT_BODY_LIMIT = 16 * 1024;
     public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(120);
@@ -32,18 +32,19 @@ public record SsoConfig(List<Secret> secrets, Secret signingKey, Duration tokenL
 
     /** Reads {@code app.sso} from the root config; throws {@link SsoConfigException} naming what to fix. */
     public static SsoConfig from(Config root) {
+        return from(root, System.getenv());
+    }
+
+    /**
+     * As {@link #from(Config)}, with the process environment given: the one value read from it directly is the Redis
+     * password ({@value RedisSettings#PASSWORD_ENV}), which never comes from configuration.
+     */
+    public static SsoConfig from(Config root, java.util.Map<String, String> env) {
         Config sso = root.get("app.sso");
         try {
             boolean demo = sso.get("demo").asBoolean().orElse(false);
             List<Secret> secrets = secrets(sso.get("secrets"));
-            if (!demo) {
-                for (Secret secret : secrets) {
-                    if (secret.reveal().length() < MIN_SECRET_LENGTH) {
-                        throw new SsoConfigException("a shared secret in app.sso.secrets (env APP_SSO_SECRETS) is shorter than "
-                                + MIN_SECRET_LENGTH + " characters; use a long random value");
-                    }
-                }
-            }
+            requireStrongSecrets(secrets, demo);
             Secret signingKey = signingKey(sso.get("signing.key"), demo);
             long lifetimeSeconds = sso.get("token.lifetime").asLong().orElse(DEFAULT_TOKEN_LIFETIME.toSeconds());
             if (lifetimeSeconds < 1 || lifetimeSeconds > 3600) {
@@ -61,11 +62,33 @@ public record SsoConfig(List<Secret> secrets, Secret signingKey, Duration tokenL
             if (replayCapacity < 1) {
                 throw new SsoConfigException("app.sso.replay.capacity (env APP_SSO_REPLAY_CAPACITY) must be positive");
             }
+            String store = sso.get("replay.store").asString().orElse("memory").trim().toLowerCase(java.util.Locale.ROOT);
+            RedisSettings redis = switch (store) {
+                case "memory" -> null;
+                case "redis" -> RedisSettings.from(sso.get("replay.redis"), env);
+                default -> throw new SsoConfigException("app.sso.replay.store (env APP_SSO_REPLAY_STORE) must be memory or redis");
+            };
             return new SsoConfig(secrets, signingKey, Duration.ofSeconds(lifetimeSeconds), audience, bodyLimit,
-                    replayCapacity, demo, users(sso.get("users"), demo), accessLogLevel(sso.get("log.access")));
+                    replayCapacity, demo, users(sso.get("users"), demo), accessLogLevel(sso.get("log.access")), redis);
         } catch (ConfigException e) {
             // Helidon's mapping messages name the key and the expected type, not the value.
             throw new SsoConfigException("invalid configuration: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The rule every shared secret list must meet, at start and on every live reload: outside the demo no secret
+     * is shorter than {@value #MIN_SECRET_LENGTH} characters. The message names the key, never the value.
+     */
+    static void requireStrongSecrets(List<Secret> secrets, boolean demo) {
+        if (demo) {
+            return;
+        }
+        for (Secret secret : secrets) {
+            if (secret.reveal().length() < MIN_SECRET_LENGTH) {
+                throw new SsoConfigException("a shared secret in app.sso.secrets (env APP_SSO_SECRETS) is shorter than "
+                        + MIN_SECRET_LENGTH + " characters; use a long random value");
+            }
         }
     }
 
@@ -108,20 +131,39 @@ public record SsoConfig(List<Secret> secrets, Secret signingKey, Duration tokenL
     private static Secret signingKey(Config node, boolean demo) {
         String encoded = node.asString().orElseThrow(() -> new SsoConfigException(
                 "app.sso.signing.key (env APP_SSO_SIGNING_KEY) is not set; generate one with: openssl rand -base64 32"));
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(encoded.trim());
-        } catch (IllegalArgumentException e) {
-            throw new SsoConfigException("app.sso.signing.key (env APP_SSO_SIGNING_KEY) is not valid base64");
-        }
+        byte[] key = decodeKey(encoded).orElseThrow(() -> new SsoConfigException(
+                "app.sso.signing.key (env APP_SSO_SIGNING_KEY) is not valid base64"));
         if (key.length < 32) {
             throw new SsoConfigException("app.sso.signing.key (env APP_SSO_SIGNING_KEY) must decode to at least 32 bytes");
         }
-        Secret secret = Secret.of(encoded.trim());
-        if (!demo && secret.equals(SsoConfigLoader.demoSigningKey())) {
+        if (!demo && isDemoKey(key)) {
             throw new SsoConfigException("app.sso.signing.key is the public demo key; generate your own with: openssl rand -base64 32");
         }
-        return secret;
+        // Kept in one canonical spelling, so signingKeyBytes() decodes exactly the bytes checked here.
+        return Secret.of(Base64.getEncoder().encodeToString(key));
+    }
+
+    /**
+     * Decodes a base64 key leniently: standard or URL-safe alphabet, with or without {@code =} padding (the bits
+     * a last character carries beyond the key are ignored, as every decoder does). Empty when it is not base64.
+     */
+    static java.util.Optional<byte[]> decodeKey(String encoded) {
+        String text = encoded.trim();
+        boolean urlSafe = text.indexOf('-') >= 0 || text.indexOf('_') >= 0;
+        try {
+            return java.util.Optional.of((urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(text));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * True when {@code key} is the public demo signing key. Compared as bytes, so no spelling of the same key
+     * (padding, URL-safe alphabet, an equivalent last character) gets past the guard.
+     */
+    static boolean isDemoKey(byte[] key) {
+        byte[] demo = decodeKey(SsoConfigLoader.demoSigningKey().reveal()).orElseThrow();
+        return java.security.MessageDigest.isEqual(key, demo);
     }
 
     private static List<SsoUser> users(Config node, boolean demo) {
