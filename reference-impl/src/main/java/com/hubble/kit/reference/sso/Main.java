@@ -82,6 +82,7 @@ public final class Main {
         }
         WebServerConfig.Builder server = WebServer.builder();
         configureServer(server, config.get("server"));
+        SlowClientGuard.apply(server, config);
         WebServerConfig listeners = server.routing(routing -> routing(routing, components)).buildPrototype();
         if (sso.demo() || SsoConfig.isDemoKey(sso.signingKeyBytes())) {
             // Checked on the very settings the server is created from, before any socket binds: no window in which
@@ -99,6 +100,7 @@ public final class Main {
     /** The routes over explicit components (your own TokenVerifier, UserDirectory, ReplayStore). */
     public static void routing(HttpRouting.Builder routing, SsoComponents components) {
         routing.addFilter(new AccessLog())
+                .addFilter(SlowClientGuard.closeWhenBodyUnread())
                 .register("/sso", new SsoService(components))
                 .get("/observe/health", (req, res) -> JsonResponses.send(res, Status.OK_200, "{\"status\":\"UP\"}"))
                 .any((req, res) -> JsonResponses.error(res, Status.NOT_FOUND_404, "not_found", "No such resource."))

@@ -1,0 +1,149 @@
+package com.hubble.kit.reference.sso;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import io.helidon.config.Config;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.HttpPrologue;
+import io.helidon.http.Status;
+import io.helidon.webserver.ConnectionContext;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http1.Http1ConnectionListener;
+import io.helidon.webserver.spi.ProtocolConfig;
+
+/**
+ * Bounds how long a client may hold a connection without finishing a request, and how many it may hold.
+ * Helidon closes a connection that is idle between requests ({@code idle-connection-timeout}), but not one that
+ * has sent its request line and then trickles (or withholds) its headers or body: this guard closes such a
+ * connection once {@code app.sso.request-timeout} has passed since its request line without a response started.
+ * A response sent before the request body was read carries {@code Connection: close}, so Helidon does not wait
+ * for the rest of that body either.
+ */
+final class SlowClientGuard implements Http1ConnectionListener {
+    /** From the request line to the start of the response (headers and body included). */
+    static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** Helidon's {@code server.idle-connection-timeout} when the config does not set it (Helidon's own: 5 min). */
+    static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /** Helidon's {@code server.idle-connection-period} when unset (Helidon's own: 2 min). */
+    static final Duration DEFAULT_IDLE_PERIOD = Duration.ofSeconds(5);
+    /** Helidon's {@code server.max-tcp-connections} when unset (Helidon's own: unlimited). */
+    static final int DEFAULT_MAX_CONNECTIONS = 1000;
+
+    private static final System.Logger LOG = System.getLogger(SlowClientGuard.class.getName());
+    private static final ScheduledThreadPoolExecutor TIMER = timer();
+
+    private final Duration requestTimeout;
+    private final Map<ConnectionContext, ScheduledFuture<?>> deadlines = new ConcurrentHashMap<>();
+
+    private SlowClientGuard(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    /**
+     * Applies the limits to a server builder that already holds {@code server.*}: the guard on HTTP/1 (keeping
+     * any {@code server.protocols} settings), and the defaults above for every Helidon key the config leaves unset.
+     */
+    static void apply(WebServerConfig.Builder server, Config root) {
+        Config serverConfig = root.get("server");
+        SlowClientGuard guard = new SlowClientGuard(requestTimeout(root.get("app.sso.request-timeout")));
+        if (!serverConfig.get("idle-connection-timeout").exists()) {
+            server.idleConnectionTimeout(DEFAULT_IDLE_TIMEOUT);
+        }
+        if (!serverConfig.get("idle-connection-period").exists()) {
+            server.idleConnectionPeriod(DEFAULT_IDLE_PERIOD);
+        }
+        if (!serverConfig.get("max-tcp-connections").exists()) {
+            server.maxTcpConnections(DEFAULT_MAX_CONNECTIONS);
+        }
+        List<ProtocolConfig> protocols = new ArrayList<>();
+        Http1Config http1 = null;
+        for (ProtocolConfig protocol : server.protocols()) {
+            if (protocol instanceof Http1Config configured && http1 == null) {
+                http1 = configured;
+            } else {
+                protocols.add(protocol);
+            }
+        }
+        Http1Config.Builder guarded = http1 == null ? Http1Config.builder() : Http1Config.builder().from(http1);
+        protocols.add(guarded.addReceiveListener(guard).addSendListener(guard).build());
+        server.protocols(protocols);
+    }
+
+    private static Duration requestTimeout(Config node) {
+        long seconds = node.asLong().orElse(DEFAULT_REQUEST_TIMEOUT.toSeconds());
+        if (seconds < 1 || seconds > 300) {
+            throw new SsoConfigException("app.sso.request-timeout (env APP_SSO_REQUEST_TIMEOUT) must be 1..300 seconds");
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    /** A request line was read: the rest of the request must arrive, and the response start, before the deadline. */
+    @Override
+    public void prologue(ConnectionContext ctx, HttpPrologue prologue) {
+        ScheduledFuture<?> previous = deadlines.put(ctx, TIMER.schedule(() -> expire(ctx),
+                requestTimeout.toMillis(), TimeUnit.MILLISECONDS));
+        if (previous != null) {
+            previous.cancel(false);
+        }
+    }
+
+    /** The response started (a send event): this request is no longer slow. */
+    @Override
+    public void status(ConnectionContext ctx, Status status) {
+        ScheduledFuture<?> deadline = deadlines.remove(ctx);
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+    }
+
+    private void expire(ConnectionContext ctx) {
+        if (deadlines.remove(ctx) == null) {
+            return;
+        }
+        LOG.log(Level.DEBUG, () -> "closing a connection from " + ctx.remotePeer().address()
+                + " that did not finish its request within " + requestTimeout.toSeconds() + " s");
+        try {
+            ctx.serverSocket().close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "the slow connection was already closed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * For {@link Main#routing}: a response sent before the body was read closes the connection; without it Helidon
+     * reads (and waits for) the unread rest of the body after the response, however slowly it comes.
+     */
+    static Filter closeWhenBodyUnread() {
+        return (FilterChain chain, RoutingRequest req, RoutingResponse res) -> {
+            res.beforeSend(() -> {
+                if (req.content().hasEntity() && !req.content().consumed()) {
+                    res.header(HeaderValues.CONNECTION_CLOSE);
+                }
+            });
+            chain.proceed();
+        };
+    }
+
+    private static ScheduledThreadPoolExecutor timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "sso-slow-client-guard");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
+}
