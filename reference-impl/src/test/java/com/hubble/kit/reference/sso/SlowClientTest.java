@@ -95,6 +95,37 @@ class SlowClientTest {
     }
 
     @Test
+    void aClientBeyondTheConnectionLimitIsServedOnceTheGuardClosesTheSlowConnectionsHoldingIt() throws Exception {
+        Map<String, String> limits = new java.util.HashMap<>(SHORT_LIMITS);
+        limits.put("server.max-tcp-connections", "4");
+        WebServer server = Main.start(SsoFixtures.testConfig(limits));
+        ExecutorService slow = Executors.newVirtualThreadPerTaskExecutor();
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            List<Future<Duration>> held = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                held.add(slow.submit(() -> holdOpen(server.port(), Slowness.HEADERS_WITHHELD)));
+            }
+            Thread.sleep(300);
+            long start = System.nanoTime();
+            HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/observe/health"))
+                    .timeout(BOUND).build();
+
+            int status = http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode();
+
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
+            assertEquals(200, status);
+            // Served neither at once (the 4 slow connections held every slot) nor never (the guard freed them).
+            assertTrue(waited.compareTo(Duration.ofSeconds(1)) >= 0, "served after " + waited.toMillis() + " ms");
+            for (Future<Duration> connection : held) {
+                assertTrue(connection.get().compareTo(BOUND) <= 0, "a slow connection held " + connection.get());
+            }
+        } finally {
+            slow.shutdownNow();
+            server.stop();
+        }
+    }
+
+    @Test
     void theLimitsDefaultToBoundedValuesWhereTheConfigIsSilent() {
         WebServer server = Main.start(SsoFixtures.testConfig());
         try {
