@@ -2,7 +2,6 @@ package com.hubble.kit.reference.sso;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +21,6 @@ import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http1.Http1ConnectionListener;
-import io.helidon.webserver.spi.ProtocolConfig;
 
 /**
  * Bounds how long a client may hold a connection without finishing a request, and how many it may hold.
@@ -53,8 +51,9 @@ final class SlowClientGuard implements Http1ConnectionListener {
     }
 
     /**
-     * Applies the limits to a server builder that already holds {@code server.*}: the guard on HTTP/1 (keeping
-     * any {@code server.protocols} settings), and the defaults above for every Helidon key the config leaves unset.
+     * Applies the limits to a server builder that already holds {@code server.*}: the guard on HTTP/1 (keeping the
+     * {@code server.protocols.http_1_1} settings; the server speaks HTTP/1.1 only), and the defaults above for every
+     * Helidon key the config leaves unset.
      */
     static void apply(WebServerConfig.Builder server, Config root) {
         Config serverConfig = root.get("server");
@@ -68,18 +67,16 @@ final class SlowClientGuard implements Http1ConnectionListener {
         if (!serverConfig.get("max-tcp-connections").exists()) {
             server.maxTcpConnections(DEFAULT_MAX_CONNECTIONS);
         }
-        List<ProtocolConfig> protocols = new ArrayList<>();
-        Http1Config http1 = null;
-        for (ProtocolConfig protocol : server.protocols()) {
-            if (protocol instanceof Http1Config configured && http1 == null) {
-                http1 = configured;
-            } else {
-                protocols.add(protocol);
-            }
+        // The one HTTP/1 protocol, from server.protocols.http_1_1 as Helidon would read it, plus the guard. Service
+        // discovery stays off: with it, Helidon adds a second HTTP/1 handler beside this one, and a malformed request
+        // line then gets no answer at all instead of a 400.
+        Config http1Config = serverConfig.get("protocols.http_1_1");
+        Http1Config.Builder http1 = Http1Config.builder();
+        if (http1Config.exists()) {
+            http1.config(http1Config);
         }
-        Http1Config.Builder guarded = http1 == null ? Http1Config.builder() : Http1Config.builder().from(http1);
-        protocols.add(guarded.addReceiveListener(guard).addSendListener(guard).build());
-        server.protocols(protocols);
+        server.protocolsDiscoverServices(false);
+        server.protocols(List.of(http1.addReceiveListener(guard).addSendListener(guard).build()));
     }
 
     private static Duration requestTimeout(Config node) {

@@ -153,6 +153,22 @@ class SlowClientTest {
     }
 
     @Test
+    void keepsTheHttp1SettingsOfTheConfig() throws Exception {
+        WebServer server = Main.start(SsoFixtures.testConfig(Map.of("server.protocols.http_1_1.max-prologue-length", "64")));
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            String longPath = "/observe/health?" + "x".repeat(100);
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + longPath))
+                    .timeout(Duration.ofSeconds(10)).build();
+
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+
+            assertTrue(status == 400 || status == 414, "a request line over max-prologue-length got " + status);
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
     void refusesARequestTimeoutOutsideItsRange() {
         SsoConfigException e = org.junit.jupiter.api.Assertions.assertThrows(SsoConfigException.class,
                 () -> Main.start(SsoFixtures.testConfig(Map.of("app.sso.request-timeout", "0"))).stop());
