@@ -10,7 +10,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.helidon.config.Config;
-import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpPrologue;
 import io.helidon.http.Status;
 import io.helidon.webserver.ConnectionContext;
@@ -26,9 +25,8 @@ import io.helidon.webserver.http1.Http1ConnectionListener;
  * Bounds how long a client may hold a connection without finishing a request, and how many it may hold.
  * Helidon closes a connection that is idle between requests ({@code idle-connection-timeout}), but not one that
  * has sent its request line and then trickles (or withholds) its headers or body: this guard closes such a
- * connection once {@code app.sso.request-timeout} has passed since its request line without a response started.
- * A response sent before the request body was read carries {@code Connection: close}, so Helidon does not wait
- * for the rest of that body either.
+ * connection once {@code app.sso.request-timeout} has passed since its request line without a response started,
+ * and {@link #drainUnreadBody} bounds the reading of a body that is left unread when the response is sent.
  */
 final class SlowClientGuard implements Http1ConnectionListener {
     /** From the request line to the start of the response (headers and body included). */
@@ -55,9 +53,8 @@ final class SlowClientGuard implements Http1ConnectionListener {
      * {@code server.protocols.http_1_1} settings; the server speaks HTTP/1.1 only), and the defaults above for every
      * Helidon key the config leaves unset.
      */
-    static void apply(WebServerConfig.Builder server, Config root) {
-        Config serverConfig = root.get("server");
-        SlowClientGuard guard = new SlowClientGuard(requestTimeout(root.get("app.sso.request-timeout")));
+    static void apply(WebServerConfig.Builder server, Config serverConfig, Duration requestTimeout) {
+        SlowClientGuard guard = new SlowClientGuard(requestTimeout);
         if (!serverConfig.get("idle-connection-timeout").exists()) {
             server.idleConnectionTimeout(DEFAULT_IDLE_TIMEOUT);
         }
@@ -79,8 +76,9 @@ final class SlowClientGuard implements Http1ConnectionListener {
         server.protocols(List.of(http1.addReceiveListener(guard).addSendListener(guard).build()));
     }
 
-    private static Duration requestTimeout(Config node) {
-        long seconds = node.asLong().orElse(DEFAULT_REQUEST_TIMEOUT.toSeconds());
+    /** {@code app.sso.request-timeout} of the root config, in seconds (1..300, default 10). */
+    static Duration requestTimeout(Config root) {
+        long seconds = root.get("app.sso.request-timeout").asLong().orElse(DEFAULT_REQUEST_TIMEOUT.toSeconds());
         if (seconds < 1 || seconds > 300) {
             throw new SsoConfigException("app.sso.request-timeout (env APP_SSO_REQUEST_TIMEOUT) must be 1..300 seconds");
         }
@@ -120,17 +118,27 @@ final class SlowClientGuard implements Http1ConnectionListener {
     }
 
     /**
-     * For {@link Main#routing}: a response sent before the body was read closes the connection; without it Helidon
-     * reads (and waits for) the unread rest of the body after the response, however slowly it comes.
+     * For {@link Main#routing}: after a response sent before its request body was read (a 401 for a wrong secret,
+     * a 413), reads the rest of the body, as Helidon would, but for at most {@code limit}; then the connection is
+     * closed. Reading it (rather than closing at once) lets a client that is still sending see the answer instead
+     * of a broken pipe; the limit keeps a client that trickles the body from holding the connection.
      */
-    static Filter closeWhenBodyUnread() {
+    static Filter drainUnreadBody(Duration limit) {
         return (FilterChain chain, RoutingRequest req, RoutingResponse res) -> {
-            res.beforeSend(() -> {
-                if (req.content().hasEntity() && !req.content().consumed()) {
-                    res.header(HeaderValues.CONNECTION_CLOSE);
-                }
-            });
             chain.proceed();
+            if (req.content().hasEntity() && !req.content().consumed()) {
+                // Interrupting a virtual thread blocked on a socket read closes the socket: the read ends at once.
+                Thread reader = Thread.currentThread();
+                ScheduledFuture<?> stop = TIMER.schedule(reader::interrupt, limit.toMillis(), TimeUnit.MILLISECONDS);
+                try {
+                    req.content().consume();
+                } catch (RuntimeException closed) {
+                    LOG.log(Level.DEBUG, () -> "stopped reading an unread request body after " + limit.toSeconds() + " s");
+                } finally {
+                    stop.cancel(false);
+                    Thread.interrupted(); // a stop that fired just after the read must not leak into the next request
+                }
+            }
         };
     }
 
