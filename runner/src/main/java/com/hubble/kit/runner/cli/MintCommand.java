@@ -33,7 +33,6 @@ import com.hubble.kit.runner.config.UsageError;
 public final class MintCommand implements Callable<ExitCode> {
     /** Where the environment comes from; tests replace it. */
     static Supplier<Map<String, String>> environment = System::getenv;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -69,8 +68,9 @@ public final class MintCommand implements Callable<ExitCode> {
         HmacTokenVerifier tokens = new HmacTokenVerifier(sso.signingKeyBytes(), sso.audience(), sso.tokenLifetime(),
                 Clock.systemUTC());
         MintedToken token = expired ? tokens.mintExpired(user) : tokens.mint(user);
-        spec.commandLine().getOut().println("{\"token\": " + JSON.writeValueAsString(token.token().reveal())
-                + ", \"userId\": " + JSON.writeValueAsString(token.userId()) + "}");
+        ObjectMapper json = new ObjectMapper(); // here, not in a static field: --help must not load Jackson
+        spec.commandLine().getOut().println("{\"token\": " + json.writeValueAsString(token.token().reveal())
+                + ", \"userId\": " + json.writeValueAsString(token.userId()) + "}");
         return ExitCode.SUCCESS;
     }
 }

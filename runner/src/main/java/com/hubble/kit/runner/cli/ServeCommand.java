@@ -29,9 +29,12 @@ import com.hubble.kit.runner.config.UsageError;
 public final class ServeCommand implements Callable<ExitCode> {
     /** Where the environment comes from; tests replace it. */
     static Supplier<Map<String, String>> environment = System::getenv;
-    /** Called once the server listens; tests replace it to stop instead of waiting forever. */
-    static final java.util.function.Consumer<WebServer> WAIT_UNTIL_KILLED = server -> awaitShutdown();
-    static java.util.function.Consumer<WebServer> whenReady = WAIT_UNTIL_KILLED;
+    /**
+     * Called once the server listens; tests set it to stop instead of waiting forever (null: wait until killed).
+     * No lambda taking a WebServer here: picocli reflects on this class for every command, and a method with
+     * WebServer in its signature would load Helidon for {@code --help}.
+     */
+    static java.util.function.Consumer<WebServer> whenReady;
 
     @Spec
     CommandSpec spec;
@@ -73,7 +76,11 @@ public final class ServeCommand implements Callable<ExitCode> {
         Main.closeAfterStop(server, com.hubble.kit.reference.sso.AccessLog.writeAsynchronously(System.err));
         spec.commandLine().getOut().println(Main.baseUri(server, loaded));
         spec.commandLine().getOut().flush();
-        whenReady.accept(server);
+        if (whenReady == null) {
+            awaitShutdown();
+        } else {
+            whenReady.accept(server);
+        }
         return ExitCode.SUCCESS;
     }
 

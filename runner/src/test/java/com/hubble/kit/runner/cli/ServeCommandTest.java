@@ -27,7 +27,7 @@ class ServeCommandTest {
     void restore() {
         ServeCommand.environment = System::getenv;
         MintCommand.environment = System::getenv;
-        ServeCommand.whenReady = ServeCommand.WAIT_UNTIL_KILLED;
+        ServeCommand.whenReady = null;
     }
 
     private int run(String... args) {
