@@ -104,6 +104,12 @@ public final class SsoService implements HttpService {
                 reject(req, res, Status.SERVICE_UNAVAILABLE_503, "replay-store-full", presented);
                 return;
             }
+            case UNAVAILABLE -> {
+                // Fail closed: a token whose single use could not be recorded is never accepted.
+                res.header(HeaderNames.RETRY_AFTER, "1");
+                reject(req, res, Status.SERVICE_UNAVAILABLE_503, "replay-store-unavailable", presented);
+                return;
+            }
             case FIRST_USE -> {
                 // accepted once; fall through to the user lookup
             }

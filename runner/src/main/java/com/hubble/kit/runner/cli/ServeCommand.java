@@ -45,6 +45,11 @@ public final class ServeCommand implements Callable<ExitCode> {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (see reference-impl/SSO.md); re-read live for secret rotation.")
     Path config;
 
+    @Option(names = "--redis-uri", paramLabel = "URI", description = "Keep used tokens in Redis (redis://HOST:PORT[/DB] "
+            + "or rediss:// for TLS), shared by every instance pointed at it; the password, if any, from the environment "
+            + "variable HUBBLE_SSO_REDIS_PASSWORD. Default: in this process's memory.")
+    String redisUri;
+
     @Override
     public ExitCode call() {
         // One line per log record (access log included) unless the user configured JUL themselves.
@@ -58,13 +63,17 @@ public final class ServeCommand implements Callable<ExitCode> {
         if (port != null) {
             overrides.put("server.port", Integer.toString(port));
         }
+        if (redisUri != null) {
+            overrides.put("app.sso.replay.store", "redis");
+            overrides.put("app.sso.replay.redis.uri", redisUri);
+        }
         WebServer server;
         Config loaded;
         try {
             loaded = config == null
                     ? SsoConfigLoader.demo(environment.get(), true, overrides)
                     : SsoConfigLoader.file(config, environment.get(), overrides);
-            server = Main.start(loaded);
+            server = Main.start(loaded, environment.get());
         } catch (SsoConfigException e) {
             throw new UsageError(e.getMessage());
         } catch (RuntimeException e) {
