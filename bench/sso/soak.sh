@@ -43,11 +43,11 @@ echo "soak: server $url (pid $server_pid), $minutes min, $connections connection
 per_round=$(( connections * 1000 / delay_ms * 60 + 1000 ))
 "$root/hubble-kit" mint --count "$per_round" >"$work/tokens-0.jsonl"
 
-sample() { # time rss_kib fds store_entries
+sample() { # $1 seconds, $2 "count" to count the store's live entries: prints time rss_kib fds store_entries
   local rss fds entries="-"
-  rss="$(awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status")"
-  fds="$(ls "/proc/$server_pid/fd" | wc -l)"
-  if [ -n "$jcmd_bin" ]; then
+  rss="$(awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status" 2>/dev/null)" || return 0
+  fds="$(ls "/proc/$server_pid/fd" 2>/dev/null | wc -l)"
+  if [ -n "$jcmd_bin" ] && [ "${2:-}" = count ]; then
     # Live entries only: the histogram runs a full GC first.
     entries="$("$jcmd_bin" "$server_pid" GC.class_histogram 2>/dev/null \
       | awk '$NF == "com.hubble.kit.reference.sso.InMemoryReplayStore$Entry" {print $2}')"
@@ -58,30 +58,40 @@ sample() { # time rss_kib fds store_entries
 
 echo "seconds rss_kib fds store_entries" >"$work/samples"
 start="$(date +%s)"
+# Samples every 10 s in the background, independent of the rounds (the store count, which forces a full GC, every
+# 30 s only).
+(
+  tick=0
+  while kill -0 "$server_pid" 2>/dev/null; do
+    sleep 10
+    tick=$((tick + 1))
+    if [ $((tick % 3)) -eq 0 ]; then sample "$(( $(date +%s) - start ))" count; else sample "$(( $(date +%s) - start ))"; fi
+  done
+) >>"$work/samples" &
+sampler_pid=$!
+pids+=("$sampler_pid")
+
 for round in $(seq 1 "$minutes"); do
-  # Next round's tokens are minted while this round runs (they must be fresh: tokens live 120 s).
-  "$root/hubble-kit" mint --count "$per_round" >"$work/tokens-$round.jsonl" &
-  mint_pid=$!
   TOKENS="$work/tokens-$((round - 1)).jsonl" WRK_THREADS=1 DELAY_MS="$delay_ms" \
     wrk -t1 -c"$connections" -d60s --latency -s "$here/tokens.lua" "$url/sso" >"$work/round-$round.out" &
   wrk_pid=$!
-  for _ in 1 2 3 4 5 6; do
-    sleep 10
-    sample "$(( $(date +%s) - start ))" >>"$work/samples"
-  done
+  # Next round's tokens are minted late in this one: tokens live 120 s, and must still be fresh at its end.
+  sleep 25
+  "$root/hubble-kit" mint --count "$per_round" >"$work/tokens-$round.jsonl"
   wait "$wrk_pid"
-  wait "$mint_pid"
   rm -f "$work/tokens-$((round - 1)).jsonl"
   echo "soak: round $round: $(awk '/^Requests\/sec/ {print $2}' "$work/round-$round.out") req/s, $(awk '/Non-2xx/ {print $5}' "$work/round-$round.out") non-2xx" >&2
 done
 
+kill "$sampler_pid" 2>/dev/null || true
+wait "$sampler_pid" 2>/dev/null || true
 log_bytes="$(stat -c %s "$work/server.log")"
 requests="$(cat "$work"/round-*.out | awk '/requests in/ {n += $1} END {print n}')"
 non2xx="$(cat "$work"/round-*.out | awk '/Non-2xx/ {n += $5} END {print n + 0}')"
 # Warm-up: the first two minutes (JIT, heap sizing, the store filling to its two-minute steady state).
 summary="$(awk 'NR > 1 && $1 >= 120 { if (min == "" || $2 < min) min = $2; if ($2 > max) max = $2;
                   if (fmin == "" || $3 < fmin) fmin = $3; if ($3 > fmax) fmax = $3;
-                  if ($4 != "-" && $4 > emax) emax = $4; n++ }
+                  if ($4 != "-" && $4 + 0 > emax) emax = $4 + 0; n++ }
                 END { printf "%d %d %.1f %d %d %d %d", min, max, (max - min) / min * 100, fmin, fmax, emax, n }' "$work/samples")"
 set -- $summary
 
@@ -92,7 +102,7 @@ set -- $summary
   echo "**shared with other builds** (load average at the end: $(cut -d' ' -f1-3 /proc/loadavg))."
   echo "Server: \`hubble-kit serve --port 0\` (demo config, in-memory replay store, access log on, to a file), default JVM heap"
   echo "settings. Load: wrk, $connections connections, each waiting ${delay_ms} ms between requests, a fresh minted token per"
-  echo "request (all 200s), in one-minute rounds with tokens minted during the previous round (tokens live 120 s)."
+  echo "request (all 200s expected), in one-minute rounds, each with tokens minted during the previous one (tokens live 120 s)."
   echo
   echo "- Requests: $requests in all, non-2xx: $non2xx."
   echo "- Resident memory after the 2-minute warm-up ($7 samples, every 10 s): min $(( $1 / 1024 )) MiB, max $(( $2 / 1024 )) MiB,"
@@ -101,7 +111,7 @@ set -- $summary
   echo "- Replay store live entries after warm-up: at most $6 (tokens accepted within one token lifetime; capacity 100000)."
   echo "- Access log: $(( log_bytes / 1024 )) KiB for $requests requests."
   echo
-  echo "Samples (seconds since start, VmRSS KiB, open fds, live InMemoryReplayStore entries after a full GC):"
+  echo "Samples (seconds since start, VmRSS KiB, open fds, live InMemoryReplayStore entries after a full GC, every 30 s):"
   echo
   echo '```'
   cat "$work/samples"
