@@ -1,6 +1,5 @@
 package com.hubble.kit.runner.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -24,7 +23,6 @@ import com.hubble.kit.runner.pact.InteractionResult;
 import com.hubble.kit.runner.pact.PactInteractionCheck;
 import com.hubble.kit.runner.report.CheckResult;
 import com.hubble.kit.runner.report.Exchange;
-import com.hubble.kit.runner.report.Gate;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.Report;
@@ -36,6 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import com.hubble.kit.runner.config.UsageError;
+import com.hubble.kit.runner.report.CheckInfo;
 
 /** {@code hubble-kit verify-pact}: the /sso Pact contract verified against a live partner, one check per interaction. */
 @Command(name = "verify-pact",
@@ -115,9 +114,10 @@ public final class VerifyPactCommand implements Callable<ExitCode> {
         }
         if (checks.stream().noneMatch(c -> c.status() != com.hubble.kit.runner.report.Status.SKIP)) {
             // never green for what was not judged: an empty pact (or everything skipped) is not a pass
-            checks.add(new CheckResult("pact.interactions", "The pact has interactions to verify", Severity.MUST,
-                    "Pact contract", "A contract verification verifies at least one interaction.",
-                    "Check the pact file (" + contract.source() + ") and --only/--skip.",
+            checks.add(new CheckResult(new CheckInfo("pact.interactions", "The pact has interactions to verify",
+                    Severity.MUST, "Pact contract", "A contract verification verifies at least one interaction.",
+                    "nothing: it counts the interactions verified",
+                    "Check the pact file (" + contract.source() + ") and --only/--skip."),
                     Outcome.error(verified.isEmpty() ? "the pact " + contract.source() + " has no interactions: nothing was verified"
                             : "every interaction was skipped: nothing was verified"), 0));
         }

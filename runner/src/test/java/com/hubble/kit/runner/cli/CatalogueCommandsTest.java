@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import com.hubble.kit.runner.report.CheckInfo;
 import com.hubble.kit.runner.sso.SsoCatalogue;
 import com.hubble.kit.runner.sso.SsoCheck;
 
@@ -34,9 +35,11 @@ class CatalogueCommandsTest {
         assertEquals(ISSUE_IDS, checks.stream().map(SsoCheck::id).toList());
         Set<String> titles = new HashSet<>();
         for (SsoCheck<?> check : checks) {
-            assertTrue(check.requirement().length() > 20, check.id());
-            assertTrue(check.fix().length() > 20, check.id());
-            assertTrue(titles.add(check.title()), "duplicate title " + check.title());
+            CheckInfo info = check.info();
+            assertTrue(info.requirement().length() > 20, check.id());
+            assertTrue(info.fix().length() > 20, check.id());
+            assertTrue(titles.add(info.title()), "duplicate title " + info.title());
+            assertEquals(check.probe().describe(), info.sends(), check.id() + " says it sends what its probe sends");
         }
     }
 
