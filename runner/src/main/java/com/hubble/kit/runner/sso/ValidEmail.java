@@ -46,8 +46,4 @@ public final class ValidEmail implements SsoCheck<Observed> {
             return Outcome.fail("email " + email + " is not an e-mail address", List.of(call));
         });
     }
-
-    static boolean isAddress(String text) {
-        return ADDRESS.matcher(text).matches();
-    }
 }

@@ -18,7 +18,7 @@ import com.hubble.kit.runner.sso.SsoCheck;
 
 /** list and explain print the one catalogue; the docs embed it verbatim. */
 class CatalogueCommandsTest {
-    /** Every id the issue names: a stable interface. */
+    /** Every /sso check id, in run order: ids are a stable interface (add, never rename). */
     private static final List<String> ISSUE_IDS = List.of(
             "sso.valid.status", "sso.valid.content-type", "sso.valid.schema", "sso.valid.identity", "sso.valid.profile",
             "sso.valid.email", "sso.valid.no-store", "sso.secret.header-case", "sso.token.random", "sso.token.tampered",

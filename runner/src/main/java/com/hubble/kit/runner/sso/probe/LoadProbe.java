@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.hubble.kit.runner.report.Exchange;
 import com.hubble.kit.runner.report.Header;
+import com.hubble.kit.runner.report.TransportFailure;
 
 /**
  * N callers (--concurrency) send random-token calls back to back for --load-duration. An error is a transport
@@ -38,7 +39,7 @@ public record LoadProbe() implements Probe<LoadResult> {
                     while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
                         Exchange e = context.client().send("concurrent rejected call", "POST", context.sso(null), secret, body);
                         requests.incrementAndGet();
-                        boolean notSent = e.failure().filter(f -> SsoClient.NOT_SENT.equals(f.message())).isPresent();
+                        boolean notSent = e.failure().filter(f -> f.kind() == TransportFailure.Kind.NOT_SENT).isPresent();
                         if (notSent) {
                             // A silent target: count this caller's call as a timeout once and stop it, rather
                             // than spin through thousands of calls that were never sent.
@@ -53,7 +54,7 @@ public record LoadProbe() implements Probe<LoadResult> {
                         boolean ok = e.response().map(r -> r.status() == 400 || r.status() == 401).orElse(false);
                         if (!ok) {
                             errors.incrementAndGet();
-                            if (e.failure().map(f -> f.kind() == com.hubble.kit.runner.report.TransportFailure.Kind.TIMEOUT).orElse(false)) {
+                            if (e.failure().map(f -> f.kind() == TransportFailure.Kind.TIMEOUT).orElse(false)) {
                                 timeouts.incrementAndGet();
                             }
                             if (failures.size() < 3) {
