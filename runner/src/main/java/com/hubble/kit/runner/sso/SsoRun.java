@@ -2,7 +2,6 @@ package com.hubble.kit.runner.sso;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.function.Consumer;
 
 import com.hubble.kit.runner.config.UsageError;
 import com.hubble.kit.runner.report.CheckResult;
+import com.hubble.kit.runner.report.CheckRun;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Report;
 import com.hubble.kit.runner.sso.probe.Probe;
@@ -42,36 +42,19 @@ public final class SsoRun {
      */
     public Report run(String target, List<SsoCheck<?>> checks, Set<String> skipped, boolean strict,
                       List<String> notes, Consumer<CheckResult> progress) throws UsageError {
-        Instant startedAt = Instant.now();
-        long start = System.nanoTime();
-        List<CheckResult> results = new ArrayList<>();
-        for (SsoCheck<?> check : checks) {
-            starting.accept(check);
-            CheckResult result = skipped.contains(check.id())
-                    ? CheckResult.of(check, Outcome.notApplicable("skipped with --skip"), 0)
-                    : runOne(check);
-            results.add(result);
-            progress.accept(result);
-        }
-        long durationMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
-        return Report.of("sso", target, startedAt, durationMs, strict, results, notes);
+        return CheckRun.run("sso", target, Instant.now(), strict, notes, checks, skipped, starting, this::runOne, progress);
     }
 
+    /** Records the check's probe (once per run for equal probes), then judges; the outcome is redacted here. */
     @SuppressWarnings("unchecked")
     private <I> CheckResult runOne(SsoCheck<I> check) {
         long start = System.nanoTime();
         Probed<I> probed = (Probed<I>) recorded.computeIfAbsent(check.probe(), probe -> probe.run(context));
-        Outcome outcome;
-        try {
-            outcome = switch (probed) {
-                case Probed.Gathered<I> gathered -> check.evaluate(gathered.input());
-                case Probed.Lacking<I> lacking -> Outcome.missing(lacking.input());
-                case Probed.NotApplicable<I> na -> Outcome.notApplicable(na.why());
-            };
-        } catch (RuntimeException e) {
-            // A bug in a check must not pass for a partner's failure, nor crash the run.
-            outcome = Outcome.error("the kit could not judge this check (" + e.getClass().getSimpleName() + ")");
-        }
+        Outcome outcome = switch (probed) {
+            case Probed.Gathered<I> gathered -> CheckRun.judge(check, gathered.input()).outcome();
+            case Probed.Lacking<I> lacking -> Outcome.missing(lacking.input());
+            case Probed.NotApplicable<I> na -> Outcome.notApplicable(na.why());
+        };
         return CheckResult.of(check, context.client().redactor().redact(outcome), Duration.ofNanos(System.nanoTime() - start).toMillis());
     }
 }
