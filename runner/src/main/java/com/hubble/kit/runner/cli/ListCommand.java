@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /** Prints both catalogues: the /sso checks of 'check' and the client checks of 'client-check'. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "Prints the catalogues: the /sso checks of 'check' and the client checks of 'client-check' (id, severity, area, title).")
-public final class ListCommand implements Callable<Integer> {
+public final class ListCommand implements Callable<ExitCode> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -24,11 +24,11 @@ public final class ListCommand implements Callable<Integer> {
     boolean markdown;
 
     @Override
-    public Integer call() {
+    public ExitCode call() {
         PrintWriter out = spec.commandLine().getOut();
         out.print(markdown ? markdown() : text());
         out.flush();
-        return ExitCode.COMPLIANT.code();
+        return ExitCode.SUCCESS;
     }
 
     static String text() {

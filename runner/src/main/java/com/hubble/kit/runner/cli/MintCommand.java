@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import com.hubble.kit.runner.config.UsageError;
 
 /** {@code hubble-kit mint}: prints one token the reference server (same config) accepts; the token is the product. */
 @Command(name = "mint",
@@ -29,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "'hubble-kit serve' (same --config, or both without it) accepts once, within the token "
                         + "lifetime (120 s by default).",
                 "Needs only the signing key, so HUBBLE_SECRET is not required."})
-public final class MintCommand implements Callable<Integer> {
+public final class MintCommand implements Callable<ExitCode> {
     /** Where the environment comes from; tests replace it. */
     static Supplier<Map<String, String>> environment = System::getenv;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,10 +49,9 @@ public final class MintCommand implements Callable<Integer> {
     Path config;
 
     @Override
-    public Integer call() throws JsonProcessingException {
+    public ExitCode call() throws JsonProcessingException {
         if (user.isBlank()) {
-            spec.commandLine().getErr().println("hubble-kit mint: --user must not be empty");
-            return ExitCode.USAGE.code();
+            throw new UsageError("--user must not be empty");
         }
         SsoConfig sso;
         try {
@@ -60,8 +60,7 @@ public final class MintCommand implements Callable<Integer> {
                     : SsoConfigLoader.file(config, environment.get());
             sso = SsoConfig.from(loaded);
         } catch (SsoConfigException e) {
-            spec.commandLine().getErr().println("hubble-kit mint: " + e.getMessage());
-            return ExitCode.USAGE.code();
+            throw new UsageError(e.getMessage());
         }
         if (new ConfigUserDirectory(sso.users()).find(user).isEmpty()) {
             spec.commandLine().getErr().println("hubble-kit mint: warning: user '" + user
@@ -72,6 +71,6 @@ public final class MintCommand implements Callable<Integer> {
         MintedToken token = expired ? tokens.mintExpired(user) : tokens.mint(user);
         spec.commandLine().getOut().println("{\"token\": " + JSON.writeValueAsString(token.token().reveal())
                 + ", \"userId\": " + JSON.writeValueAsString(token.userId()) + "}");
-        return ExitCode.COMPLIANT.code();
+        return ExitCode.SUCCESS;
     }
 }

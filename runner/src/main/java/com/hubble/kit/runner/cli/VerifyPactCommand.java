@@ -35,6 +35,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import com.hubble.kit.runner.config.UsageError;
 
 /** {@code hubble-kit verify-pact}: the /sso Pact contract verified against a live partner, one check per interaction. */
 @Command(name = "verify-pact",
@@ -48,7 +49,7 @@ import picocli.CommandLine.Spec;
                         + "Gate on both."},
         footerHeading = "%nExit codes:%n",
         footer = "%s")
-public final class VerifyPactCommand implements Callable<Integer> {
+public final class VerifyPactCommand implements Callable<ExitCode> {
     static final String SUITE = "verify-pact";
 
     @Spec
@@ -58,27 +59,8 @@ public final class VerifyPactCommand implements Callable<Integer> {
             description = "Pact file to verify (default: the bundled " + ContractFile.BUNDLED + ").")
     Path pact;
 
-    @Option(names = "--base-url", paramLabel = "URL", description = "The partner's base URL; requests go to URL + the pact's path (/sso).")
-    String baseUrl;
-
-    @Option(names = "--secret-env", paramLabel = "NAME", defaultValue = "HUBBLE_SECRET",
-            description = "Environment variable holding the X-Hubble-Secret (default: ${DEFAULT-VALUE}).")
-    String secretEnv;
-
-    @Option(names = "--secret-file", paramLabel = "PATH", description = "File holding the X-Hubble-Secret (instead of --secret-env).")
-    Path secretFile;
-
-    @Option(names = "--token-command", paramLabel = "CMD",
-            description = "Run with sh -c once per interaction that needs a token; prints a bare token or {\"token\": \"...\", \"userId\": \"...\"}.")
-    String tokenCommand;
-
-    @Option(names = "--expired-token-command", paramLabel = "CMD",
-            description = "Run with sh -c for the expired-token interaction; prints an expired token (same forms).")
-    String expiredTokenCommand;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
-            description = "Deadline per request (default: ${DEFAULT-VALUE}). Forms: 500ms, 5s, 2m.")
-    Duration timeout;
+    @Mixin
+    TargetOptions target;
 
     @Option(names = "--only", paramLabel = "ID", description = "Run only these checks (repeatable; ids as in the report: pact.<description>).")
     List<String> only = new ArrayList<>();
@@ -95,43 +77,19 @@ public final class VerifyPactCommand implements Callable<Integer> {
     @Mixin
     BaselineOption baseline;
 
-    @Option(names = "--allow-http", description = "Allow plain http:// to a non-loopback host.")
-    boolean allowHttp;
-
     @Override
-    public Integer call() {
+    public ExitCode call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            return run(out, err);
-        } catch (UsageException e) {
-            err.println("hubble-kit verify-pact: " + e.getMessage());
-            return ExitCode.USAGE.code();
-        }
-    }
-
-    private int run(PrintWriter out, PrintWriter err) throws UsageException {
-        if (baseUrl == null || baseUrl.isBlank()) {
-            throw new UsageException("--base-url is required (or verify-pact.base-url in hubble-kit.yaml, or "
+        if (target.baseUrl == null || target.baseUrl.isBlank()) {
+            throw new UsageError("--base-url is required (or verify-pact.base-url in hubble-kit.yaml, or "
                     + KitConfiguration.environmentName(SUITE, "base-url") + ")");
         }
-        URI base;
-        Secret secret;
-        try {
-            base = TargetInput.baseUrl(baseUrl, allowHttp);
-            secret = TargetInput.secret(secretFile, secretEnv,
-                    spec.commandLine().getParseResult().hasMatchedOption("--secret-env"));
-        } catch (TargetInput.Problem e) {
-            throw new UsageException(e.getMessage());
-        }
-        ContractFile contract;
-        try {
-            contract = ContractFile.load(Optional.ofNullable(pact));
-        } catch (ContractFile.ContractLoadException e) {
-            throw new UsageException(e.getMessage());
-        }
-        TokenSource valid = tokenSource("--token-command", tokenCommand, "a valid token (--token-command)");
-        TokenSource expired = tokenSource("--expired-token-command", expiredTokenCommand,
+        URI base = target.baseUri();
+        Secret secret = target.secret();
+        ContractFile contract = ContractFile.load(Optional.ofNullable(pact));
+        TokenSource valid = tokenSource("--token-command", target.tokenCommand, "a valid token (--token-command)");
+        TokenSource expired = tokenSource("--expired-token-command", target.expiredTokenCommand,
                 "an expired token (--expired-token-command)");
         Redactor redactor = new Redactor();
         redactor.add(secret, "secret");
@@ -142,7 +100,7 @@ public final class VerifyPactCommand implements Callable<Integer> {
 
         Instant started = Instant.now();
         List<InteractionResult> verified = new ContractVerifier(redactor).verify(contract,
-                new ContractVerifier.Target(base, secret, timeout), valid, expired, this::selected);
+                new ContractVerifier.Target(base, secret, target.timeout), valid, expired, this::selected);
 
         String pactName = contract.pact().getConsumer().getName() + " -> " + contract.pact().getProvider().getName();
         List<CheckResult> checks = new ArrayList<>();
@@ -170,28 +128,22 @@ public final class VerifyPactCommand implements Callable<Integer> {
         return finish(report, verified, out, err);
     }
 
-    private int finish(Report report, List<InteractionResult> verified, PrintWriter out, PrintWriter err) {
-        try {
-            ReportOutput.show(report, reportDir, out, err);
-        } catch (IOException e) {
-            err.println("hubble-kit verify-pact: cannot write reports to " + reportDir + ": " + e.getClass().getSimpleName());
-            return ExitCode.USAGE.code();
-        }
+    private ExitCode finish(Report report, List<InteractionResult> verified, PrintWriter out, PrintWriter err) {
+        ReportOutput.show(report, reportDir, out, err);
         // unreachable: a connection failed and no request at all got an answer
         Optional<InteractionResult> unreachable = verified.stream()
                 .filter(r -> r.status() == InteractionResult.Status.UNREACHABLE).findFirst();
         boolean answered = verified.stream().anyMatch(r -> r.exchange().flatMap(Exchange::response).isPresent());
         if (unreachable.isPresent() && !answered) {
             err.println("hubble-kit verify-pact: " + unreachable.get().message());
-            return ExitCode.UNREACHABLE.code();
+            return ExitCode.UNREACHABLE;
         }
         Optional<InteractionResult> sourceFailed = verified.stream()
                 .filter(r -> r.status() == InteractionResult.Status.SOURCE_FAILED).findFirst();
         if (sourceFailed.isPresent()) {
-            err.println("hubble-kit verify-pact: " + sourceFailed.get().message());
-            return ExitCode.USAGE.code();
+            throw new UsageError(sourceFailed.get().message());
         }
-        return Gate.exitCode(report, strict).code();
+        return ExitCode.of(report.verdict());
     }
 
     private static TokenSource tokenSource(String flag, String command, String missing) {
@@ -203,21 +155,14 @@ public final class VerifyPactCommand implements Callable<Integer> {
         return (only.isEmpty() || only.contains(id)) && !skip.contains(id);
     }
 
-    private static void requireKnown(List<String> ids, String flag, Set<String> known) throws UsageException {
+    private static void requireKnown(List<String> ids, String flag, Set<String> known) {
         List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
         if (!unknown.isEmpty()) {
             if (known.isEmpty()) {
                 return; // an empty pact is reported as an error check, not as a usage error
             }
-            throw new UsageException(flag + " names no check of this pact: " + String.join(", ", unknown)
+            throw new UsageError(flag + " names no check of this pact: " + String.join(", ", unknown)
                     + "; the pact's checks are: " + String.join(", ", known));
-        }
-    }
-
-    /** A usage or configuration error: exit 2 with this message. */
-    static final class UsageException extends Exception {
-        UsageException(String message) {
-            super(message);
         }
     }
 }

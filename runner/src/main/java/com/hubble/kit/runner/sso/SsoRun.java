@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import com.hubble.kit.runner.access.TokenSourceFailure;
+import com.hubble.kit.runner.config.UsageError;
 import com.hubble.kit.runner.report.CheckResult;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Report;
@@ -41,7 +41,7 @@ public final class SsoRun {
      * @param progress called once per finished check (progress lines on stderr)
      */
     public Report run(String target, List<SsoCheck<?>> checks, Set<String> skipped, boolean strict,
-                      List<String> notes, Consumer<CheckResult> progress) throws TokenSourceFailure {
+                      List<String> notes, Consumer<CheckResult> progress) throws UsageError {
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
         List<CheckResult> results = new ArrayList<>();

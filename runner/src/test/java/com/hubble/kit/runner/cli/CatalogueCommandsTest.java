@@ -75,6 +75,7 @@ class CatalogueCommandsTest {
     void explainOfAnUnknownIdIsAUsageError() {
         Cli cli = Cli.run("explain", "sso.nope");
         assertEquals(2, cli.exit());
+        assertTrue(cli.err().startsWith("hubble-kit explain: no check with id 'sso.nope'"), cli.err());
         assertTrue(cli.err().contains("hubble-kit list"), cli.err());
     }
 

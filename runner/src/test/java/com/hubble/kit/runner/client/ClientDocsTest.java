@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.hubble.kit.runner.cli.ExitCode;
-import com.hubble.kit.runner.report.Gate;
 import com.hubble.kit.runner.report.Report;
 import com.hubble.kit.runner.report.Verdict;
 
@@ -29,14 +28,14 @@ class ClientDocsTest {
     void aClientThatOnlyLogsInIsIncompleteNotCompliant() {
         Report report = ClientGrader.grade(new Traffic().login().session(), false);
         assertEquals(Verdict.INCOMPLETE, report.verdict());
-        assertEquals(ExitCode.INCOMPLETE, Gate.exitCode(report, false));
+        assertEquals(ExitCode.INCOMPLETE, ExitCode.of(report.verdict()));
     }
 
     @Test
     void aSessionWithOnlyAShouldFailureGatesOnlyUnderStrict() {
         Traffic neverRetried = new Traffic().login().call("a").call("b").call("c").call("d").revokedCall("e")
                 .login().call("f");
-        assertEquals(ExitCode.COMPLIANT, Gate.exitCode(ClientGrader.grade(neverRetried.session(), false), false));
-        assertEquals(ExitCode.NON_COMPLIANT, Gate.exitCode(ClientGrader.grade(neverRetried.session(), true), true));
+        assertEquals(ExitCode.SUCCESS, ExitCode.of(ClientGrader.grade(neverRetried.session(), false).verdict()));
+        assertEquals(ExitCode.NON_COMPLIANT, ExitCode.of(ClientGrader.grade(neverRetried.session(), true).verdict()));
     }
 }
