@@ -152,6 +152,35 @@ class OpenApiExamplesTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}: every nested object of the referenced schemas says whether it takes extra properties")
+    @ValueSource(strings = {"openapi/sso.yaml", "openapi/partner-api.yaml"})
+    void everyNestedObjectOfTheReferencedSchemasSaysWhetherItIsOpen(String document) throws IOException {
+        // A strict tool treats an object without additionalProperties as closed, at any depth.
+        List<String> silent = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> component : read(document).path("components").path("schemas").properties()) {
+            Path file = Pacts.moduleDir().resolve("openapi").resolve(component.getValue().path("$ref").asText()).normalize();
+            JsonNode root = JSON.readTree(file.toFile());
+            nestedObjects(root, "", silent, file.getFileName().toString());
+        }
+        assertEquals(List.of(), silent, document + ": nested objects without a word on extra properties");
+    }
+
+    private static void nestedObjects(JsonNode node, String at, List<String> silent, String file) {
+        if (node.isObject()) {
+            boolean isObjectSchema = node.has("properties")
+                    || "object".equals(node.path("type").asText())
+                    || (node.path("type").isArray() && node.path("type").toString().contains("\"object\""));
+            if (!at.isEmpty() && !at.startsWith("/examples") && isObjectSchema && !node.has("additionalProperties")) {
+                silent.add(file + "#" + at);
+            }
+            node.properties().forEach(child -> nestedObjects(child.getValue(), at + "/" + child.getKey(), silent, file));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                nestedObjects(node.get(i), at + "/" + i, silent, file);
+            }
+        }
+    }
+
     @Test
     void theTokenPlaceholdersAreTheQuotedScalarsTheFillerReplaces() throws IOException {
         String sso = Files.readString(Pacts.moduleDir().resolve("openapi/sso.yaml"));

@@ -84,6 +84,17 @@ public final class CheckCommand implements Callable<ExitCode> {
             description = "How long sso.perf.concurrency runs (default: ${DEFAULT-VALUE}).")
     Duration loadDuration;
 
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = Settings.PARALLELISM,
+            description = "How many probes may run at once (default: ${DEFAULT-VALUE}); 1 runs them one after another. "
+                    + "The latency, load and timing-leak probes always run alone, and the checks over every response "
+                    + "after the others; verdicts do not depend on it.")
+    int parallelism;
+
+    @Option(names = "--max-rate", paramLabel = "CALLS_PER_S", defaultValue = Settings.MAX_RATE,
+            description = "Cap on the calls per second sso.perf.concurrency sends, all callers together (default: "
+                    + "${DEFAULT-VALUE}, no cap: the callers send back to back). Set it to spare a shared staging system.")
+    int maxRate;
+
     @Option(names = "--only", paramLabel = "ID", description = "Run only these checks (repeatable).")
     List<String> only = new ArrayList<>();
 
@@ -116,6 +127,12 @@ public final class CheckCommand implements Callable<ExitCode> {
         if (concurrency < 1 || concurrency > 1024) {
             throw new UsageError("--concurrency must be between 1 and 1024, got " + concurrency);
         }
+        if (parallelism < 1 || parallelism > 64) {
+            throw new UsageError("--parallelism must be between 1 and 64, got " + parallelism);
+        }
+        if (maxRate < 0) {
+            throw new UsageError("--max-rate must be 0 (no cap) or a positive number of calls per second, got " + maxRate);
+        }
         List<SsoCheck<?>> selected = only.isEmpty() ? catalogue
                 : catalogue.stream().filter(c -> only.contains(c.id())).toList();
         List<String> notes = new ArrayList<>();
@@ -134,7 +151,8 @@ public final class CheckCommand implements Callable<ExitCode> {
                 err.println("hubble-kit: no --base-url: checking the embedded reference /sso at " + reference.baseUrl()
                         + " (random secret, its own tokens, single-use)");
                 notes.add("embedded reference server (no --base-url)");
-                Settings settings = new Settings(target.timeout, latencyBudget, concurrency, loadDuration, true, insecure);
+                Settings settings = new Settings(target.timeout, latencyBudget, concurrency, loadDuration, true, insecure,
+                        parallelism, maxRate);
                 return execute(out, err, URI.create(reference.baseUrl()), reference.secret(), reference.validTokens(),
                         reference.expiredTokens(), settings, selected, notes);
             }
@@ -148,7 +166,8 @@ public final class CheckCommand implements Callable<ExitCode> {
                 Optional.ofNullable(userId));
         TokenSource expired = tokenSource("--expired-token", expiredTokens, "--expired-token-command",
                 target.expiredTokenCommand, EXPIRED_MISSING, Optional.empty());
-        Settings settings = new Settings(target.timeout, latencyBudget, concurrency, loadDuration, singleUse, insecure);
+        Settings settings = new Settings(target.timeout, latencyBudget, concurrency, loadDuration, singleUse, insecure,
+                parallelism, maxRate);
         return execute(out, err, base, secret, valid, expired, settings, selected, notes);
     }
 

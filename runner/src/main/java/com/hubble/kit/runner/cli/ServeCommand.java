@@ -29,9 +29,12 @@ import com.hubble.kit.runner.config.UsageError;
 public final class ServeCommand implements Callable<ExitCode> {
     /** Where the environment comes from; tests replace it. */
     static Supplier<Map<String, String>> environment = System::getenv;
-    /** Called once the server listens; tests replace it to stop instead of waiting forever. */
-    static final java.util.function.Consumer<WebServer> WAIT_UNTIL_KILLED = server -> awaitShutdown();
-    static java.util.function.Consumer<WebServer> whenReady = WAIT_UNTIL_KILLED;
+    /**
+     * Called once the server listens; tests set it to stop instead of waiting forever (null: wait until killed).
+     * No lambda taking a WebServer here: picocli reflects on this class for every command, and a method with
+     * WebServer in its signature would load Helidon for {@code --help}.
+     */
+    static java.util.function.Consumer<WebServer> whenReady;
 
     @Spec
     CommandSpec spec;
@@ -41,6 +44,11 @@ public final class ServeCommand implements Callable<ExitCode> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (see reference-impl/SSO.md); re-read live for secret rotation.")
     Path config;
+
+    @Option(names = "--redis-uri", paramLabel = "URI", description = "Keep used tokens in Redis (redis://HOST:PORT[/DB] "
+            + "or rediss:// for TLS), shared by every instance pointed at it; the password, if any, from the environment "
+            + "variable HUBBLE_SSO_REDIS_PASSWORD. Default: in this process's memory.")
+    String redisUri;
 
     @Override
     public ExitCode call() {
@@ -55,13 +63,17 @@ public final class ServeCommand implements Callable<ExitCode> {
         if (port != null) {
             overrides.put("server.port", Integer.toString(port));
         }
+        if (redisUri != null) {
+            overrides.put("app.sso.replay.store", "redis");
+            overrides.put("app.sso.replay.redis.uri", redisUri);
+        }
         WebServer server;
         Config loaded;
         try {
             loaded = config == null
                     ? SsoConfigLoader.demo(environment.get(), true, overrides)
                     : SsoConfigLoader.file(config, environment.get(), overrides);
-            server = Main.start(loaded);
+            server = Main.start(loaded, environment.get());
         } catch (SsoConfigException e) {
             throw new UsageError(e.getMessage());
         } catch (RuntimeException e) {
@@ -73,7 +85,11 @@ public final class ServeCommand implements Callable<ExitCode> {
         Main.closeAfterStop(server, com.hubble.kit.reference.sso.AccessLog.writeAsynchronously(System.err));
         spec.commandLine().getOut().println(Main.baseUri(server, loaded));
         spec.commandLine().getOut().flush();
-        whenReady.accept(server);
+        if (whenReady == null) {
+            awaitShutdown();
+        } else {
+            whenReady.accept(server);
+        }
         return ExitCode.SUCCESS;
     }
 

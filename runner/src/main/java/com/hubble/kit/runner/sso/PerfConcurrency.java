@@ -43,12 +43,13 @@ public final class PerfConcurrency implements SsoCheck<LoadResult> {
                 Measurement.of("timeouts", load.timeouts(), "calls"),
                 Measurement.of("errorRate", rate * 100, "%"),
                 Measurement.of("throughput", load.requests() / seconds, "calls/s"),
-                Measurement.of("p50", Stats.percentile(load.latenciesMillis(), 50), "ms"),
-                Measurement.of("p95", Stats.percentile(load.latenciesMillis(), 95), "ms"),
-                Measurement.of("p99", Stats.percentile(load.latenciesMillis(), 99), "ms"));
+                Measurement.of("p50", load.latencies().percentileMillis(50), "ms"),
+                Measurement.of("p95", load.latencies().percentileMillis(95), "ms"),
+                Measurement.of("p99", load.latencies().percentileMillis(99), "ms"));
         String summary = String.format(Locale.ROOT, "%d callers, %d calls in %.1f s (%.0f calls/s), %d errors (%.2f%%), "
                         + "%d timeouts, p95 %.1f ms", load.concurrency(), load.requests(), seconds, load.requests() / seconds,
-                load.errors(), rate * 100, load.timeouts(), Stats.percentile(load.latenciesMillis(), 95));
+                load.errors(), rate * 100, load.timeouts(), load.latencies().percentileMillis(95))
+                + (load.maxRate() > 0 ? " (capped at " + load.maxRate() + " calls/s by --max-rate)" : "");
         if (load.requests() > 0 && rate < MAX_ERROR_RATE) {
             return new Outcome.Pass(summary, List.of(), figures);
         }

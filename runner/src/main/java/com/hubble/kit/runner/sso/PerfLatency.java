@@ -12,6 +12,7 @@ import com.hubble.kit.runner.sso.probe.LatencyProbe;
 import com.hubble.kit.runner.sso.probe.LatencySamples;
 import com.hubble.kit.runner.sso.probe.Probe;
 import com.hubble.kit.runner.sso.probe.Sample;
+import com.hubble.kit.runner.sso.probe.SeriesEnd;
 
 /** p95 of valid calls and p95 of rejected calls are each within --latency-budget. */
 public final class PerfLatency implements SsoCheck<LatencySamples> {
@@ -46,9 +47,13 @@ public final class PerfLatency implements SsoCheck<LatencySamples> {
         series("valid", samples.valid(), budget, figures, problems);
         series("rejected", samples.rejected(), budget, figures, problems);
         figures.add(Measurement.of("budget", budget, "ms"));
+        figures.add(Measurement.of("valid.planned", samples.validWanted(), "calls"));
+        figures.add(Measurement.of("rejected.planned", samples.rejectedWanted(), "calls"));
         String summary = String.format(Locale.ROOT, "p95 valid %.1f ms, p95 rejected %.1f ms (budget %.0f ms; %d+%d calls)",
                 Stats.percentile(millis(samples.valid()), 95), Stats.percentile(millis(samples.rejected()), 95),
-                budget, millis(samples.valid()).size(), millis(samples.rejected()).size());
+                budget, millis(samples.valid()).size(), millis(samples.rejected()).size())
+                + ended("valid", samples.valid().size(), samples.validWanted(), samples.validEnd())
+                + ended("rejected", samples.rejected().size(), samples.rejectedWanted(), samples.rejectedEnd());
         if (problems.isEmpty()) {
             return new Outcome.Pass(summary, List.of(), figures);
         }
@@ -74,6 +79,12 @@ public final class PerfLatency implements SsoCheck<LatencySamples> {
         if (p95 > budget) {
             problems.add(String.format(Locale.ROOT, "p95 of %s calls %.1f ms is over the %.0f ms budget", name, p95, budget));
         }
+    }
+
+    /** "; valid calls: 2 of 20, stopped early: ..." for a series that did not make every planned call. */
+    private static String ended(String name, int taken, int planned, SeriesEnd end) {
+        return end == SeriesEnd.PLANNED ? ""
+                : String.format(Locale.ROOT, "; %s calls: %d of %d, %s", name, taken, planned, end.description());
     }
 
     private static List<Double> millis(List<Sample> samples) {
