@@ -23,6 +23,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hubble.kit.runner.report.CheckInfo;
 import com.hubble.kit.runner.report.CheckResult;
 import com.hubble.kit.runner.report.Exchange;
 import com.hubble.kit.runner.report.Header;
@@ -93,8 +94,14 @@ class RenderersFuzzTest {
                 case 3 -> new Outcome.Error(message, evidence);
                 default -> new Outcome.Fail(message, evidence, List.of());
             };
-            checks.add(new CheckResult(in.text(), in.text(), Severity.values()[in.pick(0, Severity.values().length - 1)],
-                    in.text(), in.text(), in.text(), outcome, 5));
+            String id = in.text();
+            String title = in.text();
+            Severity severity = Severity.values()[in.pick(0, Severity.values().length - 1)];
+            String area = in.text();
+            String requirement = in.text();
+            String fix = in.text();
+            checks.add(new CheckResult(new CheckInfo(id, title, severity, area, requirement, "what the fuzzer sent", fix),
+                    outcome, 5));
         }
         List<String> notes = List.of(in.text());
         return Report.of(in.text(), in.text(), Instant.parse("2026-11-29T12:00:00Z"), 42, false, checks, notes);
