@@ -14,11 +14,13 @@ import com.hubble.kit.runner.sso.probe.Probe;
 /** N concurrent rejected calls for the load duration: under 1% errors or timeouts. */
 public final class PerfConcurrency implements SsoCheck<LoadResult> {
     static final double MAX_ERROR_RATE = 0.01;
+    private static final LoadProbe PROBE = new LoadProbe();
     private static final CheckInfo INFO = new CheckInfo("sso.perf.concurrency",
             "Under 1% errors with concurrent calls", Severity.SHOULD, Area.PERFORMANCE,
             Source.SSO_DOC + "every SDK start of every user calls /sso, so calls arrive concurrently. The kit sends "
                     + "--concurrency parallel callers for --load-duration and allows under 1% errors or timeouts "
                     + "(the kit's choice; the source gives none).",
+            PROBE.describe(),
             "Size the connection pool and worker threads for concurrent calls; do not serialise on a lock or a single "
                     + "database connection; reject invalid tokens cheaply.");
 
@@ -29,7 +31,7 @@ public final class PerfConcurrency implements SsoCheck<LoadResult> {
 
     @Override
     public Probe<LoadResult> probe() {
-        return new LoadProbe();
+        return PROBE;
     }
 
     @Override
