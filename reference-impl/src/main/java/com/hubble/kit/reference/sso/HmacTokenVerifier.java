@@ -127,7 +127,11 @@ public final class HmacTokenVerifier implements TokenVerifier {
         if (aud == null || !audience.equals(aud.asText())) {
             return new Verification.Invalid("wrong-audience");
         }
-        Instant expiresAt = Instant.ofEpochSecond(exp.asLong());
+        long expirySeconds = exp.asLong();
+        if (expirySeconds < Instant.MIN.getEpochSecond() || expirySeconds > Instant.MAX.getEpochSecond()) {
+            return new Verification.Invalid("malformed"); // Instant.ofEpochSecond would throw
+        }
+        Instant expiresAt = Instant.ofEpochSecond(expirySeconds);
         if (!expiresAt.isAfter(clock.instant())) {
             return new Verification.Invalid("expired");
         }

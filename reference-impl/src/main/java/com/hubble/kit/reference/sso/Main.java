@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -100,9 +101,12 @@ public final class Main {
         }
         WebServerConfig.Builder server = WebServer.builder();
         configureServer(server, config.get("server"));
+        Duration requestTimeout = SlowClientGuard.requestTimeout(config);
+        SlowClientGuard.apply(server, config.get("server"), requestTimeout);
         // /observe/metrics: Helidon's metrics observer over the global registry that SsoMetrics writes to.
         server.addFeature(ObserveFeature.just(MetricsObserver.create()));
-        WebServerConfig listeners = server.routing(routing -> routing(routing, components)).buildPrototype();
+        WebServerConfig listeners = server.routing(routing -> routing(routing, components, requestTimeout))
+                .buildPrototype();
         if (sso.demo() || SsoConfig.isDemoKey(sso.signingKeyBytes())) {
             // Checked on the very settings the server is created from, before any socket binds: no window in which
             // the public key answers on a public interface.
@@ -118,7 +122,14 @@ public final class Main {
 
     /** The routes over explicit components (your own TokenVerifier, UserDirectory, ReplayStore). */
     public static void routing(HttpRouting.Builder routing, SsoComponents components) {
-        routing.addFilter(new AccessLog())
+        routing(routing, components, SlowClientGuard.DEFAULT_REQUEST_TIMEOUT);
+    }
+
+    /** As above; an unread request body is read for at most {@code requestTimeout} after the response. */
+    static void routing(HttpRouting.Builder routing, SsoComponents components, Duration requestTimeout) {
+        // Outermost, so that the access log's duration stops when the answer is sent, not when the drain ends.
+        routing.addFilter(SlowClientGuard.drainUnreadBody(requestTimeout))
+                .addFilter(new AccessLog())
                 .addFilter(new SsoMetrics())
                 .register("/sso", new SsoService(components))
                 .get("/observe/health", (req, res) -> JsonResponses.health(res, components.replayStore().health()))

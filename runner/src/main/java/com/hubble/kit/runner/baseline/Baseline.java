@@ -73,8 +73,7 @@ public final class Baseline {
                         outcome.evidence(), outcome.measurements());
                 notes.add("stale baseline entry: " + entry.id() + " now passes; remove it from " + source);
             }
-            checks.add(new CheckResult(result.id(), result.title(), result.severity(), result.area(),
-                    result.requirement(), result.fix(), outcome, result.durationMs()));
+            checks.add(result.withOutcome(outcome));
         }
         for (BaselineEntry entry : entries.values()) {
             if (!seen.contains(entry.id())) {

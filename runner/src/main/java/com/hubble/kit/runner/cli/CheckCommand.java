@@ -20,7 +20,6 @@ import com.hubble.kit.runner.access.TokenSource;
 import com.hubble.kit.runner.config.UsageError;
 import com.hubble.kit.runner.baseline.BaselineOption;
 import com.hubble.kit.runner.report.Exchange;
-import com.hubble.kit.runner.report.Gate;
 import com.hubble.kit.runner.report.Header;
 import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.Report;

@@ -17,7 +17,6 @@ import com.hubble.kit.runner.baseline.BaselineOption;
 import com.hubble.kit.runner.client.ClientGrader;
 import com.hubble.kit.runner.client.ClientProcess;
 import com.hubble.kit.runner.client.ClientSession;
-import com.hubble.kit.runner.report.Gate;
 import com.hubble.kit.runner.report.Report;
 import com.hubble.kit.runner.report.render.TextReport;
 

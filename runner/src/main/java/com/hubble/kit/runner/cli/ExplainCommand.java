@@ -12,6 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import com.hubble.kit.runner.config.UsageError;
+import com.hubble.kit.runner.report.CheckInfo;
 
 /** Prints one check: its rule, the source it enforces, what it sends, how to fix a failure. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
@@ -32,13 +33,13 @@ public final class ExplainCommand implements Callable<ExitCode> {
             throw new UsageError("no check with id '" + id + "'. Run 'hubble-kit list' for the ids.");
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(explain(check.get()));
+        out.print(explain(check.get().info()));
         out.flush();
         return ExitCode.SUCCESS;
     }
 
-    static String explain(Check<?> check) {
-        String level = check.id().equals("sso.token.replay") ? "INFO, or MUST with --single-use" : check.severity().name();
+    static String explain(CheckInfo check) {
+        String level = check.severity() + check.escalation().map(e -> ", or " + e).orElse("");
         return check.id() + "  [" + level + "]  " + check.area() + "\n"
                 + check.title() + "\n\n"
                 + "Rule:   " + check.requirement() + "\n\n"

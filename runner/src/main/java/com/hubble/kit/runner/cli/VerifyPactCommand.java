@@ -1,14 +1,15 @@
 package com.hubble.kit.runner.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -23,8 +24,8 @@ import com.hubble.kit.runner.pact.ContractVerifier;
 import com.hubble.kit.runner.pact.InteractionResult;
 import com.hubble.kit.runner.pact.PactInteractionCheck;
 import com.hubble.kit.runner.report.CheckResult;
+import com.hubble.kit.runner.report.CheckRun;
 import com.hubble.kit.runner.report.Exchange;
-import com.hubble.kit.runner.report.Gate;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.Report;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import com.hubble.kit.runner.config.UsageError;
+import com.hubble.kit.runner.report.CheckInfo;
 
 /** {@code hubble-kit verify-pact}: the /sso Pact contract verified against a live partner, one check per interaction. */
 @Command(name = "verify-pact",
@@ -103,21 +105,22 @@ public final class VerifyPactCommand implements Callable<ExitCode> {
                 new ContractVerifier.Target(base, secret, target.timeout), valid, expired, this::selected);
 
         String pactName = contract.pact().getConsumer().getName() + " -> " + contract.pact().getProvider().getName();
-        List<CheckResult> checks = new ArrayList<>();
-        for (InteractionResult result : verified) {
-            PactInteractionCheck check = new PactInteractionCheck(result.id(), result.description(),
-                    result.providerStates(), pactName);
-            Outcome outcome = check.evaluate(result);
-            long ms = result.exchange().map(e -> e.elapsed().toMillis()).orElse(0L);
-            CheckResult checkResult = CheckResult.of(check, outcome, ms);
-            checks.add(checkResult);
-            err.println(TextReport.line(checkResult));
-        }
+        Map<PactInteractionCheck, InteractionResult> interactions = new LinkedHashMap<>();
+        verified.forEach(result -> interactions.put(new PactInteractionCheck(result.id(), result.description(),
+                result.providerStates(), pactName), result));
+        // The verifier already left out --only/--skip interactions (as SKIP); a check's time is its request's.
+        List<CheckResult> checks = new ArrayList<>(CheckRun.results(List.copyOf(interactions.keySet()), Set.of(),
+                check -> { }, check -> {
+                    InteractionResult result = interactions.get(check);
+                    return CheckResult.of(check, check.evaluate(result),
+                            result.exchange().map(e -> e.elapsed().toMillis()).orElse(0L));
+                }, result -> err.println(TextReport.line(result))));
         if (checks.stream().noneMatch(c -> c.status() != com.hubble.kit.runner.report.Status.SKIP)) {
             // never green for what was not judged: an empty pact (or everything skipped) is not a pass
-            checks.add(new CheckResult("pact.interactions", "The pact has interactions to verify", Severity.MUST,
-                    "Pact contract", "A contract verification verifies at least one interaction.",
-                    "Check the pact file (" + contract.source() + ") and --only/--skip.",
+            checks.add(new CheckResult(new CheckInfo("pact.interactions", "The pact has interactions to verify",
+                    Severity.MUST, "Pact contract", "A contract verification verifies at least one interaction.",
+                    "nothing: it counts the interactions verified",
+                    "Check the pact file (" + contract.source() + ") and --only/--skip."),
                     Outcome.error(verified.isEmpty() ? "the pact " + contract.source() + " has no interactions: nothing was verified"
                             : "every interaction was skipped: nothing was verified"), 0));
         }

@@ -18,11 +18,13 @@ import com.hubble.kit.runner.sso.probe.SeriesEnd;
 public final class PerfLatency implements SsoCheck<LatencySamples> {
     static final int VALID_CALLS = 20;
     static final int REJECTED_CALLS = 20;
+    private static final LatencyProbe PROBE = new LatencyProbe(VALID_CALLS, REJECTED_CALLS);
     private static final CheckInfo INFO = new CheckInfo("sso.perf.latency",
             "p95 latency of valid and rejected calls within the budget", Severity.SHOULD, Area.PERFORMANCE,
             Source.SSO_DOC + "\"When the SDK is initialised, our backend will get the token, make a call to the above "
                     + "requested API\": /sso is on the user's path to the voucher screen. Budget: --latency-budget "
                     + "(default 1s, the kit's choice; the source gives none).",
+            PROBE.describe(),
             "Keep /sso to a token check and one user lookup: cache signing keys, index the user store, no remote "
                     + "calls in the path.");
 
@@ -33,7 +35,7 @@ public final class PerfLatency implements SsoCheck<LatencySamples> {
 
     @Override
     public Probe<LatencySamples> probe() {
-        return new LatencyProbe(VALID_CALLS, REJECTED_CALLS);
+        return PROBE;
     }
 
     @Override

@@ -2,7 +2,6 @@ package com.hubble.kit.runner.sso;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,6 +16,7 @@ import java.util.function.Consumer;
 
 import com.hubble.kit.runner.config.UsageError;
 import com.hubble.kit.runner.report.CheckResult;
+import com.hubble.kit.runner.report.CheckRun;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Report;
 import com.hubble.kit.runner.sso.probe.Probe;
@@ -57,7 +57,6 @@ public final class SsoRun {
     public Report run(String target, List<SsoCheck<?>> checks, Set<String> skipped, boolean strict,
                       List<String> notes, Consumer<CheckResult> progress) throws UsageError {
         Instant startedAt = Instant.now();
-        long start = System.nanoTime();
         // Each distinct probe once, numbered in catalogue order: that number orders what it records in the log.
         Map<Probe<?>, Integer> positions = new LinkedHashMap<>();
         for (SsoCheck<?> check : checks) {
@@ -65,7 +64,6 @@ public final class SsoRun {
                 positions.putIfAbsent(check.probe(), positions.size() + 1);
             }
         }
-        List<CheckResult> results = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, context.settings().parallelism()), runnable -> {
             Thread thread = new Thread(runnable, "hubble-kit-probe");
             thread.setDaemon(true);
@@ -80,36 +78,26 @@ public final class SsoRun {
             });
             Map<Probe<?>, Timed> done = new HashMap<>();
             Set<Probe<?>> reported = new HashSet<>();
-            for (SsoCheck<?> check : checks) {
-                starting.accept(check);
-                CheckResult result;
-                if (skipped.contains(check.id())) {
-                    result = CheckResult.of(check, Outcome.notApplicable("skipped with --skip"), 0);
-                } else {
-                    Probe<?> probe = check.probe();
-                    Timed timed = done.get(probe);
-                    if (timed == null) {
-                        if (probe.schedule() == Schedule.ALONGSIDE) {
-                            timed = await(alongside.get(probe));
-                        } else {
-                            for (Future<Timed> other : alongside.values()) {
-                                await(other); // the others finish first: recorded for it, or quiet for it
-                            }
-                            timed = timed(probe, positions.get(probe));
+            return CheckRun.run("sso", target, startedAt, strict, notes, checks, skipped, starting, check -> {
+                Probe<?> probe = check.probe();
+                Timed timed = done.get(probe);
+                if (timed == null) {
+                    if (probe.schedule() == Schedule.ALONGSIDE) {
+                        timed = await(alongside.get(probe));
+                    } else {
+                        for (Future<Timed> other : alongside.values()) {
+                            await(other); // the others finish first: recorded for it, or quiet for it
                         }
-                        done.put(probe, timed);
+                        timed = timed(probe, positions.get(probe));
                     }
-                    // The probe's time counts once, for the first check that judges it.
-                    result = judge(check, timed, reported.add(probe) ? timed.millis() : 0);
+                    done.put(probe, timed);
                 }
-                results.add(result);
-                progress.accept(result);
-            }
+                // The probe's time counts once, for the first check that judges it.
+                return judge(check, timed, reported.add(probe) ? timed.millis() : 0);
+            }, progress);
         } finally {
             pool.shutdownNow();
         }
-        long durationMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
-        return Report.of("sso", target, startedAt, durationMs, strict, results, notes);
     }
 
     private Timed timed(Probe<?> probe, int position) {
@@ -138,18 +126,11 @@ public final class SsoRun {
     @SuppressWarnings("unchecked")
     private <I> CheckResult judge(SsoCheck<I> check, Timed timed, long probeMillis) {
         long start = System.nanoTime();
-        Probed<I> probed = (Probed<I>) timed.probed();
-        Outcome outcome;
-        try {
-            outcome = switch (probed) {
-                case Probed.Gathered<I> gathered -> check.evaluate(gathered.input());
-                case Probed.Lacking<I> lacking -> Outcome.missing(lacking.input());
-                case Probed.NotApplicable<I> na -> Outcome.notApplicable(na.why());
-            };
-        } catch (RuntimeException e) {
-            // A bug in a check must not pass for a partner's failure, nor crash the run.
-            outcome = Outcome.error("the kit could not judge this check (" + e.getClass().getSimpleName() + ")");
-        }
+        Outcome outcome = switch ((Probed<I>) timed.probed()) {
+            case Probed.Gathered<I> gathered -> CheckRun.judge(check, gathered.input()).outcome();
+            case Probed.Lacking<I> lacking -> Outcome.missing(lacking.input());
+            case Probed.NotApplicable<I> na -> Outcome.notApplicable(na.why());
+        };
         return CheckResult.of(check, context.client().redactor().redact(outcome),
                 probeMillis + Duration.ofNanos(System.nanoTime() - start).toMillis());
     }

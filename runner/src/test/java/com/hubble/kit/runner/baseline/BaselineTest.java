@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.hubble.kit.runner.report.CheckInfo;
 import com.hubble.kit.runner.report.CheckResult;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Report;
@@ -27,7 +28,7 @@ class BaselineTest {
     Path dir;
 
     private static CheckResult result(String id, Outcome outcome) {
-        return new CheckResult(id, "title of " + id, Severity.MUST, "Area", "requirement", "fix", outcome, 1);
+        return new CheckResult(new CheckInfo(id, "title of " + id, Severity.MUST, "Area", "requirement", "sends", "fix"), outcome, 1);
     }
 
     private static Report report(CheckResult... checks) {

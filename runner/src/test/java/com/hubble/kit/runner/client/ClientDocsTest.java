@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.hubble.kit.runner.cli.ExitCode;
+import com.hubble.kit.runner.cli.ListCommand;
 import com.hubble.kit.runner.report.Report;
 import com.hubble.kit.runner.report.Verdict;
 
@@ -19,9 +20,20 @@ class ClientDocsTest {
     void clientMdDocumentsEveryCheckWithItsLevel() throws Exception {
         String docs = Files.readString(Path.of("../reference-impl/CLIENT.md"));
         for (ClientCheck check : ClientCatalogue.checks()) {
-            assertTrue(docs.contains("| `" + check.id() + "` | " + check.severity() + " |"),
-                    "CLIENT.md lacks a row for " + check.id() + " at " + check.severity());
+            assertTrue(docs.contains("| `" + check.id() + "` | " + check.info().severity() + " |"),
+                    "CLIENT.md lacks a row for " + check.id() + " at " + check.info().severity());
         }
+    }
+
+    @Test
+    void clientMdEmbedsTheGeneratedClientCatalogueVerbatim() throws Exception {
+        String docs = Files.readString(Path.of("../reference-impl/CLIENT.md"));
+        String begin = "<!-- client-catalogue:begin (generated from the client-check catalogue; ClientDocsTest keeps it equal) -->\n";
+        String end = "<!-- client-catalogue:end -->";
+        int from = docs.indexOf(begin);
+        int to = docs.indexOf(end);
+        assertTrue(from >= 0 && to > from, "CLIENT.md has the client-catalogue markers");
+        assertEquals(ListCommand.clientMarkdown(), docs.substring(from + begin.length(), to));
     }
 
     @Test

@@ -76,7 +76,7 @@ class ProbeScheduleTest {
     record NotingCheck(NotingProbe probe) implements SsoCheck<List<String>> {
         @Override
         public CheckInfo info() {
-            return new CheckInfo("test." + probe.name(), probe.name(), Severity.SHOULD, "test", "none", "none");
+            return new CheckInfo("test." + probe.name(), probe.name(), Severity.SHOULD, "test", "none", probe.describe(), "none");
         }
 
         @Override
