@@ -185,7 +185,7 @@ public final class CheckCommand implements Callable<Integer> {
             }
         }
         URI base = parseBaseUrl(baseUrl);
-        Secret secret = readSecret();
+        Secret secret = readSecret(err);
         if (userId != null && userId.isBlank()) {
             throw new UsageProblem("--user-id must not be empty");
         }
@@ -199,7 +199,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     private int execute(PrintWriter out, PrintWriter err, URI base, Secret secret, TokenSource valid, TokenSource expired,
                         Settings settings, List<SsoCheck<?>> checks, List<String> notes) throws IOException {
-        Redactor redactor = new Redactor();
+        Redactor redactor = KitOutput.redactorOf(err);
         try (SsoClient client = new SsoClient(settings.timeout(), settings.insecure(), redactor)) {
             ProbeContext context = new ProbeContext(base, client, secret, valid, expired, settings);
             Optional<TransportFailure> unreachable = preflight(context);
@@ -217,11 +217,15 @@ public final class CheckCommand implements Callable<Integer> {
             boolean live = terminal();
             Report report = new SsoRun(context).onStart(check -> {
                 if (live) {
-                    err.print("\r\033[K… running " + check.id());
+                    KitOutput.control(err, "\r\033[K");
+                    err.print("… running " + check.id());
                     err.flush();
                 }
             }).run(base.toString(), checks, Set.copyOf(skip), strict, notes, result -> {
-                err.println((live ? "\r\033[K" : "") + TextReport.line(result));
+                if (live) {
+                    KitOutput.control(err, "\r\033[K");
+                }
+                err.println(TextReport.line(result));
                 err.flush();
             });
             report = baseline.applyTo(report);
@@ -261,10 +265,10 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private Secret readSecret() throws UsageProblem {
+    private Secret readSecret(PrintWriter err) throws UsageProblem {
         boolean envGiven = spec.commandLine().getParseResult().hasMatchedOption("--secret-env");
         try {
-            return TargetInput.secret(secretFile, secretEnv, envGiven);
+            return TargetInput.secret(secretFile, secretEnv, envGiven, note -> err.println("hubble-kit: note: " + note));
         } catch (TargetInput.Problem e) {
             throw new UsageProblem(e.getMessage());
         }

@@ -28,7 +28,9 @@ import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.Report;
 import com.hubble.kit.runner.report.Severity;
 import com.hubble.kit.runner.report.TextReport;
+import com.hubble.kit.runner.sso.ErrorsNoSecretEcho;
 import com.hubble.kit.runner.sso.probe.CommandTokens;
+import com.hubble.kit.runner.sso.probe.Observed;
 import com.hubble.kit.runner.sso.probe.TokenSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +43,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
                 "Verifies the /sso Pact contract (hubble-platform -> partner-sso) against a live partner with Pact JVM's "
-                        + "provider verifier. Each interaction is one MUST check; same reports and exit codes as check.",
+                        + "provider verifier. Each interaction is one MUST check, and sso.errors.no-secret-echo (MUST) judges every "
+                        + "answer for an echoed secret or token; same reports and exit codes as check.",
                 "Provider states get a fresh token from --token-command (an expired one from --expired-token-command); "
                         + "the pact's placeholder X-Hubble-Secret is replaced by the one from --secret-env or --secret-file.",
                 "A contract allows extra fields, so user data inside a rejection is not caught here: 'check' catches it. "
@@ -50,6 +53,8 @@ import picocli.CommandLine.Spec;
         footer = "%s")
 public final class VerifyPactCommand implements Callable<Integer> {
     static final String SUITE = "verify-pact";
+    /** Run over every answer of the verification, like check's run-wide check of the same id. */
+    private static final ErrorsNoSecretEcho ECHO = new ErrorsNoSecretEcho();
 
     @Spec
     CommandSpec spec;
@@ -120,7 +125,8 @@ public final class VerifyPactCommand implements Callable<Integer> {
         try {
             base = TargetInput.baseUrl(baseUrl, allowHttp);
             secret = TargetInput.secret(secretFile, secretEnv,
-                    spec.commandLine().getParseResult().hasMatchedOption("--secret-env"));
+                    spec.commandLine().getParseResult().hasMatchedOption("--secret-env"),
+                    note -> err.println("hubble-kit: note: " + note));
         } catch (TargetInput.Problem e) {
             throw new UsageException(e.getMessage());
         }
@@ -133,15 +139,19 @@ public final class VerifyPactCommand implements Callable<Integer> {
         TokenSource valid = tokenSource("--token-command", tokenCommand, "a valid token (--token-command)");
         TokenSource expired = tokenSource("--expired-token-command", expiredTokenCommand,
                 "an expired token (--expired-token-command)");
-        Redactor redactor = new Redactor();
+        Redactor redactor = KitOutput.redactorOf(err);
         redactor.add(secret, "secret");
 
         Set<String> known = new LinkedHashSet<>(ContractVerifier.checkIds(contract));
+        if (!known.isEmpty()) {
+            known.add(ECHO.id());
+        }
         requireKnown(only, "--only", known);
         requireKnown(skip, "--skip", known);
 
         Instant started = Instant.now();
-        List<InteractionResult> verified = new ContractVerifier(redactor).verify(contract,
+        ContractVerifier verifier = new ContractVerifier(redactor);
+        List<InteractionResult> verified = verifier.verify(contract,
                 new ContractVerifier.Target(base, secret, timeout), valid, expired, this::selected);
 
         String pactName = contract.pact().getConsumer().getName() + " -> " + contract.pact().getProvider().getName();
@@ -154,6 +164,15 @@ public final class VerifyPactCommand implements Callable<Integer> {
             CheckResult checkResult = CheckResult.of(check, outcome, ms);
             checks.add(checkResult);
             err.println(TextReport.line(checkResult));
+        }
+        List<Exchange> answered = verifier.rawExchanges();
+        if (selected(ECHO.id()) && !answered.isEmpty()) {
+            // The contract allows extra fields, so an echoed secret or token is judged here, as check judges it.
+            Outcome echo = redactor.redact(redactor.whileJudging(() ->
+                    ECHO.evaluate(new Observed(answered, Optional.empty(), redactor))));
+            CheckResult echoResult = CheckResult.of(ECHO, echo, 0);
+            checks.add(echoResult);
+            err.println(TextReport.line(echoResult));
         }
         if (checks.stream().noneMatch(c -> c.status() != com.hubble.kit.runner.report.Status.SKIP)) {
             // never green for what was not judged: an empty pact (or everything skipped) is not a pass

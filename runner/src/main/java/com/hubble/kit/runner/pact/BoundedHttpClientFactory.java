@@ -24,7 +24,7 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * The verifier's HTTP client, held to the runner's rules: redirects never followed (the secret must not reach
  * another host), no retries, TLS 1.2+ with verified certificates, a per-request time budget, response bodies read
- * up to 1 MiB.
+ * up to 1 MiB and never decompressed.
  */
 final class BoundedHttpClientFactory implements IHttpClientFactory {
     static final int MAX_BODY = 1024 * 1024;
@@ -41,6 +41,9 @@ final class BoundedHttpClientFactory implements IHttpClientFactory {
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
+                // No Accept-Encoding and no transparent decompression: the 1 MiB cap below counts the bytes the
+                // partner sent, so a small gzip bomb cannot inflate into gigabytes (a gzip body simply mismatches).
+                .disableContentCompression()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         // TLS 1.2 and 1.3 only, whatever the process allows for the TLS probe
                         .setTlsSocketStrategy(new DefaultClientTlsStrategy(SSLContexts.createDefault(),

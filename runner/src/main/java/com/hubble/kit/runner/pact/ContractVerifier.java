@@ -70,9 +70,18 @@ public final class ContractVerifier {
     }
 
     private final Redactor redactor;
+    private final List<Exchange> raw = new ArrayList<>();
 
     public ContractVerifier(Redactor redactor) {
         this.redactor = redactor;
+    }
+
+    /**
+     * Every exchange of the verifications so far as the partner answered it (unredacted, for echo detection by
+     * sso.errors.no-secret-echo; never rendered: evidence goes through the redactor).
+     */
+    public List<Exchange> rawExchanges() {
+        return List.copyOf(raw);
     }
 
     /** The check id of each interaction, in pact order. */
@@ -117,7 +126,7 @@ public final class ContractVerifier {
                         List.of(), Optional.empty()));
                 continue;
             }
-            RecordingClient client = new RecordingClient(provider, new BoundedHttpClientFactory(target.timeout()), redactor);
+            RecordingClient client = new RecordingClient(provider, new BoundedHttpClientFactory(target.timeout()), redactor, raw);
             try {
                 VerificationResult result = verifier.verifyInteraction(provider, consumer, new HashMap<>(), interaction, client);
                 results.add(judge(id, interaction, states, result, client, target));
@@ -237,11 +246,13 @@ public final class ContractVerifier {
     /** Pact's client, keeping the request it sent and the partner's answer (redacted) as evidence. */
     private static final class RecordingClient extends ProviderClient {
         private final Redactor redactor;
+        private final List<Exchange> raw;
         private Exchange exchange;
 
-        RecordingClient(ProviderInfo provider, BoundedHttpClientFactory factory, Redactor redactor) {
+        RecordingClient(ProviderInfo provider, BoundedHttpClientFactory factory, Redactor redactor, List<Exchange> raw) {
             super(provider, factory);
             this.redactor = redactor;
+            this.raw = raw;
         }
 
         Optional<Exchange> exchange() {
@@ -254,13 +265,20 @@ public final class ContractVerifier {
             long start = System.nanoTime();
             try {
                 ProviderResponse response = super.executeRequest(httpClient, request);
-                String body = response.getBody().isPresent() ? response.getBody().valueAsString() : "";
+                String body = Redactor.clean(response.getBody().isPresent() ? response.getBody().valueAsString() : "");
                 List<Header> headers = new ArrayList<>();
-                response.getHeaders().forEach((name, values) ->
-                        values.forEach(value -> headers.add(new Header(name, redactor.redact(value)))));
-                Reply reply = new RecordedResponse(response.getStatusCode() == null ? 0 : response.getStatusCode(),
-                        headers, redactor.redact(preview(body)), body.length() > EVIDENCE_BODY);
-                exchange = new Exchange("pact request", sent, reply, Duration.ofNanos(System.nanoTime() - start));
+                List<Header> rawHeaders = new ArrayList<>();
+                response.getHeaders().forEach((name, values) -> values.forEach(value -> {
+                    headers.add(new Header(name, redactor.redact(value)));
+                    rawHeaders.add(new Header(name, Redactor.clean(value)));
+                }));
+                int status = response.getStatusCode() == null ? 0 : response.getStatusCode();
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+                Reply reply = new RecordedResponse(status, headers, redactor.excerpt(body, EVIDENCE_BODY),
+                        body.length() > EVIDENCE_BODY);
+                exchange = new Exchange("pact request", sent, reply, elapsed);
+                raw.add(new Exchange("pact request " + sent.method() + " " + sent.url(), sent,
+                        new RecordedResponse(status, rawHeaders, body, false), elapsed));
                 return response;
             } catch (RuntimeException e) {
                 TransportFailure.Kind kind = isUnreachable(e) ? (hasCause(e, SSLException.class)
@@ -296,11 +314,7 @@ public final class ContractVerifier {
                 url = request.getRequestUri();
             }
             return new RecordedRequest(request.getMethod(), redactor.redact(url), headers,
-                    redactor.redact(preview(body)), bodyBytes);
-        }
-
-        private static String preview(String body) {
-            return body.length() > EVIDENCE_BODY ? body.substring(0, EVIDENCE_BODY) : body;
+                    redactor.excerpt(body, EVIDENCE_BODY), bodyBytes);
         }
     }
 }

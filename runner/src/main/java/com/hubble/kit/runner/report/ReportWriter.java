@@ -17,9 +17,11 @@ public final class ReportWriter {
         Path json = dir.resolve("report.json");
         Path junit = dir.resolve("junit.xml");
         Path html = dir.resolve("report.html");
-        Files.writeString(json, JsonReport.render(report), StandardCharsets.UTF_8);
-        Files.writeString(junit, JunitReport.render(report), StandardCharsets.UTF_8);
-        Files.writeString(html, HtmlReport.render(report), StandardCharsets.UTF_8);
+        // Partner text is cleaned when it comes in and when it is redacted; cleaning again here means no text
+        // (an unpaired surrogate from anywhere) can make the encoder fail and leave the directory empty.
+        Files.writeString(json, Redactor.clean(JsonReport.render(report)), StandardCharsets.UTF_8);
+        Files.writeString(junit, Redactor.clean(JunitReport.render(report)), StandardCharsets.UTF_8);
+        Files.writeString(html, Redactor.clean(HtmlReport.render(report)), StandardCharsets.UTF_8);
         return List.of(json, junit, html);
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hubble.kit.runner.report.Exchange;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.RecordedResponse;
+import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.TextReport;
 import com.hubble.kit.runner.report.TransportFailure;
 import com.hubble.kit.runner.sso.probe.Observed;
@@ -23,6 +24,7 @@ import com.hubble.kit.runner.sso.probe.SsoClient;
  */
 final class Expect {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     static final Set<Integer> REJECTION = Set.of(400, 401);
     /** A bad secret: the spec names no status; 401/403, or 400 (a framework's missing required header). */
     static final Set<Integer> DENIAL = Set.of(400, 401, 403);
@@ -52,7 +54,7 @@ final class Expect {
     static String got(Exchange exchange) {
         return switch (exchange.reply()) {
             case RecordedResponse r -> "got " + r.status() + r.mediaType().map(t -> " " + t).orElse("")
-                    + (r.body().isBlank() ? " with an empty body" : " " + TextReport.preview(r.body().strip().replaceAll("\\s+", " "), 120))
+                    + (r.body().isBlank() ? " with an empty body" : " " + TextReport.preview(WHITESPACE.matcher(Redactor.judged(r.body()).strip()).replaceAll(" "), 120))
                     + (r.truncated() ? " (" + TRUNCATED + ")" : "");
             case TransportFailure f -> switch (f.kind()) {
                 case TIMEOUT -> f.message().equals(SsoClient.NOT_SENT) ? f.message() : "timed out (" + f.message() + ")";

@@ -63,11 +63,12 @@ public final class SsoRun {
         Probed<I> probed = (Probed<I>) recorded.computeIfAbsent(check.probe(), probe -> probe.run(context));
         Outcome outcome;
         try {
-            outcome = switch (probed) {
+            // Bound redactor: partner text a check quotes is redacted whole before the check shortens it.
+            outcome = context.client().redactor().whileJudging(() -> switch (probed) {
                 case Probed.Gathered<I> gathered -> check.evaluate(gathered.input());
                 case Probed.Lacking<I> lacking -> Outcome.missing(lacking.input());
                 case Probed.NotApplicable<I> na -> Outcome.notApplicable(na.why());
-            };
+            });
         } catch (RuntimeException e) {
             // A bug in a check must not pass for a partner's failure, nor crash the run.
             outcome = Outcome.error("the kit could not judge this check (" + e.getClass().getSimpleName() + ")");
