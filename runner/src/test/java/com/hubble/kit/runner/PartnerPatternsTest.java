@@ -58,9 +58,7 @@ class PartnerPatternsTest {
 
     /** Shapes that make backtracking patterns re-scan: runs of one class, and each literal piece of the pattern repeated. */
     static List<String> adversarialBodies(Pattern pattern) {
-        Set<String> seeds = new LinkedHashSet<>(List.of("\n", " ", "\t", "a", "A", "0", "1", "a.", "A.", "a$", "a_", ".",
-                "/", "\\", "\"", "a@", "a@a.", "a-", "-", "=", "x0", "at a(", " at a.", "File \"", " /home/a",
-                "C:\\a", "aException", "Exception", "0-", "{\"a\":"));
+        Set<String> seeds = new LinkedHashSet<>(List.of("\n", " ", "a", "A", "0", "a.", "a@"));
         for (String piece : pattern.pattern().split("[\\\\\\[\\](){}?*+|^$.]+|\\\\[a-zA-Z]")) {
             if (piece.length() >= 2) {
                 seeds.add(piece);
@@ -69,7 +67,6 @@ class PartnerPatternsTest {
         List<String> bodies = new ArrayList<>();
         for (String seed : seeds) {
             bodies.add(seed.repeat(MIB / seed.length()));
-            bodies.add(seed + "a".repeat(MIB - seed.length() - 1) + "!");
         }
         return bodies;
     }
