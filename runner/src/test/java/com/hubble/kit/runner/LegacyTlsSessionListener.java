@@ -1,6 +1,6 @@
 package com.hubble.kit.runner;
 
-import com.hubble.kit.runner.sso.probe.TlsSupport;
+import com.hubble.kit.runner.access.TlsSupport;
 
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;

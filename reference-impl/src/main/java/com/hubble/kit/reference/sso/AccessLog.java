@@ -1,7 +1,10 @@
 package com.hubble.kit.reference.sso;
 
-import java.lang.System.Logger.Level;
+import java.io.OutputStream;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 import com.hubble.kit.reference.Secret;
@@ -16,13 +19,18 @@ import io.helidon.webserver.http.ServerRequest;
 /**
  * Takes {@code X-REQUEST-ID} from the request (or generates one), echoes it, and writes one access log line per
  * request: request id, method, path, status, outcome, the token's short hash (never the token) and duration.
+ * Lines go to the JUL logger {@value #LOGGER_NAME} at INFO (WARNING for a 5xx), so its level is the switch
+ * production turns; {@link #writeAsynchronously} moves the writing off the request thread.
  */
-final class AccessLog implements Filter {
+public final class AccessLog implements Filter {
     static final HeaderName REQUEST_ID = HeaderNames.create("X-REQUEST-ID");
     /** A caller's id is echoed only when it is short and plain, so it can be neither injected into logs nor headers. */
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     static final String LOGGER_NAME = "com.hubble.kit.reference.sso.access";
-    private static final System.Logger LOG = System.getLogger(LOGGER_NAME);
+    /** Held strongly: JUL keeps loggers weakly, and a collected logger forgets the level production set. */
+    private static final Logger LOG = Logger.getLogger(LOGGER_NAME);
+    /** Set by {@link #writeAsynchronously}; used directly so that JUL's own shutdown reset cannot drop late lines. */
+    private static volatile AsyncLogHandler direct;
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
@@ -34,13 +42,52 @@ final class AccessLog implements Filter {
         try {
             chain.proceed();
         } finally {
-            Outcome outcome = req.context().get(Outcome.class).orElse(null);
-            LOG.log(Level.INFO, () -> String.format("requestId=%s method=%s path=%s status=%d outcome=%s token=%s durationMs=%d",
+            int status = res.status().code();
+            Level level = status >= 500 ? Level.WARNING : Level.INFO;
+            if (LOG.isLoggable(level)) {
+                Outcome outcome = req.context().get(Outcome.class).orElse(null);
+                log(level, String.format("requestId=%s method=%s path=%s status=%d outcome=%s token=%s durationMs=%d",
                     requestId, req.prologue().method().text(), req.prologue().uriPath().path(), res.status().code(),
                     outcome == null ? "-" : outcome.reason(),
                     outcome == null || outcome.tokenHash() == null ? "-" : "#" + outcome.tokenHash(),
                     (System.nanoTime() - start) / 1_000_000));
+            }
         }
+    }
+
+    private static void log(Level level, String line) {
+        LogRecord record = new LogRecord(level, line);
+        record.setLoggerName(LOGGER_NAME);
+        // Naming the source spares JUL a stack walk per line to infer it.
+        record.setSourceClassName(AccessLog.class.getName());
+        record.setSourceMethodName("filter");
+        AsyncLogHandler writer = direct;
+        if (writer != null) {
+            writer.publish(record);
+        } else {
+            LOG.log(record);
+        }
+    }
+
+    /** Sets the access log's level (INFO: every request; WARNING: only 5xx answers; OFF). */
+    static void level(Level level) {
+        LOG.setLevel(level);
+    }
+
+    /**
+     * From now on access lines are written to {@code out} by a background writer (see {@link AsyncLogHandler}),
+     * still subject to the logger's level. Close the returned handler after the server stopped: it writes every
+     * queued line, and later lines go through the logger again.
+     */
+    public static AutoCloseable writeAsynchronously(OutputStream out) {
+        AsyncLogHandler handler = new AsyncLogHandler(out);
+        direct = handler;
+        return () -> {
+            if (direct == handler) {
+                direct = null;
+            }
+            handler.close();
+        };
     }
 
     /** Records how /sso decided, for this request's access log line; the token is kept only as its fingerprint. */

@@ -34,6 +34,7 @@ public final class Main {
                     ? SsoConfigLoader.file(Path.of(args[0]), System.getenv())
                     : SsoConfigLoader.application(System.getenv());
             WebServer server = start(config);
+            closeAfterStop(server, AccessLog.writeAsynchronously(System.err));
             System.out.println(baseUri(server, config));
         } catch (SsoConfigException e) {
             System.err.println("sso: " + e.getMessage());
@@ -45,6 +46,28 @@ public final class Main {
         }
     }
 
+    /**
+     * On JVM shutdown, waits (up to 30 s) until the server's own shutdown hook has stopped it, so in-flight requests
+     * have logged, then closes {@code resource} (the asynchronous access log writes what it still holds).
+     */
+    public static void closeAfterStop(WebServer server, AutoCloseable resource) {
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (server.isRunning() && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    break;
+                }
+            }
+            try {
+                resource.close();
+            } catch (Exception e) {
+                System.err.println("sso: could not close " + resource + ": " + e.getClass().getSimpleName());
+            }
+        }));
+    }
+
     /** Starts a server from config: validates it, wires secret reloading, binds, returns once listening. */
     public static WebServer start(Config config) {
         SsoConfig sso = SsoConfig.from(config);
@@ -54,6 +77,9 @@ public final class Main {
     }
 
     static WebServer start(Config config, SsoConfig sso, SsoComponents components) {
+        if (sso.accessLogLevel() != null) {
+            AccessLog.level(sso.accessLogLevel());
+        }
         WebServerConfig.Builder server = WebServer.builder();
         configureServer(server, config.get("server"), sso.demo());
         return server.routing(routing -> routing(routing, components)).build().start();

@@ -15,7 +15,8 @@ import io.helidon.config.ConfigException;
  * environment variable.
  */
 public record SsoConfig(List<Secret> secrets, Secret signingKey, Duration tokenLifetime, String audience,
-                        int bodyLimit, int replayCapacity, boolean demo, List<SsoUser> users) {
+                        int bodyLimit, int replayCapacity, boolean demo, List<SsoUser> users,
+                        java.util.logging.Level accessLogLevel) {
 
     public static final int DEFAULT_BODY_LIMIT = 16 * 1024;
     public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(120);
@@ -61,7 +62,7 @@ public record SsoConfig(List<Secret> secrets, Secret signingKey, Duration tokenL
                 throw new SsoConfigException("app.sso.replay.capacity (env APP_SSO_REPLAY_CAPACITY) must be positive");
             }
             return new SsoConfig(secrets, signingKey, Duration.ofSeconds(lifetimeSeconds), audience, bodyLimit,
-                    replayCapacity, demo, users(sso.get("users"), demo));
+                    replayCapacity, demo, users(sso.get("users"), demo), accessLogLevel(sso.get("log.access")));
         } catch (ConfigException e) {
             // Helidon's mapping messages name the key and the expected type, not the value.
             throw new SsoConfigException("invalid configuration: " + e.getMessage());
@@ -85,6 +86,23 @@ public record SsoConfig(List<Secret> secrets, Secret signingKey, Duration tokenL
             }
         }
         return secrets;
+    }
+
+    /**
+     * {@code app.sso.log.access}: INFO (every request), WARNING (only 5xx answers) or OFF; null when unset, which
+     * leaves the logger's level to the JUL configuration (INFO by default).
+     */
+    private static java.util.logging.Level accessLogLevel(Config node) {
+        if (!node.exists()) {
+            return null;
+        }
+        String value = node.asString().orElse("").trim().toUpperCase(java.util.Locale.ROOT);
+        return switch (value) {
+            case "INFO" -> java.util.logging.Level.INFO;
+            case "WARNING" -> java.util.logging.Level.WARNING;
+            case "OFF" -> java.util.logging.Level.OFF;
+            default -> throw new SsoConfigException("app.sso.log.access (env APP_SSO_LOG_ACCESS) must be INFO, WARNING or OFF");
+        };
     }
 
     private static Secret signingKey(Config node, boolean demo) {

@@ -14,26 +14,26 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.access.CommandTokens;
+import com.hubble.kit.runner.access.FixedTokens;
+import com.hubble.kit.runner.access.PartnerToken;
+import com.hubble.kit.runner.access.TokenSource;
+import com.hubble.kit.runner.access.TokenSourceFailure;
 import com.hubble.kit.runner.baseline.BaselineOption;
 import com.hubble.kit.runner.report.Exchange;
 import com.hubble.kit.runner.report.Gate;
 import com.hubble.kit.runner.report.Header;
 import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.Report;
-import com.hubble.kit.runner.report.TextReport;
 import com.hubble.kit.runner.report.TransportFailure;
+import com.hubble.kit.runner.report.render.TextReport;
 import com.hubble.kit.runner.sso.SsoCatalogue;
 import com.hubble.kit.runner.sso.SsoCheck;
 import com.hubble.kit.runner.sso.SsoRun;
-import com.hubble.kit.runner.sso.probe.CommandTokens;
-import com.hubble.kit.runner.sso.probe.FixedTokens;
-import com.hubble.kit.runner.sso.probe.IssuedToken;
 import com.hubble.kit.runner.sso.probe.ProbeContext;
 import com.hubble.kit.runner.sso.probe.Settings;
 import com.hubble.kit.runner.sso.probe.SsoClient;
 import com.hubble.kit.runner.sso.probe.Step;
-import com.hubble.kit.runner.sso.probe.TokenSource;
-import com.hubble.kit.runner.sso.probe.TokenSourceFailure;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -115,7 +115,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "SHOULD checks gate too: any failed SHOULD makes the run non-compliant.")
     boolean strict;
 
-    @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.json, junit.xml and report.html here.")
+    @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.json, junit.xml, report.html and report.md here.")
     Path reportDir;
 
     @Option(names = "--allow-http", description = "Allow plain http:// for a non-loopback host.")
@@ -289,7 +289,7 @@ public final class CheckCommand implements Callable<Integer> {
             throw new UsageProblem(listFlag + " must not be empty");
         }
         return values.isEmpty() ? TokenSource.none(missing)
-                : new FixedTokens(values.stream().map(v -> new IssuedToken(Secret.of(v), bareUserId)).toList(),
+                : new FixedTokens(values.stream().map(v -> new PartnerToken(Secret.of(v), bareUserId)).toList(),
                 singleUse, missing);
     }
 

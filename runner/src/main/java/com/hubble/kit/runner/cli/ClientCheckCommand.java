@@ -19,7 +19,7 @@ import com.hubble.kit.runner.client.ClientProcess;
 import com.hubble.kit.runner.client.ClientSession;
 import com.hubble.kit.runner.report.Gate;
 import com.hubble.kit.runner.report.Report;
-import com.hubble.kit.runner.report.TextReport;
+import com.hubble.kit.runner.report.render.TextReport;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,7 +56,7 @@ public final class ClientCheckCommand implements Callable<Integer> {
                     + "Forms: 500ms, 30s, 2m.")
     String maxDuration;
 
-    @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.json, junit.xml and report.html here.")
+    @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.json, junit.xml, report.html and report.md here.")
     Path reportDir;
 
     @Option(names = "--strict", description = "SHOULD checks gate too: any failed SHOULD makes the run non-compliant.")

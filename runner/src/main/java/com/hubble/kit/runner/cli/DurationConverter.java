@@ -2,7 +2,7 @@ package com.hubble.kit.runner.cli;
 
 import java.time.Duration;
 
-import com.hubble.kit.runner.sso.probe.Durations;
+import com.hubble.kit.runner.config.Durations;
 
 import picocli.CommandLine;
 

@@ -7,8 +7,8 @@ import java.util.Optional;
 import com.hubble.kit.reference.Secret;
 import com.hubble.kit.reference.sso.MintedToken;
 import com.hubble.kit.reference.sso.ReferencePartner;
-import com.hubble.kit.runner.sso.probe.IssuedToken;
-import com.hubble.kit.runner.sso.probe.TokenSource;
+import com.hubble.kit.runner.access.PartnerToken;
+import com.hubble.kit.runner.access.TokenSource;
 
 /** The default target: the reference /sso in-process on a free loopback port, a random secret, its own tokens. */
 final class EmbeddedReference implements AutoCloseable {
@@ -62,10 +62,10 @@ final class EmbeddedReference implements AutoCloseable {
         }
 
         @Override
-        public Optional<IssuedToken> next() {
+        public Optional<PartnerToken> next() {
             String user = partner.demoUserId();
             MintedToken token = expired ? partner.mintExpired(user) : partner.mint(user);
-            return Optional.of(new IssuedToken(token.token(), Optional.of(token.userId())));
+            return Optional.of(new PartnerToken(token.token(), Optional.of(token.userId())));
         }
 
         @Override

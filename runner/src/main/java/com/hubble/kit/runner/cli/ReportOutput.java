@@ -5,22 +5,22 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 
 import com.hubble.kit.runner.report.Report;
-import com.hubble.kit.runner.report.ReportWriter;
-import com.hubble.kit.runner.report.TextReport;
+import com.hubble.kit.runner.report.render.ReportWriter;
+import com.hubble.kit.runner.report.render.TextReport;
 
 /** The end every judging command shares: the summary table on stdout, then the report files when asked for. */
 final class ReportOutput {
     private ReportOutput() {
     }
 
-    /** Prints the summary table; with a report dir, writes report.json, junit.xml and report.html and says where. */
+    /** Prints the summary table; with a report dir, writes report.json, junit.xml, report.html and report.md and says where. */
     static void show(Report report, Path reportDir, PrintWriter out, PrintWriter err) throws IOException {
         out.print(TextReport.render(report));
         out.flush();
         if (reportDir != null) {
             ReportWriter.write(report, reportDir);
             err.println("hubble-kit: reports written to " + reportDir.toAbsolutePath()
-                    + " (report.json, junit.xml, report.html)");
+                    + " (report.json, junit.xml, report.html, report.md)");
             err.flush();
         }
     }

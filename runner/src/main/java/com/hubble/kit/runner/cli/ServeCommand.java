@@ -71,6 +71,8 @@ public final class ServeCommand implements Callable<Integer> {
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return ExitCode.USAGE.code();
         }
+        // Access lines are written off the request threads; the hook writes whatever is queued once the server stopped.
+        Main.closeAfterStop(server, com.hubble.kit.reference.sso.AccessLog.writeAsynchronously(System.err));
         spec.commandLine().getOut().println(Main.baseUri(server, loaded));
         spec.commandLine().getOut().flush();
         whenReady.accept(server);

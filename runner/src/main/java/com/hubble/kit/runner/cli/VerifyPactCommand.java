@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.access.CommandTokens;
+import com.hubble.kit.runner.access.TokenSource;
 import com.hubble.kit.runner.baseline.BaselineOption;
 import com.hubble.kit.runner.config.KitConfiguration;
 import com.hubble.kit.runner.pact.ContractFile;
@@ -27,11 +29,9 @@ import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.Report;
 import com.hubble.kit.runner.report.Severity;
-import com.hubble.kit.runner.report.TextReport;
+import com.hubble.kit.runner.report.render.TextReport;
 import com.hubble.kit.runner.sso.ErrorsNoSecretEcho;
-import com.hubble.kit.runner.sso.probe.CommandTokens;
 import com.hubble.kit.runner.sso.probe.Observed;
-import com.hubble.kit.runner.sso.probe.TokenSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,7 +94,7 @@ public final class VerifyPactCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "SHOULD checks gate too (every pact check is a MUST).")
     boolean strict;
 
-    @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.json, junit.xml and report.html here.")
+    @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.json, junit.xml, report.html and report.md here.")
     Path reportDir;
 
     @Mixin

@@ -21,10 +21,10 @@ import au.com.dius.pact.provider.IProviderVerifier;
 import au.com.dius.pact.provider.ProviderClient;
 import au.com.dius.pact.provider.StateChange;
 import au.com.dius.pact.provider.StateChangeResult;
+import com.hubble.kit.runner.access.PartnerToken;
+import com.hubble.kit.runner.access.TokenSource;
+import com.hubble.kit.runner.access.TokenSourceFailure;
 import com.hubble.kit.runner.report.Redactor;
-import com.hubble.kit.runner.sso.probe.IssuedToken;
-import com.hubble.kit.runner.sso.probe.TokenSource;
-import com.hubble.kit.runner.sso.probe.TokenSourceFailure;
 
 /**
  * Pact's state-change hook for a live partner: instead of calling a state-change URL (a partner has none),
@@ -58,7 +58,7 @@ final class TokenStateChange implements StateChange {
             TokenSource source = interaction.getProviderStates().stream()
                     .anyMatch(state -> state.getName() != null && state.getName().toLowerCase(Locale.ROOT).contains("expired"))
                     ? expired : valid;
-            Optional<IssuedToken> issued;
+            Optional<PartnerToken> issued;
             try {
                 issued = source.next();
             } catch (TokenSourceFailure e) {

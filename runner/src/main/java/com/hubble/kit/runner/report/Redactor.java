@@ -81,7 +81,7 @@ public final class Redactor {
 
     /** Redacts the whole text, then keeps at most {@code max} characters: never the other way round. */
     public String excerpt(String text, int max) {
-        return TextReport.preview(redact(text), max);
+        return Preview.of(redact(text), max);
     }
 
     private static final ThreadLocal<Redactor> JUDGING = new ThreadLocal<>();

@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hubble.kit.runner.report.Exchange;
 import com.hubble.kit.runner.report.Outcome;
+import com.hubble.kit.runner.report.Preview;
 import com.hubble.kit.runner.report.RecordedResponse;
 import com.hubble.kit.runner.report.Redactor;
-import com.hubble.kit.runner.report.TextReport;
 import com.hubble.kit.runner.report.TransportFailure;
 import com.hubble.kit.runner.sso.probe.Observed;
 import com.hubble.kit.runner.sso.probe.SsoClient;
@@ -54,7 +54,7 @@ final class Expect {
     static String got(Exchange exchange) {
         return switch (exchange.reply()) {
             case RecordedResponse r -> "got " + r.status() + r.mediaType().map(t -> " " + t).orElse("")
-                    + (r.body().isBlank() ? " with an empty body" : " " + TextReport.preview(WHITESPACE.matcher(Redactor.judged(r.body()).strip()).replaceAll(" "), 120))
+                    + (r.body().isBlank() ? " with an empty body" : " " + Preview.of(WHITESPACE.matcher(Redactor.judged(r.body()).strip()).replaceAll(" "), 120))
                     + (r.truncated() ? " (" + TRUNCATED + ")" : "");
             case TransportFailure f -> switch (f.kind()) {
                 case TIMEOUT -> f.message().equals(SsoClient.NOT_SENT) ? f.message() : "timed out (" + f.message() + ")";

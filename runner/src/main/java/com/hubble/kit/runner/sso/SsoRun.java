@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import com.hubble.kit.runner.access.TokenSourceFailure;
 import com.hubble.kit.runner.report.CheckResult;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Report;
 import com.hubble.kit.runner.sso.probe.Probe;
 import com.hubble.kit.runner.sso.probe.ProbeContext;
 import com.hubble.kit.runner.sso.probe.Probed;
-import com.hubble.kit.runner.sso.probe.TokenSourceFailure;
 
 /**
  * Runs checks in catalogue order: each check's probe records (equal probes once per run), the check judges.

@@ -11,11 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.access.PartnerToken;
+import com.hubble.kit.runner.access.TokenSource;
 import com.hubble.kit.runner.pact.FakePartner.Defect;
 import com.hubble.kit.runner.pact.InteractionResult.Status;
 import com.hubble.kit.runner.report.Redactor;
-import com.hubble.kit.runner.sso.probe.IssuedToken;
-import com.hubble.kit.runner.sso.probe.TokenSource;
 import org.junit.jupiter.api.Test;
 
 class ContractVerifierTest {
@@ -52,10 +52,10 @@ class ContractVerifierTest {
     }
 
     /** A token source backed by a supplier, as a token command would be. */
-    static TokenSource tokens(java.util.function.Supplier<IssuedToken> supplier) {
+    static TokenSource tokens(java.util.function.Supplier<PartnerToken> supplier) {
         return new TokenSource() {
             @Override
-            public Optional<IssuedToken> next() {
+            public Optional<PartnerToken> next() {
                 return Optional.of(supplier.get());
             }
 
@@ -67,7 +67,7 @@ class ContractVerifierTest {
     }
 
     private static TokenSource mintingFrom(FakePartner partner) {
-        return tokens(() -> new IssuedToken(Secret.of(partner.mint()), Optional.of(FakePartner.USER)));
+        return tokens(() -> new PartnerToken(Secret.of(partner.mint()), Optional.of(FakePartner.USER)));
     }
 
     @Test
@@ -126,7 +126,7 @@ class ContractVerifierTest {
         List<InteractionResult> results = new ContractVerifier(new Redactor()).verify(contract,
                 new ContractVerifier.Target(java.net.URI.create("http://127.0.0.1:" + closedPort), Secret.of(FakePartner.SECRET),
                         Duration.ofSeconds(5)),
-                tokens(() -> new IssuedToken(Secret.of("some-token"), Optional.empty())), TokenSource.none("expired"));
+                tokens(() -> new PartnerToken(Secret.of("some-token"), Optional.empty())), TokenSource.none("expired"));
         results.forEach(r -> assertEquals(Status.UNREACHABLE, r.status(), r.message()));
     }
 
@@ -137,7 +137,7 @@ class ContractVerifierTest {
             List<InteractionResult> results = verify(partner, tokens(() -> {
                 String token = partner.mint();
                 minted.add(token);
-                return new IssuedToken(Secret.of(token), Optional.of(FakePartner.USER));
+                return new PartnerToken(Secret.of(token), Optional.of(FakePartner.USER));
             }));
             String all = results.toString();
             assertFalse(minted.isEmpty());

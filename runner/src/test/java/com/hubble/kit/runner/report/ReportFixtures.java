@@ -6,16 +6,16 @@ import java.util.List;
 import java.util.Optional;
 
 /** A small, varied report: every status, evidence with a response and with a timeout, a NUL in a body. */
-final class ReportFixtures {
+public final class ReportFixtures {
     private ReportFixtures() {
     }
 
-    static CheckResult result(String id, Severity severity, String area, Outcome outcome) {
+    public static CheckResult result(String id, Severity severity, String area, Outcome outcome) {
         return new CheckResult(id, "Title of " + id, severity, area, "The rule " + id + " enforces.",
                 "How to fix " + id + ".", outcome, 5);
     }
 
-    static Exchange exchange(int status, String body) {
+    public static Exchange exchange(int status, String body) {
         return new Exchange("random token", new RecordedRequest("POST", "http://127.0.0.1:8080/sso",
                 List.of(new Header("X-Hubble-Secret", Redactor.marker("secret"))),
                 "{\"token\":\"" + Redactor.marker("token") + "\"}", 40),
@@ -23,12 +23,12 @@ final class ReportFixtures {
                 Duration.ofMillis(12));
     }
 
-    static Exchange timeout() {
+    public static Exchange timeout() {
         return new Exchange("valid token", new RecordedRequest("POST", "http://127.0.0.1:8080/sso", List.of(), "", 0),
                 new TransportFailure(TransportFailure.Kind.TIMEOUT, "no complete response within 5s"), Duration.ofSeconds(5));
     }
 
-    static Report mixed() {
+    public static Report mixed() {
         List<CheckResult> results = List.of(
                 result("sso.valid.status", Severity.MUST, "Valid token", Outcome.fail("expected 200, timed out", List.of(timeout()))),
                 result("sso.valid.profile", Severity.SHOULD, "Valid token", Outcome.pass("present", List.of())),
@@ -45,7 +45,7 @@ final class ReportFixtures {
                 List.of("a note"));
     }
 
-    static Optional<String> none() {
+    public static Optional<String> none() {
         return Optional.empty();
     }
 }

@@ -21,8 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hubble.kit.reference.Secret;
-import com.hubble.kit.runner.sso.probe.IssuedToken;
-import com.hubble.kit.runner.sso.probe.TokenSource;
+import com.hubble.kit.runner.access.PartnerToken;
+import com.hubble.kit.runner.access.TokenSource;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -131,8 +131,8 @@ public final class PartnerServer implements AutoCloseable {
     private TokenSource source(boolean expired) {
         return new TokenSource() {
             @Override
-            public Optional<IssuedToken> next() {
-                return Optional.of(new IssuedToken(Secret.of(expired ? mintExpired() : mint()), Optional.of(user)));
+            public Optional<PartnerToken> next() {
+                return Optional.of(new PartnerToken(Secret.of(expired ? mintExpired() : mint()), Optional.of(user)));
             }
 
             @Override

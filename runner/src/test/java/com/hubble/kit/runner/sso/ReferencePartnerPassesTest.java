@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 import com.hubble.kit.reference.Secret;
 import com.hubble.kit.reference.sso.MintedToken;
 import com.hubble.kit.reference.sso.ReferencePartner;
+import com.hubble.kit.runner.access.PartnerToken;
+import com.hubble.kit.runner.access.TokenSource;
 import com.hubble.kit.runner.report.Report;
 import com.hubble.kit.runner.report.Status;
 import com.hubble.kit.runner.report.Verdict;
-import com.hubble.kit.runner.sso.probe.IssuedToken;
-import com.hubble.kit.runner.sso.probe.TokenSource;
 
 /** The reference partner (another branch's implementation of the same rules) passes the whole catalogue. */
 class ReferencePartnerPassesTest {
@@ -33,9 +33,9 @@ class ReferencePartnerPassesTest {
     private static TokenSource minted(ReferencePartner partner, boolean expired) {
         return new TokenSource() {
             @Override
-            public Optional<IssuedToken> next() {
+            public Optional<PartnerToken> next() {
                 MintedToken token = expired ? partner.mintExpired(partner.demoUserId()) : partner.mint(partner.demoUserId());
-                return Optional.of(new IssuedToken(token.token(), Optional.of(token.userId())));
+                return Optional.of(new PartnerToken(token.token(), Optional.of(token.userId())));
             }
 
             @Override

@@ -18,13 +18,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.access.FixedTokens;
+import com.hubble.kit.runner.access.PartnerToken;
 import com.hubble.kit.runner.report.CheckResult;
 import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.Report;
 import com.hubble.kit.runner.report.Status;
 import com.hubble.kit.runner.report.Verdict;
-import com.hubble.kit.runner.sso.probe.FixedTokens;
-import com.hubble.kit.runner.sso.probe.IssuedToken;
 import com.hubble.kit.runner.sso.probe.ProbeContext;
 import com.hubble.kit.runner.sso.probe.Settings;
 import com.hubble.kit.runner.sso.probe.SsoClient;
@@ -106,7 +106,7 @@ class SilentPartnerTest {
         Settings settings = new Settings(Duration.ofMillis(300), Duration.ofSeconds(1), 2, Duration.ofMillis(200), false, false);
         Secret secret = Secret.of("silent-partner-secret-0123456789");
         try (Silent server = new Silent(); SsoClient client = new SsoClient(settings.timeout(), false, new Redactor())) {
-            FixedTokens tokens = new FixedTokens(List.of(new IssuedToken(Secret.of("tok-silent-0123456789"), Optional.of("u-1"))),
+            FixedTokens tokens = new FixedTokens(List.of(new PartnerToken(Secret.of("tok-silent-0123456789"), Optional.of("u-1"))),
                     false, "a token");
             ProbeContext context = new ProbeContext(server.base(), client, secret, tokens, tokens, settings);
             Report report = new SsoRun(context).run(server.base().toString(), SsoCatalogue.checks(false), Set.of(), false,

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.access.TokenSource;
 import com.hubble.kit.runner.report.CheckResult;
 import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.Report;
@@ -15,7 +16,6 @@ import com.hubble.kit.runner.report.Status;
 import com.hubble.kit.runner.sso.probe.ProbeContext;
 import com.hubble.kit.runner.sso.probe.Settings;
 import com.hubble.kit.runner.sso.probe.SsoClient;
-import com.hubble.kit.runner.sso.probe.TokenSource;
 
 /** Runs the whole catalogue against a test server with short, test-friendly settings. */
 final class SsoRuns {

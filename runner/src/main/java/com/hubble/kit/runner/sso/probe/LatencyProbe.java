@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import com.hubble.kit.runner.access.PartnerToken;
 import com.hubble.kit.runner.report.Exchange;
 import com.hubble.kit.runner.report.Header;
 
@@ -24,7 +25,7 @@ public record LatencyProbe(int validCalls, int rejectedCalls) implements Probe<L
         List<Header> secret = List.of(new Header(Step.SECRET_HEADER, context.secret().reveal()));
         int failuresInARow = 0;
         for (int i = 0; i < validCalls && failuresInARow < GIVE_UP_AFTER; i++) {
-            Optional<IssuedToken> token = context.freshValid();
+            Optional<PartnerToken> token = context.freshValid();
             if (token.isEmpty()) {
                 break;
             }

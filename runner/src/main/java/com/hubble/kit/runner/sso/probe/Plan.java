@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.access.PartnerToken;
 import com.hubble.kit.runner.report.Exchange;
 import com.hubble.kit.runner.report.Header;
 
@@ -29,12 +30,12 @@ public record Plan(List<Step> steps) implements Probe<Observed> {
 
     @Override
     public Probed<Observed> run(ProbeContext context) {
-        Map<Integer, IssuedToken> slots = new HashMap<>();
+        Map<Integer, PartnerToken> slots = new HashMap<>();
         for (Step step : steps) {
             for (TokenRef ref : refs(step)) {
                 Integer slot = ref instanceof TokenRef.Valid v ? v.slot() : ref instanceof TokenRef.Tampered t ? t.slot() : null;
                 if (slot != null && !slots.containsKey(slot)) {
-                    Optional<IssuedToken> token = context.freshValid();
+                    Optional<PartnerToken> token = context.freshValid();
                     if (token.isEmpty()) {
                         return new Probed.Lacking<>(context.missingValid());
                     }
@@ -44,7 +45,7 @@ public record Plan(List<Step> steps) implements Probe<Observed> {
         }
         String expired = null;
         if (steps.stream().flatMap(s -> refs(s).stream()).anyMatch(r -> r instanceof TokenRef.Expired)) {
-            Optional<IssuedToken> token = context.freshExpired();
+            Optional<PartnerToken> token = context.freshExpired();
             if (token.isEmpty()) {
                 return new Probed.Lacking<>(context.missingExpired());
             }
@@ -72,7 +73,7 @@ public record Plan(List<Step> steps) implements Probe<Observed> {
             exchanges.add(context.client().send(step.label(), step.method(), context.sso(query), headers, body));
         }
         context.record(exchanges);
-        Optional<String> userId = Optional.ofNullable(slots.get(0)).flatMap(IssuedToken::userId);
+        Optional<String> userId = Optional.ofNullable(slots.get(0)).flatMap(PartnerToken::userId);
         return new Probed.Gathered<>(new Observed(exchanges, userId));
     }
 
@@ -85,7 +86,7 @@ public record Plan(List<Step> steps) implements Probe<Observed> {
         return refs;
     }
 
-    private static String resolve(TokenRef ref, Map<Integer, IssuedToken> slots, String expired, ProbeContext context) {
+    private static String resolve(TokenRef ref, Map<Integer, PartnerToken> slots, String expired, ProbeContext context) {
         return switch (ref) {
             case TokenRef.Valid v -> slots.get(v.slot()).token().reveal();
             case TokenRef.Expired e -> expired;

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.access.PartnerToken;
+import com.hubble.kit.runner.access.TokenSource;
 import com.hubble.kit.runner.report.Exchange;
 
 /** What every probe of one run shares: the target, the client, the secret, the token sources, the log. */
@@ -64,11 +66,11 @@ public final class ProbeContext {
     }
 
     /** A fresh valid token, registered for redaction before it is ever sent. */
-    public Optional<IssuedToken> freshValid() {
+    public Optional<PartnerToken> freshValid() {
         return register(validTokens.next());
     }
 
-    public Optional<IssuedToken> freshExpired() {
+    public Optional<PartnerToken> freshExpired() {
         return register(expiredTokens.next());
     }
 
@@ -93,7 +95,7 @@ public final class ProbeContext {
         return value;
     }
 
-    private Optional<IssuedToken> register(Optional<IssuedToken> token) {
+    private Optional<PartnerToken> register(Optional<PartnerToken> token) {
         token.ifPresent(t -> client.redactor().add(t.token(), "token"));
         return token;
     }

@@ -23,6 +23,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 
+import com.hubble.kit.runner.access.TlsSupport;
+import com.hubble.kit.runner.config.Durations;
 import com.hubble.kit.runner.report.Exchange;
 import com.hubble.kit.runner.report.Header;
 import com.hubble.kit.runner.report.RecordedRequest;

@@ -14,6 +14,8 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 
+import com.hubble.kit.runner.access.TlsSupport;
+
 /**
  * Handshakes with the target: once as an ordinary client (which version is negotiated), then offering only
  * TLS 1.0, then only TLS 1.1 (is it refused?). Only the handshake is performed; no request is sent.

@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import com.hubble.kit.runner.access.FixedTokens;
+import com.hubble.kit.runner.access.PartnerToken;
+import com.hubble.kit.runner.config.Durations;
 
 /** The near misses the kit sends are what their names say: same length, one character off, and so on. */
 class NearMissesTest {
@@ -61,8 +64,8 @@ class NearMissesTest {
 
     @Test
     void fixedTokensAreHandedOutOnceUnderSingleUseAndRoundRobinOtherwise() {
-        var tokens = java.util.List.of(new IssuedToken(com.hubble.kit.reference.Secret.of("a"), Optional.empty()),
-                new IssuedToken(com.hubble.kit.reference.Secret.of("b"), Optional.empty()));
+        var tokens = java.util.List.of(new PartnerToken(com.hubble.kit.reference.Secret.of("a"), Optional.empty()),
+                new PartnerToken(com.hubble.kit.reference.Secret.of("b"), Optional.empty()));
         FixedTokens once = new FixedTokens(tokens, true, "x");
         assertEquals("a", once.next().orElseThrow().token().reveal());
         assertEquals("b", once.next().orElseThrow().token().reveal());
@@ -75,7 +78,7 @@ class NearMissesTest {
 
     @Test
     void exhaustedSingleUseTokensAreNamedInPlainWords() {
-        var tokens = java.util.List.of(new IssuedToken(com.hubble.kit.reference.Secret.of("a"), Optional.empty()));
+        var tokens = java.util.List.of(new PartnerToken(com.hubble.kit.reference.Secret.of("a"), Optional.empty()));
         FixedTokens once = new FixedTokens(tokens, true, "a valid token (--token or --token-command)");
         once.next();
         assertEquals("more tokens than the 1 given (each single-use token is used once): a valid token "

@@ -1,4 +1,4 @@
-package com.hubble.kit.runner.sso;
+package com.hubble.kit.runner.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,9 +11,9 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import com.hubble.kit.runner.sso.probe.CommandTokens;
-import com.hubble.kit.runner.sso.probe.IssuedToken;
-import com.hubble.kit.runner.sso.probe.TokenSourceFailure;
+import com.hubble.kit.runner.access.CommandTokens;
+import com.hubble.kit.runner.access.PartnerToken;
+import com.hubble.kit.runner.access.TokenSourceFailure;
 
 /** --token-command: bare or JSON output; failures name the command, never its output, and never hang. */
 class CommandTokensTest {
@@ -24,7 +24,7 @@ class CommandTokensTest {
 
     @Test
     void aBareTokenHasNoDeclaredUser() {
-        IssuedToken token = command("echo tok-123").next().orElseThrow();
+        PartnerToken token = command("echo tok-123").next().orElseThrow();
         assertEquals("tok-123", token.token().reveal());
         assertEquals(Optional.empty(), token.userId());
     }
@@ -40,7 +40,7 @@ class CommandTokensTest {
 
     @Test
     void aJsonObjectDeclaresTheUser() {
-        IssuedToken token = command("printf '{\"token\":\"tok-9\",\"userId\":\"u-9\"}'").next().orElseThrow();
+        PartnerToken token = command("printf '{\"token\":\"tok-9\",\"userId\":\"u-9\"}'").next().orElseThrow();
         assertEquals("tok-9", token.token().reveal());
         assertEquals(Optional.of("u-9"), token.userId());
     }

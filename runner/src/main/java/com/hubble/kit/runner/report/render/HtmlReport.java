@@ -1,4 +1,4 @@
-package com.hubble.kit.runner.report;
+package com.hubble.kit.runner.report.render;
 
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -6,6 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import com.hubble.kit.runner.report.CheckResult;
+import com.hubble.kit.runner.report.Exchange;
+import com.hubble.kit.runner.report.Outcome;
+import com.hubble.kit.runner.report.Preview;
+import com.hubble.kit.runner.report.RecordedResponse;
+import com.hubble.kit.runner.report.Report;
+import com.hubble.kit.runner.report.Status;
+import com.hubble.kit.runner.report.Summary;
+import com.hubble.kit.runner.report.TransportFailure;
 
 /**
  * report.html: one self-contained page (inline CSS, no scripts, no external assets) a partner can mail to
@@ -111,13 +121,13 @@ public final class HtmlReport {
         text.append("> ").append(e.request().method()).append(' ').append(e.request().url()).append('\n');
         e.request().headers().forEach(h -> text.append("> ").append(h.name()).append(": ").append(h.value()).append('\n'));
         if (!e.request().body().isEmpty()) {
-            text.append(">\n> ").append(TextReport.preview(e.request().body(), 1024)).append('\n');
+            text.append(">\n> ").append(Preview.of(e.request().body(), 1024)).append('\n');
         }
         switch (e.reply()) {
             case RecordedResponse r -> {
                 text.append("< ").append(r.status()).append('\n');
                 r.headers().forEach(h -> text.append("< ").append(h.name()).append(": ").append(h.value()).append('\n'));
-                text.append("<\n< ").append(TextReport.preview(r.body(), 2048));
+                text.append("<\n< ").append(Preview.of(r.body(), 2048));
                 if (r.truncated()) {
                     text.append("\n< (body longer than the kit's 1 MiB read cap; the rest was not read)");
                 }

@@ -1,4 +1,4 @@
-package com.hubble.kit.runner.report;
+package com.hubble.kit.runner.report.render;
 
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -7,6 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.hubble.kit.runner.report.CheckResult;
+import com.hubble.kit.runner.report.Exchange;
+import com.hubble.kit.runner.report.Header;
+import com.hubble.kit.runner.report.Measurement;
+import com.hubble.kit.runner.report.Outcome;
+import com.hubble.kit.runner.report.Preview;
+import com.hubble.kit.runner.report.RecordedResponse;
+import com.hubble.kit.runner.report.Report;
+import com.hubble.kit.runner.report.Summary;
+import com.hubble.kit.runner.report.TransportFailure;
 
 /** report.json: the shape of schemas/report.schema.json, built field by field so it cannot drift silently. */
 public final class JsonReport {
@@ -83,7 +93,7 @@ public final class JsonReport {
                 ObjectNode r = node.putObject("response");
                 r.put("status", response.status());
                 headers(r.putArray("headers"), response.headers());
-                r.put("body", TextReport.preview(response.body(), 4096));
+                r.put("body", Preview.of(response.body(), 4096));
                 r.put("truncated", response.truncated());
             }
             case TransportFailure failure -> {

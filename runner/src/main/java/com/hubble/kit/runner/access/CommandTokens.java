@@ -1,4 +1,4 @@
-package com.hubble.kit.runner.sso.probe;
+package com.hubble.kit.runner.access;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hubble.kit.reference.Secret;
 import com.hubble.kit.runner.report.Redactor;
+import com.hubble.kit.runner.config.Durations;
 
 /**
  * Runs {@code sh -c CMD} once per token needed. The command prints a bare token, or a JSON object
@@ -39,7 +40,7 @@ public final class CommandTokens implements TokenSource {
     }
 
     @Override
-    public Optional<IssuedToken> next() {
+    public Optional<PartnerToken> next() {
         return Optional.of(run());
     }
 
@@ -48,7 +49,7 @@ public final class CommandTokens implements TokenSource {
         return "a token from " + flag;
     }
 
-    private IssuedToken run() {
+    private PartnerToken run() {
         // Output goes to an owner-only temporary file, so a command that never closes its stdout cannot hang
         // the kit: the deadline is enforced by waitFor alone.
         java.nio.file.Path output;
@@ -118,7 +119,7 @@ public final class CommandTokens implements TokenSource {
         }
     }
 
-    private IssuedToken parse(String output) {
+    private PartnerToken parse(String output) {
         if (output.isEmpty()) {
             throw failure("printed nothing; it must print a token or {\"token\": \"...\", \"userId\": \"...\"}");
         }
@@ -126,7 +127,7 @@ public final class CommandTokens implements TokenSource {
             if (output.contains("\n")) {
                 throw failure("printed several lines; it must print one token or one JSON object");
             }
-            return new IssuedToken(Secret.of(output), defaultUserId);
+            return new PartnerToken(Secret.of(output), defaultUserId);
         }
         try {
             JsonNode node = JSON.readTree(output);
@@ -135,7 +136,7 @@ public final class CommandTokens implements TokenSource {
                 throw failure("printed JSON without a non-empty string \"token\"");
             }
             JsonNode userId = node.get("userId");
-            return new IssuedToken(Secret.of(token.asText()),
+            return new PartnerToken(Secret.of(token.asText()),
                     userId != null && userId.isTextual() ? Optional.of(userId.asText()) : defaultUserId);
         } catch (IOException e) {
             throw failure("printed something that starts with '{' but is not valid JSON");

@@ -1,4 +1,4 @@
-package com.hubble.kit.runner.report;
+package com.hubble.kit.runner.report.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
+import com.hubble.kit.runner.report.Redactor;
+import com.hubble.kit.runner.report.ReportFixtures;
 import com.hubble.kit.schemas.Schemas;
 
 /** One call writes the three reports, each well-formed and faithful to the model. */

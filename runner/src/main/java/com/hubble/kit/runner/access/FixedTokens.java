@@ -1,4 +1,4 @@
-package com.hubble.kit.runner.sso.probe;
+package com.hubble.kit.runner.access;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,19 +8,19 @@ import java.util.Optional;
  * handed out round-robin, so a partner can run the whole catalogue with one long-lived test token.
  */
 public final class FixedTokens implements TokenSource {
-    private final List<IssuedToken> tokens;
+    private final List<PartnerToken> tokens;
     private final boolean singleUse;
     private final String missing;
     private int next;
 
-    public FixedTokens(List<IssuedToken> tokens, boolean singleUse, String missing) {
+    public FixedTokens(List<PartnerToken> tokens, boolean singleUse, String missing) {
         this.tokens = List.copyOf(tokens);
         this.singleUse = singleUse;
         this.missing = missing;
     }
 
     @Override
-    public synchronized Optional<IssuedToken> next() {
+    public synchronized Optional<PartnerToken> next() {
         if (tokens.isEmpty() || (singleUse && next >= tokens.size())) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package com.hubble.kit.runner.sso.probe;
+package com.hubble.kit.runner.access;
 
 import java.net.Socket;
 import java.security.GeneralSecurityException;
@@ -15,7 +15,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /**
  * TLS set-up for the kit. The JDK disables TLS 1.0/1.1 in {@code jdk.tls.disabledAlgorithms}; to test that a
  * partner REFUSES them, the kit must be able to offer them, so {@link #allowLegacyProbing()} removes those
- * entries before any SSLContext exists. Ordinary calls still offer only TLS 1.2 and 1.3 (see SsoClient).
+ * entries before any SSLContext exists. Ordinary calls still offer only TLS 1.2 and 1.3 (see sso.probe.SsoClient).
  */
 public final class TlsSupport {
     private static final String PROPERTY = "jdk.tls.disabledAlgorithms";
@@ -43,7 +43,8 @@ public final class TlsSupport {
         legacyAllowed = true;
     }
 
-    static SSLContext context(boolean insecure) {
+    /** A TLS context that verifies certificates, or trusts every certificate with --insecure. */
+    public static SSLContext context(boolean insecure) {
         allowLegacyProbing();
         try {
             if (!insecure) {
@@ -60,7 +61,7 @@ public final class TlsSupport {
     }
 
     /** --insecure, and the legacy-protocol probe (which only asks "was TLS 1.0 negotiated?"). */
-    static final class TrustEverything extends X509ExtendedTrustManager {
+    public static final class TrustEverything extends X509ExtendedTrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
         }

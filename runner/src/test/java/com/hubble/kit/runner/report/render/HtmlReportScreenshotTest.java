@@ -1,4 +1,4 @@
-package com.hubble.kit.runner.report;
+package com.hubble.kit.runner.report.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.hubble.kit.runner.report.ReportFixtures;
 
 /**
  * report.html renders in headless Chromium: the screenshot exists and is not blank. Skipped (an assumption)

@@ -1,4 +1,4 @@
-package com.hubble.kit.runner.sso.probe;
+package com.hubble.kit.runner.config;
 
 import java.time.Duration;
 import java.util.Locale;

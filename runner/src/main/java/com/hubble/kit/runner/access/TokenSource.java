@@ -1,4 +1,4 @@
-package com.hubble.kit.runner.sso.probe;
+package com.hubble.kit.runner.access;
 
 import java.util.Optional;
 
@@ -8,7 +8,7 @@ import java.util.Optional;
  */
 public interface TokenSource {
 
-    Optional<IssuedToken> next();
+    Optional<PartnerToken> next();
 
     /** The input a partner must provide when this source is empty, e.g. "a valid token (--token or --token-command)". */
     String describeMissing();
@@ -17,7 +17,7 @@ public interface TokenSource {
     static TokenSource none(String missing) {
         return new TokenSource() {
             @Override
-            public Optional<IssuedToken> next() {
+            public Optional<PartnerToken> next() {
                 return Optional.empty();
             }
 

@@ -1,6 +1,10 @@
-package com.hubble.kit.runner.report;
+package com.hubble.kit.runner.report.render;
 
 import java.util.Locale;
+
+import com.hubble.kit.runner.report.CheckResult;
+import com.hubble.kit.runner.report.Report;
+import com.hubble.kit.runner.report.Summary;
 
 /** The summary table printed on stdout, and the one-line progress format used on stderr. */
 public final class TextReport {
@@ -40,13 +44,5 @@ public final class TextReport {
     static String oneLine(String text, int max) {
         String flat = text.replaceAll("\\s+", " ").trim();
         return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
-    }
-
-    /** At most {@code max} characters of a body, with a note of what was cut. */
-    public static String preview(String body, int max) {
-        if (body == null) {
-            return "";
-        }
-        return body.length() <= max ? body : body.substring(0, max) + "… (" + (body.length() - max) + " more characters)";
     }
 }

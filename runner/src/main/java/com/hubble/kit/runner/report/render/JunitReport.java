@@ -1,8 +1,14 @@
-package com.hubble.kit.runner.report;
+package com.hubble.kit.runner.report.render;
 
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+
+import com.hubble.kit.runner.report.CheckResult;
+import com.hubble.kit.runner.report.Exchange;
+import com.hubble.kit.runner.report.Measurement;
+import com.hubble.kit.runner.report.Report;
+import com.hubble.kit.runner.report.Summary;
 
 /** junit.xml: one test case per check; FAIL is a failure, ERROR an error, SKIP skipped, so any CI shows it. */
 public final class JunitReport {

@@ -1,4 +1,4 @@
-package com.hubble.kit.runner.sso.probe;
+package com.hubble.kit.runner.access;
 
 /** A token source failed (command exited non-zero, printed nothing usable): a configuration error, exit 2. */
 public final class TokenSourceFailure extends RuntimeException {

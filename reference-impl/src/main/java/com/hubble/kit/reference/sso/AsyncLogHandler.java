@@ -1,0 +1,147 @@
+package com.hubble.kit.reference.sso;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+
+/**
+ * A {@link Handler} that formats and writes records on its own thread, in batches through a buffer that is flushed
+ * whenever the queue runs dry, so a request never waits on the terminal or a pipe. The queue is bounded: when the
+ * writer falls behind, callers wait (memory stays bounded and no record is dropped). {@link #close()} writes
+ * everything queued before it returns; a record published after close is written at once, never lost.
+ */
+public final class AsyncLogHandler extends Handler {
+    static final int QUEUE_CAPACITY = 16_384;
+    private static final int BATCH = 1_024;
+
+    private final BlockingQueue<LogRecord> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final Writer out;
+    private final Thread writer;
+    private volatile boolean closed;
+
+    public AsyncLogHandler(OutputStream stream) {
+        this.out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+        setFormatter(new LineFormatter());
+        this.writer = Thread.ofPlatform().daemon().name("access-log-writer").start(this::writeUntilClosed);
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        if (!isLoggable(record)) {
+            return;
+        }
+        if (!closed) {
+            try {
+                queue.put(record);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                writeNow(List.of(record));
+                return;
+            }
+            if (!closed) {
+                return;
+            }
+            // close() may have drained the queue just before this record arrived: write what is left ourselves.
+        }
+        drainNow(record);
+    }
+
+    @Override
+    public void flush() {
+        synchronized (out) {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                reportError("cannot flush the log", e, java.util.logging.ErrorManager.FLUSH_FAILURE);
+            }
+        }
+    }
+
+    /** Stops the writer after it has written every queued record, then flushes. The stream stays open. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        drainNow(null);
+    }
+
+    private void drainNow(LogRecord extra) {
+        List<LogRecord> batch = new ArrayList<>();
+        queue.drainTo(batch);
+        if (extra != null && !batch.contains(extra)) {
+            batch.add(extra);
+        }
+        writeNow(batch);
+    }
+
+    private void writeUntilClosed() {
+        List<LogRecord> batch = new ArrayList<>(BATCH);
+        while (true) {
+            try {
+                LogRecord first = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (closed) {
+                        return;
+                    }
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                writeNow(batch);
+                batch.clear();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                reportError("cannot write the log", e, java.util.logging.ErrorManager.WRITE_FAILURE);
+                batch.clear();
+            }
+        }
+    }
+
+    private void writeNow(List<LogRecord> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        synchronized (out) {
+            try {
+                for (LogRecord record : batch) {
+                    out.write(getFormatter().format(record));
+                }
+                // One flush per batch, and only when nothing else is waiting: few syscalls under load, no delay when idle.
+                if (queue.isEmpty()) {
+                    out.flush();
+                }
+            } catch (IOException e) {
+                reportError("cannot write the log", e, java.util.logging.ErrorManager.WRITE_FAILURE);
+            }
+        }
+    }
+
+    /** {@code 2026-11-23T12:02:09.178Z INFO logger: message}, UTC, one line per record. */
+    static final class LineFormatter extends Formatter {
+        @Override
+        public String format(LogRecord record) {
+            StringBuilder line = new StringBuilder(160);
+            DateTimeFormatter.ISO_INSTANT.formatTo(record.getInstant().truncatedTo(ChronoUnit.MILLIS), line);
+            line.append(' ').append(record.getLevel().getName()).append(' ').append(record.getLoggerName())
+                    .append(": ").append(formatMessage(record)).append(System.lineSeparator());
+            return line.toString();
+        }
+    }
+}

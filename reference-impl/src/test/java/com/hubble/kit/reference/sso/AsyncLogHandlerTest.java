@@ -1,0 +1,131 @@
+package com.hubble.kit.reference.sso;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+
+import org.junit.jupiter.api.Test;
+
+class AsyncLogHandlerTest {
+
+    /** A stream that is slow on every write and counts the flushes, like a pipe whose reader lags. */
+    private static final class SlowStream extends OutputStream {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int flushes;
+
+        @Override
+        public synchronized void write(int b) {
+            bytes.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            bytes.write(b, off, len);
+        }
+
+        @Override
+        public synchronized void flush() {
+            flushes++;
+        }
+
+        synchronized List<String> lines() {
+            return bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        }
+    }
+
+    private static LogRecord record(String message) {
+        LogRecord record = new LogRecord(Level.INFO, message);
+        record.setLoggerName(AccessLog.LOGGER_NAME);
+        return record;
+    }
+
+    @Test
+    void closeWritesEveryLinePublishedByConcurrentCallersBeforeIt() throws Exception {
+        SlowStream out = new SlowStream();
+        AsyncLogHandler handler = new AsyncLogHandler(out);
+        int threads = 8;
+        int perThread = 5_000; // more than the queue holds, so callers also wait for the writer
+        CountDownLatch done = new CountDownLatch(threads);
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    handler.publish(record("line t" + id + " n" + i));
+                }
+                done.countDown();
+            });
+        }
+        done.await();
+        handler.close();
+
+        List<String> lines = out.lines();
+        assertEquals(threads * perThread, lines.size());
+        Set<String> distinct = new HashSet<>();
+        for (String line : lines) {
+            distinct.add(line.substring(line.indexOf("line ")));
+        }
+        assertEquals(threads * perThread, distinct.size(), "every line exactly once");
+        assertTrue(out.flushes < lines.size() / 10, "flushed per batch, not per line: " + out.flushes + " flushes");
+    }
+
+    @Test
+    void aLinePublishedAfterCloseIsWrittenAtOnce() {
+        SlowStream out = new SlowStream();
+        AsyncLogHandler handler = new AsyncLogHandler(out);
+        handler.close();
+
+        handler.publish(record("late line"));
+
+        assertEquals(1, out.lines().size());
+        assertTrue(out.lines().getFirst().endsWith(" INFO " + AccessLog.LOGGER_NAME + ": late line"), out.lines().getFirst());
+    }
+
+    @Test
+    void writesOneUtcTimestampedLinePerRecordWithoutInterpretingBraces() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        AsyncLogHandler handler = new AsyncLogHandler(out);
+        handler.publish(record("path=/sso/{0} status=404"));
+        handler.close();
+
+        String line = out.toString(StandardCharsets.UTF_8);
+        assertTrue(line.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{3})?Z INFO "
+                + AccessLog.LOGGER_NAME.replace(".", "\\.") + ": path=/sso/\\{0} status=404\\R"), line);
+    }
+
+    @Test
+    void aWriteFailureIsReportedNotThrownAtTheCaller() throws Exception {
+        List<String> errors = new ArrayList<>();
+        AsyncLogHandler handler = new AsyncLogHandler(new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("disk full");
+            }
+        });
+        handler.setErrorManager(new java.util.logging.ErrorManager() {
+            @Override
+            public synchronized void error(String msg, Exception ex, int code) {
+                errors.add(msg);
+            }
+        });
+        handler.publish(record("x"));
+        handler.close();
+
+        assertTrue(!errors.isEmpty(), "the failure reached the error manager");
+    }
+}

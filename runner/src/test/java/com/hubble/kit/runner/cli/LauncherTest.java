@@ -1,0 +1,216 @@
+package com.hubble.kit.runner.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Runs the real {@code hubble-kit} launcher script (a copy, in a scratch checkout) with a stand-in {@code mvn} that
+ * "builds" in milliseconds and a stand-in JDK whose {@code java} records its arguments and, when asked, stays up
+ * like a long-running {@code serve}.
+ */
+class LauncherTest {
+    private static final Path LAUNCHER = Path.of("..", "hubble-kit");
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path tmp;
+
+    private Path checkout;
+    private Path bin;
+    private Path jdk;
+
+    @BeforeEach
+    void aScratchCheckoutWithStandInMavenAndJava() throws IOException {
+        checkout = Files.createDirectories(tmp.resolve("checkout"));
+        Files.copy(LAUNCHER, checkout.resolve("hubble-kit"));
+        Files.writeString(checkout.resolve("pom.xml"), "<project/>\n");
+        Files.createDirectories(checkout.resolve("runner"));
+        bin = Files.createDirectories(tmp.resolve("bin"));
+        executable(bin.resolve("mvn"), """
+                #!/usr/bin/env bash
+                mkdir -p runner/target/lib && echo jar > runner/target/hubble-kit.jar && echo lib > runner/target/lib/a.jar
+                """);
+        jdk = Files.createDirectories(tmp.resolve("jdk/bin")).getParent();
+        executable(jdk.resolve("bin/java"), """
+                #!/usr/bin/env bash
+                if [ "${1:-}" = "-version" ]; then echo 'openjdk version "21.0.9" 2025-10-21' >&2; exit 0; fi
+                printf '%s\\n' "$@" > "$FAKE_JAVA_ARGS.tmp" && mv "$FAKE_JAVA_ARGS.tmp" "$FAKE_JAVA_ARGS"
+                if [ -n "${FAKE_JAVA_UNTIL:-}" ]; then
+                  for _ in $(seq 1 600); do [ -e "$FAKE_JAVA_UNTIL" ] && exit 0; sleep 0.1; done
+                fi
+                """);
+    }
+
+    private static void executable(Path file, String text) throws IOException {
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private ProcessBuilder launcher(Path workingDirectory, String path, Map<String, String> extra, String... args) {
+        List<String> command = new ArrayList<>(List.of("bash", checkout.resolve("hubble-kit").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("launcher-" + System.nanoTime() + ".log").toFile());
+        builder.environment().remove("HUBBLE_KIT_JAVA_OPTS");
+        builder.environment().put("JAVA_HOME", jdk.toString());
+        builder.environment().put("PATH", path);
+        builder.environment().putAll(extra);
+        return builder;
+    }
+
+    private String defaultPath() {
+        return bin + ":" + System.getenv("PATH");
+    }
+
+    /** Runs the launcher to completion and returns the arguments java was given. */
+    private List<String> runToCompletion(String path, Map<String, String> extra, Path workingDirectory, String... args)
+            throws Exception {
+        Path recorded = tmp.resolve("args-" + System.nanoTime());
+        Map<String, String> env = new java.util.HashMap<>(extra);
+        env.put("FAKE_JAVA_ARGS", recorded.toString());
+        Process process = launcher(workingDirectory, path, env, args).start();
+        assertTrue(process.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS), "the launcher finished");
+        assertEquals(0, process.exitValue(), "launcher exit status");
+        return Files.readAllLines(recorded, StandardCharsets.UTF_8);
+    }
+
+    private List<Path> builds() throws IOException {
+        Path target = checkout.resolve("runner/target");
+        try (Stream<Path> list = Files.list(target)) {
+            return list.filter(p -> p.getFileName().toString().startsWith("dist-")).sorted().toList();
+        }
+    }
+
+    private Path currentBuild() throws IOException {
+        return checkout.resolve("runner/target/dist").toRealPath();
+    }
+
+    /** As if the build was made, and last run, two days ago; and a source is newer, so the next run rebuilds. */
+    private void ageAndMakeStale(Path build) throws IOException {
+        FileTime old = FileTime.from(Instant.now().minus(Duration.ofDays(2)));
+        for (String name : List.of(".stamp", ".last-run")) {
+            if (Files.exists(build.resolve(name))) {
+                Files.setLastModifiedTime(build.resolve(name), old);
+            }
+        }
+        Files.setLastModifiedTime(checkout.resolve("pom.xml"), FileTime.from(Instant.now()));
+    }
+
+    @Test
+    void javaOptionsArePassedLiterallyNotExpandedAsFileNames() throws Exception {
+        Path work = Files.createDirectories(tmp.resolve("work"));
+        Files.writeString(work.resolve("-Xglobbed"), "");
+        Files.writeString(work.resolve("-Dkit.test=abc"), "");
+        List<String> args = runToCompletion(defaultPath(),
+                Map.of("HUBBLE_KIT_JAVA_OPTS", " -Xmx64m   -X*  -Dkit.test=a?c "), work, "list", "two words");
+        assertEquals(List.of("-Xmx64m", "-X*", "-Dkit.test=a?c", "-jar", currentBuild() + "/hubble-kit.jar", "list",
+                "two words"), args);
+    }
+
+    @Test
+    void withoutJavaOptionsJavaGetsOnlyTheJarAndTheArguments() throws Exception {
+        List<String> args = runToCompletion(defaultPath(), Map.of(), checkout, "list");
+        assertEquals(List.of("-jar", currentBuild() + "/hubble-kit.jar", "list"), args);
+    }
+
+    /**
+     * A serve started from build 1 keeps running through two rebuilds; build 1 is then neither current nor the one
+     * just replaced, and older than a day, so only its being in use keeps it. An unused old build goes, and build 1
+     * goes too once its serve has stopped.
+     */
+    @ParameterizedTest(name = "with flock: {0}")
+    @ValueSource(booleans = {true, false})
+    void aBuildThatAKitStillRunsFromIsNeverDeleted(boolean withFlock) throws Exception {
+        String path = withFlock ? defaultPath() : bin + ":" + pathWithoutFlock();
+        Path stop = tmp.resolve("stop-serve");
+        Path serveArgs = tmp.resolve("serve-args");
+        Process serve = launcher(checkout, path,
+                Map.of("FAKE_JAVA_ARGS", serveArgs.toString(), "FAKE_JAVA_UNTIL", stop.toString()), "serve").start();
+        try {
+            waitFor(serveArgs, serve);
+            Path first = currentBuild();
+
+            ageAndMakeStale(first);
+            runToCompletion(path, Map.of(), checkout, "list");
+            Path second = currentBuild();
+            assertFalse(second.equals(first), "a rebuild made a new build directory");
+
+            Path unused = Files.createDirectories(checkout.resolve("runner/target/dist-19700101-000000-1"));
+            Files.writeString(unused.resolve("hubble-kit.jar"), "jar");
+            Files.writeString(unused.resolve(".stamp"), "");
+            ageAndMakeStale(unused);
+            ageAndMakeStale(second);
+            runToCompletion(path, Map.of(), checkout, "list");
+            Path third = currentBuild();
+
+            assertTrue(Files.isRegularFile(first.resolve("hubble-kit.jar")),
+                    "the running serve's build is kept: " + builds());
+            assertFalse(Files.exists(unused), "an old build no kit runs from is cleaned up: " + builds());
+            assertTrue(Files.isDirectory(second), "the build just replaced is kept");
+            assertTrue(serve.isAlive(), "serve is still running");
+
+            Files.writeString(stop, "");
+            assertTrue(serve.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS), "serve stopped");
+            ageAndMakeStale(first);
+            ageAndMakeStale(second);
+            ageAndMakeStale(third);
+            runToCompletion(path, Map.of(), checkout, "list");
+            assertFalse(Files.exists(first), "once serve stopped, its old build is cleaned up: " + builds());
+        } finally {
+            Files.writeString(stop, "");
+            serve.destroy();
+            serve.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void waitFor(Path file, Process process) throws InterruptedException {
+        Instant deadline = Instant.now().plus(LIMIT);
+        while (!Files.exists(file)) {
+            assertTrue(process.isAlive() && Instant.now().isBefore(deadline), "the launcher started java");
+            Thread.sleep(50);
+        }
+    }
+
+    /** A directory of links to every program on PATH but flock, as on macOS. */
+    private String pathWithoutFlock() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("no-flock"));
+        for (String entry : System.getenv("PATH").split(":")) {
+            Path source = Path.of(entry);
+            if (!Files.isDirectory(source)) {
+                continue;
+            }
+            try (Stream<Path> programs = Files.list(source)) {
+                for (Path program : programs.toList()) {
+                    Path link = dir.resolve(program.getFileName().toString());
+                    if (!program.getFileName().toString().equals("flock") && !Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createSymbolicLink(link, program);
+                    }
+                }
+            }
+        }
+        assertFalse(Set.of(dir.toFile().list()).contains("flock"));
+        return dir.toString();
+    }
+}
