@@ -95,9 +95,10 @@ final class ProductsService implements HttpService {
             return false;
         }
         int call = state.countAuthenticatedCall();
+        IssuedToken token = notes.presentedToken.orElseThrow();
         FaultPlan faults = state.settings().faults();
-        if (call == faults.revokeTokenAtCall()) {
-            state.tokens().revoke(notes.presentedToken.orElseThrow());
+        if (state.revokesOn(call, state.countCallOn(token), token)) {
+            state.tokens().revoke(token);
             notes.fault = Fault.REVOKED_TOKEN;
             return unauthorized(req, res, "Access token revoked",
                     "injected fault: the token was revoked on authenticated call " + call);

@@ -16,12 +16,13 @@ import java.util.Optional;
  * @param tokenInUrl    id of an issued token that appeared in the path or query (a leak), if any
  * @param issuedTokenId id of the token a successful login returned
  * @param errorCode     the {@code code} of the error envelope the sandbox answered with, if any
+ * @param bodyDigest    of an authenticated call's body: "" when it had none, else "sha256:HEX/LENGTH"; "" for logins
  */
 public record RecordedExchange(int sequence, Instant receivedAt, String method, String path, String query,
                                Map<String, List<String>> headers, Optional<String> requestId,
                                Optional<String> contentType, Optional<PresentedToken> authorization,
                                Optional<String> tokenInUrl, Optional<LoginAttempt> login, int status, Fault fault,
-                               Optional<String> issuedTokenId, Optional<String> errorCode) {
+                               Optional<String> issuedTokenId, Optional<String> errorCode, String bodyDigest) {
     public static final String LOGIN_PATH = "/v1/partners/auth/login";
     public static final String PLURAL_PREFIX = "/v1/partners/";
     public static final String SINGULAR_PREFIX = "/v1/partner/";
@@ -46,7 +47,7 @@ public record RecordedExchange(int sequence, Instant receivedAt, String method, 
         return path.startsWith(SINGULAR_PREFIX) || path.equals("/v1/partner");
     }
 
-    /** Method, path and query: two exchanges with the same target are the same call (a retry). */
+    /** Method, path and query; with {@link #bodyDigest} it tells a retry of a call from another call. */
     public String target() {
         return method + " " + path + (query.isEmpty() ? "" : "?" + query);
     }

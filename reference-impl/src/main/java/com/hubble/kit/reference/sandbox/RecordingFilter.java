@@ -1,7 +1,13 @@
 package com.hubble.kit.reference.sandbox;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +24,8 @@ import io.helidon.webserver.http.RoutingResponse;
 
 /** Reads the credentials of every request before routing, then records the exchange with secrets removed. */
 final class RecordingFilter implements Filter {
+    /** Bodies of authenticated calls are digested up to this size: enough to tell a retry from another request. */
+    static final int MAX_DIGESTED_BODY = 1024 * 1024;
     private final SandboxState state;
 
     RecordingFilter(SandboxState state) {
@@ -40,13 +48,15 @@ final class RecordingFilter implements Filter {
         String rawPath = req.path().rawPath();
         String path = req.path().path();
         String rawQuery = req.query().rawValue();
+        // No handler of an authenticated call reads its body, so it is read here, for telling a retry from another call.
+        String bodyDigest = isLoginPath(path) ? "" : bodyDigest(req);
         req.context().register(notes);
         // Recorded before the response leaves, so a client that has its answer never races the recording.
         AtomicBoolean recorded = new AtomicBoolean();
         Runnable record = () -> {
             if (recorded.compareAndSet(false, true)) {
                 state.recorder().record(exchange(sequence, receivedAt, method, rawPath, path, rawQuery, req,
-                        res.status().code(), notes));
+                        res.status().code(), notes, bodyDigest));
             }
         };
         res.beforeSend(record);
@@ -58,7 +68,8 @@ final class RecordingFilter implements Filter {
     }
 
     private RecordedExchange exchange(int sequence, Instant receivedAt, String method, String rawPath, String path,
-                                      String rawQuery, RoutingRequest req, int status, ExchangeNotes notes) {
+                                      String rawQuery, RoutingRequest req, int status, ExchangeNotes notes,
+                                      String bodyDigest) {
         TokenStore tokens = state.tokens();
         String url = rawPath + "?" + rawQuery;
         Optional<String> leaked = tokens.foundIn(url)
@@ -75,7 +86,34 @@ final class RecordingFilter implements Filter {
         return new RecordedExchange(sequence, receivedAt, method, redact(path),
                 redact(rawQuery == null ? "" : rawQuery), headers, notes.requestId.map(this::redact),
                 firstHeader(req, "Content-Type"), notes.authorization, leaked, Optional.ofNullable(notes.login),
-                status, notes.fault, Optional.ofNullable(notes.issuedTokenId), Optional.ofNullable(notes.errorCode));
+                status, notes.fault, Optional.ofNullable(notes.issuedTokenId), Optional.ofNullable(notes.errorCode),
+                bodyDigest);
+    }
+
+    private static boolean isLoginPath(String path) {
+        return path.equals(RecordedExchange.LOGIN_PATH) || path.equals(RecordedExchange.SINGULAR_PREFIX + "auth/login")
+                || path.startsWith(RecordedExchange.LOGIN_PATH + "/")
+                || path.startsWith(RecordedExchange.SINGULAR_PREFIX + "auth/login/");
+    }
+
+    /** "" without a body, else "sha256:HEX/LENGTH" of its first {@link #MAX_DIGESTED_BODY} bytes ("+" when longer). */
+    private static String bodyDigest(RoutingRequest req) {
+        if (!req.content().hasEntity()) {
+            return "";
+        }
+        try (InputStream in = req.content().inputStream()) {
+            byte[] bytes = in.readNBytes(MAX_DIGESTED_BODY);
+            boolean longer = in.read() >= 0;
+            if (bytes.length == 0 && !longer) {
+                return "";
+            }
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return "sha256:" + HexFormat.of().formatHex(sha256.digest(bytes)) + "/" + bytes.length + (longer ? "+" : "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String redactAuthorization(String value) {

@@ -46,10 +46,13 @@ public final class AccessLog implements Filter {
             Level level = status >= 500 ? Level.WARNING : Level.INFO;
             if (LOG.isLoggable(level)) {
                 Outcome outcome = req.context().get(Outcome.class).orElse(null);
+                // Every value goes through LogText.escape: the decoded path (and a custom verifier's reason) can
+                // carry line breaks and escape sequences that would otherwise forge lines.
                 log(level, String.format("requestId=%s method=%s path=%s status=%d outcome=%s token=%s durationMs=%d",
-                    requestId, req.prologue().method().text(), req.prologue().uriPath().path(), res.status().code(),
-                    outcome == null ? "-" : outcome.reason(),
-                    outcome == null || outcome.tokenHash() == null ? "-" : "#" + outcome.tokenHash(),
+                    LogText.escape(requestId), LogText.escape(req.prologue().method().text()),
+                    LogText.escape(req.prologue().uriPath().path()), res.status().code(),
+                    LogText.escape(outcome == null ? null : outcome.reason()),
+                    outcome == null || outcome.tokenHash() == null ? "-" : "#" + LogText.escape(outcome.tokenHash()),
                     (System.nanoTime() - start) / 1_000_000));
             }
         }

@@ -2,7 +2,7 @@ package com.hubble.kit.reference.sso;
 
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -72,7 +72,7 @@ public final class Main {
     public static WebServer start(Config config) {
         SsoConfig sso = SsoConfig.from(config);
         SsoComponents components = SsoComponents.create(sso, Clock.systemUTC());
-        reloadSecretsOnChange(config, components.secrets());
+        reloadSecretsOnChange(config, components.secrets(), sso.demo());
         return start(config, sso, components);
     }
 
@@ -81,8 +81,14 @@ public final class Main {
             AccessLog.level(sso.accessLogLevel());
         }
         WebServerConfig.Builder server = WebServer.builder();
-        configureServer(server, config.get("server"), sso.demo());
-        return server.routing(routing -> routing(routing, components)).build().start();
+        configureServer(server, config.get("server"));
+        WebServerConfig listeners = server.routing(routing -> routing(routing, components)).buildPrototype();
+        if (sso.demo() || SsoConfig.isDemoKey(sso.signingKeyBytes())) {
+            // Checked on the very settings the server is created from, before any socket binds: no window in which
+            // the public key answers on a public interface.
+            requireLoopback(listeners);
+        }
+        return WebServer.create(listeners).start();
     }
 
     /** The routes, shared by production and {@code @ServerTest} tests. */
@@ -97,7 +103,7 @@ public final class Main {
                 .get("/observe/health", (req, res) -> JsonResponses.send(res, Status.OK_200, "{\"status\":\"UP\"}"))
                 .any((req, res) -> JsonResponses.error(res, Status.NOT_FOUND_404, "not_found", "No such resource."))
                 .error(Throwable.class, (req, res, error) -> {
-                    LOG.log(Level.ERROR, "unhandled " + error.getClass().getName() + " on " + req.path().path());
+                    LOG.log(Level.ERROR, "unhandled " + error.getClass().getName() + " on " + LogText.escape(req.path().path()));
                     if (!res.isSent()) {
                         JsonResponses.error(res, Status.INTERNAL_SERVER_ERROR_500, "internal_error",
                                 "The server could not handle the request.");
@@ -106,13 +112,10 @@ public final class Main {
     }
 
     /** Listener settings from {@code server.*}: host, port, TLS (1.2+ only), JSON bodies for transport errors. */
-    static void configureServer(WebServerConfig.Builder server, Config serverConfig, boolean demo) {
+    static void configureServer(WebServerConfig.Builder server, Config serverConfig) {
         server.config(serverConfig);
         server.featuresDiscoverServices(false);
         server.shutdownHook(true);
-        if (demo) {
-            requireLoopback(server.host());
-        }
         Config tls = serverConfig.get("tls");
         if (tls.exists() && tls.get("enabled").asBoolean().orElse(true)) {
             List<String> protocols = tls.get("protocols").exists()
@@ -147,24 +150,50 @@ public final class Main {
                 .build();
     }
 
-    private static void requireLoopback(String host) {
-        try {
-            InetAddress address = InetAddress.getByName(host);
-            if (!address.isLoopbackAddress()) {
-                throw new SsoConfigException("the demo configuration refuses to listen on " + host
-                        + " (not a loopback address): it has a public signing key. Use 127.0.0.1, or pass --config FILE "
-                        + "with your own keys.");
+    /**
+     * Refuses to serve the public demo key anywhere but loopback: every listener (the default socket and each of
+     * {@code server.sockets}) is checked at the address it binds, which is {@code bind-address} when set (it wins
+     * over {@code host}) and {@code host} otherwise, exactly as Helidon's listener resolves it.
+     */
+    static void requireLoopback(WebServerConfig server) {
+        java.util.Map<String, io.helidon.webserver.ListenerConfig> listeners = new java.util.LinkedHashMap<>();
+        listeners.put(WebServer.DEFAULT_SOCKET_NAME, server);
+        listeners.putAll(server.sockets());
+        listeners.forEach((name, listener) -> {
+            InetSocketAddress bound = boundAddress(listener);
+            if (bound.isUnresolved() || !bound.getAddress().isLoopbackAddress()) {
+                throw new SsoConfigException("the demo configuration refuses to listen on " + bound.getHostString()
+                        + " (socket " + name + ", from server.host or server.bind-address; env SERVER_HOST or "
+                        + "SERVER_BIND_dash_ADDRESS): it signs tokens with a public key, so it binds loopback only. "
+                        + "Use 127.0.0.1, or pass --config FILE with your own keys.");
             }
-        } catch (UnknownHostException e) {
-            throw new SsoConfigException("unknown host in server.host: " + host);
-        }
+        });
     }
 
-    private static void reloadSecretsOnChange(Config config, SharedSecrets secrets) {
+    /** The address a listener binds: {@code bind-address} when set, else {@code host} and {@code port}. */
+    private static InetSocketAddress boundAddress(io.helidon.webserver.ListenerConfig listener) {
+        java.net.SocketAddress address = listener.bindAddress()
+                .orElseGet(() -> new InetSocketAddress(listener.address(), listener.port()));
+        if (address instanceof InetSocketAddress inet) {
+            return inet;
+        }
+        throw new SsoConfigException("server.bind-address must be an IP address and port, not " + address);
+    }
+
+    /** A changed secret list is held to the rules of startup; a refused one leaves the accepted list as it was. */
+    static void reloadSecretsOnChange(Config config, SharedSecrets secrets, boolean demo) {
         config.get("app.sso.secrets").onChange(node -> {
-            var fresh = SsoConfig.secrets(node);
-            if (fresh.isEmpty()) {
-                LOG.log(Level.WARNING, "app.sso.secrets became empty; keeping the previous list");
+            List<com.hubble.kit.reference.Secret> fresh;
+            try {
+                fresh = SsoConfig.secrets(node);
+                if (fresh.isEmpty()) {
+                    throw new SsoConfigException("app.sso.secrets became empty");
+                }
+                SsoConfig.requireStrongSecrets(fresh, demo);
+            } catch (SsoConfigException | io.helidon.config.ConfigException e) {
+                // Both messages name the key and the rule, never a value.
+                LOG.log(Level.WARNING, "app.sso.secrets change refused, still accepting the previous " + secrets.count()
+                        + " secret(s): " + (e instanceof SsoConfigException ? e.getMessage() : "the list could not be read"));
                 return;
             }
             secrets.replace(fresh);
@@ -172,14 +201,21 @@ public final class Main {
         });
     }
 
-    /** {@code http(s)://host:port} of a started server, no trailing slash; a wildcard host prints as 127.0.0.1. */
-    public static String baseUri(WebServer server, Config config) {
-        String host = config.get("server.host").asString().orElse("0.0.0.0");
-        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
-            host = "127.0.0.1";
-        } else if (host.contains(":") && !host.startsWith("[")) {
-            host = "[" + host + "]";
+    /**
+     * {@code http(s)://host:port} of a started server's default socket, no trailing slash: the address it bound
+     * ({@code bind-address} or {@code host}), with a wildcard shown as 127.0.0.1, and the port it got.
+     */
+    public static String baseUri(WebServer server) {
+        InetAddress address = boundAddress(server.prototype()).getAddress();
+        String host = address == null || address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host.replaceFirst("%.*$", "") + "]";
         }
         return (server.hasTls() ? "https" : "http") + "://" + host + ":" + server.port();
+    }
+
+    /** As {@link #baseUri(WebServer)}; the config is not needed (the server knows where it bound). */
+    public static String baseUri(WebServer server, Config config) {
+        return baseUri(server);
     }
 }

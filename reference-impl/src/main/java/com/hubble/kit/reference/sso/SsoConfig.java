@@ -36,14 +36,7 @@ public record SsoConfig(List<Secret> secrets, Secret signingKey, Duration tokenL
         try {
             boolean demo = sso.get("demo").asBoolean().orElse(false);
             List<Secret> secrets = secrets(sso.get("secrets"));
-            if (!demo) {
-                for (Secret secret : secrets) {
-                    if (secret.reveal().length() < MIN_SECRET_LENGTH) {
-                        throw new SsoConfigException("a shared secret in app.sso.secrets (env APP_SSO_SECRETS) is shorter than "
-                                + MIN_SECRET_LENGTH + " characters; use a long random value");
-                    }
-                }
-            }
+            requireStrongSecrets(secrets, demo);
             Secret signingKey = signingKey(sso.get("signing.key"), demo);
             long lifetimeSeconds = sso.get("token.lifetime").asLong().orElse(DEFAULT_TOKEN_LIFETIME.toSeconds());
             if (lifetimeSeconds < 1 || lifetimeSeconds > 3600) {
@@ -66,6 +59,22 @@ public record SsoConfig(List<Secret> secrets, Secret signingKey, Duration tokenL
         } catch (ConfigException e) {
             // Helidon's mapping messages name the key and the expected type, not the value.
             throw new SsoConfigException("invalid configuration: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The rule every shared secret list must meet, at start and on every live reload: outside the demo no secret
+     * is shorter than {@value #MIN_SECRET_LENGTH} characters. The message names the key, never the value.
+     */
+    static void requireStrongSecrets(List<Secret> secrets, boolean demo) {
+        if (demo) {
+            return;
+        }
+        for (Secret secret : secrets) {
+            if (secret.reveal().length() < MIN_SECRET_LENGTH) {
+                throw new SsoConfigException("a shared secret in app.sso.secrets (env APP_SSO_SECRETS) is shorter than "
+                        + MIN_SECRET_LENGTH + " characters; use a long random value");
+            }
         }
     }
 
@@ -108,20 +117,39 @@ public record SsoConfig(List<Secret> secrets, Secret signingKey, Duration tokenL
     private static Secret signingKey(Config node, boolean demo) {
         String encoded = node.asString().orElseThrow(() -> new SsoConfigException(
                 "app.sso.signing.key (env APP_SSO_SIGNING_KEY) is not set; generate one with: openssl rand -base64 32"));
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(encoded.trim());
-        } catch (IllegalArgumentException e) {
-            throw new SsoConfigException("app.sso.signing.key (env APP_SSO_SIGNING_KEY) is not valid base64");
-        }
+        byte[] key = decodeKey(encoded).orElseThrow(() -> new SsoConfigException(
+                "app.sso.signing.key (env APP_SSO_SIGNING_KEY) is not valid base64"));
         if (key.length < 32) {
             throw new SsoConfigException("app.sso.signing.key (env APP_SSO_SIGNING_KEY) must decode to at least 32 bytes");
         }
-        Secret secret = Secret.of(encoded.trim());
-        if (!demo && secret.equals(SsoConfigLoader.demoSigningKey())) {
+        if (!demo && isDemoKey(key)) {
             throw new SsoConfigException("app.sso.signing.key is the public demo key; generate your own with: openssl rand -base64 32");
         }
-        return secret;
+        // Kept in one canonical spelling, so signingKeyBytes() decodes exactly the bytes checked here.
+        return Secret.of(Base64.getEncoder().encodeToString(key));
+    }
+
+    /**
+     * Decodes a base64 key leniently: standard or URL-safe alphabet, with or without {@code =} padding (the bits
+     * a last character carries beyond the key are ignored, as every decoder does). Empty when it is not base64.
+     */
+    static java.util.Optional<byte[]> decodeKey(String encoded) {
+        String text = encoded.trim();
+        boolean urlSafe = text.indexOf('-') >= 0 || text.indexOf('_') >= 0;
+        try {
+            return java.util.Optional.of((urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(text));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * True when {@code key} is the public demo signing key. Compared as bytes, so no spelling of the same key
+     * (padding, URL-safe alphabet, an equivalent last character) gets past the guard.
+     */
+    static boolean isDemoKey(byte[] key) {
+        byte[] demo = decodeKey(SsoConfigLoader.demoSigningKey().reveal()).orElseThrow();
+        return java.security.MessageDigest.isEqual(key, demo);
     }
 
     private static List<SsoUser> users(Config node, boolean demo) {

@@ -38,6 +38,49 @@ class SandboxFaultTest {
     }
 
     @Test
+    void injectsThe401OnlyOnAYoungTokenThatWasUsedBeforeSoNoScheduledRefreshCanPassForARetry() throws Exception {
+        MutableClock clock = new MutableClock(java.time.Instant.now());
+        SandboxState state = new SandboxState(SandboxSettings.defaults().withTokenLifetimeSecs(100)
+                .withFaults(FaultPlan.NONE.withRevokeTokenAtCall(2)), clock, BrandCatalogue.bundled());
+        try (Sandbox sandbox = Sandbox.start(state, 0)) {
+            String old = login(sandbox).path("token").asText();
+            assertEquals(200, products(sandbox, old).statusCode());
+            clock.advance(Duration.ofSeconds(60));
+            assertEquals(200, products(sandbox, old).statusCode(), "call 2: the token is past half its lifetime");
+            String fresh = login(sandbox).path("token").asText();
+            assertEquals(200, products(sandbox, fresh).statusCode(), "call 3: the first call on a new token");
+            assertEquals(401, products(sandbox, fresh).statusCode(), "call 4: young and used before");
+            assertEquals(401, products(sandbox, fresh).statusCode(), "revoked from then on");
+            String last = login(sandbox).path("token").asText();
+            assertEquals(200, products(sandbox, last).statusCode());
+            assertEquals(200, products(sandbox, last).statusCode(), "the 401 is injected once");
+            assertEquals(1, sandbox.exchanges().stream().filter(e -> e.fault() == Fault.REVOKED_TOKEN).count());
+        }
+    }
+
+    @Test
+    void recordsADigestOfAnAuthenticatedCallsBodySoARetryCanBeToldFromAnotherCall() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(SandboxSettings.defaults())) {
+            String token = login(sandbox).path("token").asText();
+            for (String body : List.of("{\"a\":1}", "{\"a\":1}", "{\"a\":2}")) {
+                http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUri() + "/v1/partners/products"))
+                        .header("Authorization", "Bearer " + token).header("X-Request-Id", UUID.randomUUID().toString())
+                        .method("GET", HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(10))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+            }
+            products(sandbox, token);
+            List<String> digests = sandbox.exchanges().stream().filter(e -> !e.isLogin())
+                    .map(RecordedExchange::bodyDigest).toList();
+            assertEquals(4, digests.size());
+            assertEquals(digests.get(0), digests.get(1));
+            assertTrue(digests.get(0).startsWith("sha256:") && digests.get(0).endsWith("/7"), digests.get(0));
+            assertTrue(!digests.get(1).equals(digests.get(2)), digests.toString());
+            assertEquals("", digests.get(3), "no body, no digest");
+            assertEquals("", sandbox.exchanges().getFirst().bodyDigest(), "a login's body is never digested");
+        }
+    }
+
+    @Test
     void throttlesOnceWithRetryAfterThenFailsOnceWith503() throws Exception {
         try (Sandbox sandbox = Sandbox.start(SandboxSettings.defaults()
                 .withFaults(FaultPlan.NONE.withThrottleAtCall(1, 7).withUnavailableAtCall(2)))) {

@@ -42,12 +42,16 @@ public final class ClientCheckCommand implements Callable<Integer> {
     String command;
 
     @Option(names = "--expires-in", converter = WholeNumber.Seconds.class, paramLabel = "SECONDS", defaultValue = "3600",
-            description = "Token lifetime the sandbox announces in expiresInSecs (default: ${DEFAULT-VALUE}). "
-                    + "A few seconds exercises the client's refresh.")
+            description = "Token lifetime the sandbox announces in expiresInSecs (default: ${DEFAULT-VALUE}, as "
+                    + "Hubble's). client.token.refresh is judged only when the client calls past 80% of a token's "
+                    + "lifetime, and is SKIP otherwise: to exercise refresh, pick a lifetime under 80% of your client's "
+                    + "run (e.g. --expires-in 5 for a client that calls for 5 s or more).")
     long expiresIn;
 
     @Option(names = "--inject-401-at", converter = WholeNumber.CallNumber.class, paramLabel = "N", defaultValue = "5",
-            description = "Revoke the token on the Nth authenticated call: a 401 the client must recover from "
+            description = "Revoke the token from the Nth authenticated call on, at the first call whose token was "
+                    + "used before and is younger than half its lifetime (so no scheduled refresh looks like a "
+                    + "recovery): a 401 the client must answer by logging in and repeating that request "
                     + "(default: ${DEFAULT-VALUE}; 0 turns it off).")
     int inject401At;
 

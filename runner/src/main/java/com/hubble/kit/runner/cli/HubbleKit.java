@@ -45,8 +45,6 @@ public final class HubbleKit implements Runnable {
 
     /** JVM-wide settings the commands rely on; idempotent. */
     private static void prepareJvm() {
-        // The TLS probe offers TLS 1.0/1.1 to check they are refused; the JDK reads this before any SSLContext.
-        com.hubble.kit.runner.access.TlsSupport.allowLegacyProbing();
         // verify-pact runs Pact JVM, which would otherwise report usage over the network.
         System.setProperty("pact_do_not_track", "true");
     }

@@ -34,7 +34,8 @@ public final class SandboxCommand implements Callable<Integer> {
     boolean expiresInAsString;
 
     @Option(names = "--inject-401-at", converter = WholeNumber.CallNumber.class, paramLabel = "N", defaultValue = "0",
-            description = "Revoke the token on the Nth authenticated call (default: ${DEFAULT-VALUE} = off).")
+            description = "Revoke the token from the Nth authenticated call on, at the first call on a token used "
+                    + "before and younger than half its lifetime (default: ${DEFAULT-VALUE} = off).")
     int inject401At;
 
     @Option(names = "--inject-429-at", converter = WholeNumber.CallNumber.class, paramLabel = "N", defaultValue = "0",

@@ -1,13 +1,22 @@
 package com.hubble.kit.runner.client;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import com.hubble.kit.reference.sandbox.PresentedToken;
 import com.hubble.kit.reference.sandbox.RecordedExchange;
 import com.hubble.kit.reference.sandbox.TokenStatus;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Severity;
 
-/** No request carries a token past its expiresInSecs: the client refreshes before expiry. */
+/**
+ * No request carries a token past its expiresInSecs: the client refreshes before expiry. Judged only when a refresh
+ * was due during the run (a call came after 80% of a kept token's lifetime); otherwise nothing was exercised: SKIP.
+ */
 public final class TokenRefresh implements ClientCheck {
     @Override
     public String id() {
@@ -55,10 +64,30 @@ public final class TokenRefresh implements ClientCheck {
                     + session.tokenLifetimeSecs() + " s): " + ClientEvidence.list(expired),
                     ClientEvidence.of(expired));
         }
-        String exercised = session.span().getSeconds() >= session.tokenLifetimeSecs() * TokenCached.REFRESH_FRACTION
-                ? "" : " (the session was shorter than 80% of the " + session.tokenLifetimeSecs()
-                + " s lifetime; run with --expires-in to exercise refresh)";
-        return Outcome.pass("none of " + calls.size() + " authenticated calls carried an expired token" + exercised,
-                List.of());
+        Duration refreshPoint = Duration.ofMillis(Math.round(session.tokenLifetimeSecs() * 1000 * TokenCached.REFRESH_FRACTION));
+        Optional<Instant> firstDue = firstRefreshDue(session, refreshPoint);
+        Instant lastCall = calls.getLast().receivedAt();
+        if (firstDue.isEmpty() || lastCall.isBefore(firstDue.get())) {
+            return Outcome.missing("a call past 80% of a token's life (" + refreshPoint.toMillis() / 1000.0 + " s of "
+                    + session.tokenLifetimeSecs() + " s); use a shorter --expires-in (e.g. 5 for a client calling for "
+                    + "5 s or more) or run the client longer: no refresh was ever due, so none was exercised");
+        }
+        return Outcome.pass("a refresh came due " + Duration.between(firstDue.get(), lastCall).toMillis()
+                + " ms before the client's last call, and none of its " + calls.size()
+                + " authenticated calls carried an expired token", List.of());
+    }
+
+    /**
+     * When the earliest token the client kept (one not revoked by the injected 401) reached its refresh point: from
+     * then on a compliant client must have logged in again before calling.
+     */
+    private static Optional<Instant> firstRefreshDue(ClientSession session, Duration refreshPoint) {
+        Set<String> revoked = session.injected401s().stream()
+                .flatMap(e -> e.authorization().flatMap(PresentedToken::tokenId).stream())
+                .collect(Collectors.toSet());
+        return session.logins().stream()
+                .filter(login -> login.issuedTokenId().filter(id -> !revoked.contains(id)).isPresent())
+                .map(login -> login.receivedAt().plus(refreshPoint))
+                .min(Instant::compareTo);
     }
 }

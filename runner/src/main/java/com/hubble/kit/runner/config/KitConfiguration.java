@@ -28,7 +28,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Option values for {@code check}, {@code verify-pact} and {@code client-check} from a config file
- * ({@code hubble-kit.yaml} in the working directory, or {@code --config FILE}) and from
+ * ({@code hubble-kit.yaml} in the working directory, or {@code --config FILE}; the former is untrusted, so keys that
+ * run commands or choose which secret is sent are accepted only from the latter) and from
  * {@code HUBBLE_KIT_<COMMAND>_<OPTION>} environment variables. Precedence: flags over environment over file;
  * picocli only asks this provider for options the command line did not set. The file's keys are the commands'
  * own option names, so a new option is configurable without touching this class.
@@ -41,6 +42,11 @@ public final class KitConfiguration implements CommandLine.IDefaultValueProvider
     private static final Set<String> NOT_CONFIGURABLE = Set.of("config", "help", "version");
     // Options whose value would be a secret itself; the file and the environment take references only.
     private static final Pattern SECRET_VALUE = Pattern.compile("(^|-)(secret|token|password|passwd|api-key|private-key|credentials)$");
+    // Keys only an explicit --config, a flag or a variable may set: in a file found in the working directory, whoever
+    // can change the checkout (an untrusted pull request) would choose what runs, or which secret is sent where.
+    private static final Pattern RUNS_COMMAND = Pattern.compile("(^|-)command$|^run$");
+    private static final Pattern CHOOSES_SECRET = Pattern.compile(
+            "-env$|(^|-)(secret|token|password|passwd|api-key|private-key|credentials)-file$");
 
     private final CommandSpec command;
     private final Map<String, List<String>> fromEnvironment;
@@ -66,8 +72,9 @@ public final class KitConfiguration implements CommandLine.IDefaultValueProvider
                 sub.getCommandSpec().addOption(OptionSpec.builder("--config")
                         .paramLabel("FILE")
                         .type(Path.class)
-                        .description("Options from this YAML file (default: ./" + FILE_NAME + " when present). "
-                                + "Precedence: flags, then " + ENV_PREFIX + "<COMMAND>_<OPTION> variables, then the file.")
+                        .description("Options from this YAML file (default: ./" + FILE_NAME + " when present, which, not being "
+                                + "chosen by you, may not set commands or secret sources). Precedence: flags, then "
+                                + ENV_PREFIX + "<COMMAND>_<OPTION> variables, then the file.")
                         .build());
             }
         }
@@ -93,7 +100,7 @@ public final class KitConfiguration implements CommandLine.IDefaultValueProvider
         }
         if (path.isPresent()) {
             String shown = invocation.get().configFile().orElse(FILE_NAME);
-            file = readFile(path.get(), shown, configurable);
+            file = readFile(path.get(), shown, configurable, invocation.get().configFile().isPresent());
         }
         Map<String, List<String>> env = readEnvironment(environment, invocation.get().command(), sub.getCommandSpec());
         KitConfiguration defaults = new KitConfiguration(sub.getCommandSpec(), env,
@@ -197,7 +204,7 @@ public final class KitConfiguration implements CommandLine.IDefaultValueProvider
     }
 
     private static Map<String, Map<String, List<String>>> readFile(Path path, String shown,
-                                                                   Map<String, CommandSpec> commands)
+                                                                   Map<String, CommandSpec> commands, boolean explicit)
             throws ConfigException {
         Config root;
         try {
@@ -245,6 +252,9 @@ public final class KitConfiguration implements CommandLine.IDefaultValueProvider
                             + suggestion(key, options.keySet()) + "; valid keys for " + command + ": "
                             + String.join(", ", new TreeSet<>(options.keySet())));
                 }
+                if (!explicit) {
+                    rejectUntrustedKey(key, command, shown);
+                }
                 values.put(key, valuesOf(entry, option, where));
             }
             sections.put(command, values);
@@ -290,6 +300,23 @@ public final class KitConfiguration implements CommandLine.IDefaultValueProvider
                         .map(KitConfiguration::describeReference).toList());
         throw new ConfigException(where + " would hold a secret value; secrets are never read from configuration; "
                 + how + " (valid for " + command + ")");
+    }
+
+    /** A key an implicit file may not set: say why, and how to give it from a trusted place. */
+    private static void rejectUntrustedKey(String key, String command, String shown) throws ConfigException {
+        String why;
+        if (RUNS_COMMAND.matcher(key).find()) {
+            why = "runs a command";
+        } else if (CHOOSES_SECRET.matcher(key).find()) {
+            why = key.endsWith("-env") ? "chooses which environment variable is sent to the target as a secret"
+                    : "chooses which file is sent to the target as a secret";
+        } else {
+            return;
+        }
+        throw new ConfigException(shown + ": " + command + "." + key + " " + why + ", and " + shown
+                + " was found in the working directory, not given with --config: whoever can change the checkout "
+                + "(an untrusted pull request, say) would choose that. If you trust this file, pass it explicitly "
+                + "(--config " + shown + "); or give --" + key + " or " + environmentName(command, key));
     }
 
     private static String describeReference(String key) {

@@ -33,7 +33,6 @@ import au.com.dius.pact.provider.ProviderVerifier;
 import au.com.dius.pact.provider.VerificationFailureType;
 import au.com.dius.pact.provider.VerificationResult;
 import com.hubble.kit.reference.Secret;
-import com.hubble.kit.runner.access.TlsSupport;
 import com.hubble.kit.runner.access.TokenSource;
 import com.hubble.kit.runner.pact.InteractionResult.Status;
 import com.hubble.kit.runner.report.Exchange;
@@ -61,8 +60,6 @@ public final class ContractVerifier {
 
     static {
         PACT_LOGGER.setLevel(Level.WARNING);
-        // Pact's HTTP client builds an SSLContext; the TLS probe's settings must be in place before the first one.
-        TlsSupport.allowLegacyProbing();
     }
 
     /** The partner to verify. */

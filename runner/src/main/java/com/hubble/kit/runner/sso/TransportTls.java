@@ -47,7 +47,7 @@ public final class TransportTls implements SsoCheck<TlsFacts> {
             return Outcome.fail(String.join("; ", problems), List.of());
         }
         if (tls.tls10() == TlsFacts.Legacy.UNTESTABLE || tls.tls11() == TlsFacts.Legacy.UNTESTABLE) {
-            return new Outcome.Error("this JVM could not offer TLS 1.0/1.1, so their refusal was not tested", List.of());
+            return new Outcome.Error("the TLS 1.0/1.1 hellos could not be sent, so their refusal was not tested", List.of());
         }
         return Outcome.pass("negotiated " + tls.negotiated().get() + "; TLS 1.0 and 1.1 refused", List.of());
     }

@@ -65,12 +65,28 @@ class ClientCheckCommandTest {
         return clientCheck(args.toArray(String[]::new));
     }
 
-    @Test
-    void theReferenceClientDemoPassesEveryCheck() {
-        Run run = clientCheck("--run", JAVA + "com.hubble.kit.reference.client.ClientDemo", "--strict");
-        assertEquals(Set.of(), run.failed(), run.out() + run.err());
+    /** The faulty client calling every 250 ms for three rounds of its seven calls: about 5 s, past a 3 s token. */
+    static Run paced(String fault, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--run", "FAULTY_PACE_MILLIS=250 FAULTY_ROUNDS=3 " + JAVA
+                + FaultyClient.class.getName() + " " + fault));
+        args.addAll(Arrays.asList(extra));
+        return clientCheck(args.toArray(String[]::new));
+    }
+
+    /** With the default 3600 s tokens a short client run never reaches a refresh: that one check is SKIP. */
+    static void assertEveryCheckPassesButTheUnexercisedRefresh(Run run) {
+        Map<String, String> expected = new LinkedHashMap<>();
+        run.statuses().keySet().forEach(id -> expected.put(id, id.equals("client.token.refresh") ? "SKIP" : "PASS"));
         assertEquals(11, run.statuses().size(), run.out());
-        assertTrue(run.statuses().values().stream().allMatch("PASS"::equals), run.out());
+        assertEquals(expected, run.statuses(), run.out() + run.err());
+        assertTrue(run.out().contains("--expires-in"), "the SKIP names the input that exercises refresh: " + run.out());
+    }
+
+    @Test
+    void theReferenceClientDemoPassesEveryCheckItExercises() {
+        Run run = clientCheck("--run", JAVA + "com.hubble.kit.reference.client.ClientDemo");
+        assertEquals(Set.of(), run.failed(), run.out() + run.err());
+        assertEveryCheckPassesButTheUnexercisedRefresh(run);
         assertEquals(0, run.exit());
         assertTrue(run.err().contains("client| client demo: done with 2 login(s)"), "client output passed through");
     }
@@ -78,8 +94,9 @@ class ClientCheckCommandTest {
     @Test
     void theReferenceClientDemoRefreshesAShortLivedTokenAndStillPassesEveryCheck() {
         Run run = clientCheck("--run", "HUBBLE_DEMO_PAUSE_MILLIS=2000 " + JAVA
-                + "com.hubble.kit.reference.client.ClientDemo", "--expires-in", "8", "--strict");
-        assertTrue(run.statuses().values().stream().allMatch("PASS"::equals), run.out() + run.err());
+                + "com.hubble.kit.reference.client.ClientDemo", "--expires-in", "8", "--inject-401-at", "2", "--strict");
+        assertEquals(11, run.statuses().size(), run.out());
+        assertEquals(11, run.statuses().values().stream().filter("PASS"::equals).count(), run.out() + run.err());
         Matcher logins = Pattern.compile("done with (\\d+) login\\(s\\)").matcher(run.err());
         assertTrue(logins.find() && Integer.parseInt(logins.group(1)) >= 3,
                 "the token was refreshed at least once besides the re-login after the 401: " + run.err());
@@ -91,17 +108,16 @@ class ClientCheckCommandTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(
                 new ProcessBuilder("sh", "-c", "command -v curl").start().waitFor() == 0, "curl is not installed");
         Path script = Path.of(getClass().getResource("/clients/curl-client.sh").toURI());
-        Run run = clientCheck("--run", "sh '" + script + "'", "--strict");
-        assertTrue(run.statuses().values().stream().allMatch("PASS"::equals), run.out() + run.err());
-        assertEquals(11, run.statuses().size());
+        Run run = clientCheck("--run", "sh '" + script + "'");
+        assertEveryCheckPassesButTheUnexercisedRefresh(run);
         assertEquals(0, run.exit());
     }
 
     @Test
-    void aClientWithoutFaultsPassesEveryCheck() {
+    void aClientWithoutFaultsUnderStrictIsIncompleteWhileNoRefreshWasDue() {
         Run run = faulty("NONE", "--strict");
-        assertTrue(run.statuses().values().stream().allMatch("PASS"::equals), run.out() + run.err());
-        assertEquals(0, run.exit());
+        assertEveryCheckPassesButTheUnexercisedRefresh(run);
+        assertEquals(4, run.exit(), "--strict gates SHOULD checks, and refresh was not judged: " + run.out());
     }
 
     @Test
@@ -131,6 +147,36 @@ class ClientCheckCommandTest {
         assertEquals(Set.of("client.retry.on-401"), run.failed(), run.out());
         assertEquals(0, run.exit(), "a SHOULD failure gates only with --strict");
         assertTrue(run.out().contains("the client exited with status 1"), run.out());
+    }
+
+    @Test
+    void aClientThatRefreshesOnScheduleButNeverRetriesFailsRetryOn401WithDefaultTokens() {
+        Run run = faulty("SCHEDULED_REFRESH_NO_RETRY");
+        assertEquals(Set.of("client.retry.on-401"), run.failed(), run.out() + run.err());
+    }
+
+    @Test
+    void aClientThatRefreshesOnScheduleButNeverRetriesFailsRetryOn401WithShortTokensAtASteadyPace() {
+        Run run = paced("SCHEDULED_REFRESH_NO_RETRY", "--expires-in", "3");
+        assertEquals(Set.of("client.retry.on-401"), run.failed(), run.out() + run.err());
+        assertEquals("PASS", run.statuses().get("client.token.refresh"), "a refresh was due and done: " + run.out());
+    }
+
+    @Test
+    void aClientThatRetriesAtOnceOrAfterABackOffPassesWithShortTokensAtASteadyPace() {
+        for (String client : List.of("NONE", "BACKS_OFF_THEN_RETRIES")) {
+            Run run = paced(client, "--expires-in", "3", "--strict");
+            assertEquals(Set.of(), run.failed(), client + ": " + run.out() + run.err());
+            assertEquals(11, run.statuses().size(), run.out());
+            assertEquals(11, run.statuses().values().stream().filter("PASS"::equals).count(), client + ": " + run.out());
+        }
+    }
+
+    @Test
+    void aClientThatBacksOffBeforeRetryingPassesWithDefaultTokens() {
+        Run run = faulty("BACKS_OFF_THEN_RETRIES", "--strict");
+        assertEquals("PASS", run.statuses().get("client.retry.on-401"), run.out() + run.err());
+        assertEquals(Set.of(), run.failed(), run.out());
     }
 
     @Test

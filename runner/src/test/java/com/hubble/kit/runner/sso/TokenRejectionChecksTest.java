@@ -12,9 +12,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.hubble.kit.runner.report.Exchange;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Severity;
 import com.hubble.kit.runner.report.Status;
+import com.hubble.kit.runner.report.TransportFailure;
 import com.hubble.kit.runner.sso.probe.Observed;
 
 /** The sso.token.* checks, judged from recorded exchanges. */
@@ -135,6 +137,26 @@ class TokenRejectionChecksTest {
     void oversizedPassesOnA4xxAndFailsOnATimeout() {
         assertEquals(Status.PASS, new TokenOversized().evaluate(of(json(400, REJECTION))).status());
         assertEquals(Status.FAIL, new TokenOversized().evaluate(of(Recorded.timeout())).status());
+    }
+
+    @Test
+    void oversizedPassesOnlyWhenEveryTokenSizeIsRefused() {
+        assertEquals(Status.PASS, new TokenOversized().evaluate(
+                of(json(401, REJECTION), json(400, REJECTION), json(413, REJECTION))).status());
+        Outcome one500 = new TokenOversized().evaluate(of(json(401, REJECTION), json(401, REJECTION), json(500, "{}")));
+        assertEquals(Status.FAIL, one500.status());
+        assertEquals(1, one500.evidence().size());
+    }
+
+    @Test
+    void oversizedPassesAnEarlyCloseWhileSendingButFailsAConnectionDroppedAfterwards() {
+        Exchange closedEarly = new Exchange("1 MiB token", Recorded.json(401, REJECTION).request(),
+                TransportFailure.closedWhileSending("broken pipe"), java.time.Duration.ofMillis(5));
+        Exchange dropped = new Exchange("1 MiB token", Recorded.json(401, REJECTION).request(),
+                new TransportFailure(TransportFailure.Kind.IO, "the partner closed the connection without answering"),
+                java.time.Duration.ofMillis(5));
+        assertEquals(Status.PASS, new TokenOversized().evaluate(of(json(401, REJECTION), closedEarly)).status());
+        assertEquals(Status.FAIL, new TokenOversized().evaluate(of(json(401, REJECTION), dropped)).status());
     }
 
     @Test

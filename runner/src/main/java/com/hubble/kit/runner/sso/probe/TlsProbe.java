@@ -3,22 +3,18 @@ package com.hubble.kit.runner.sso.probe;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.security.GeneralSecurityException;
-import java.util.Locale;
 import java.util.Optional;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
 
 import com.hubble.kit.runner.access.TlsSupport;
 
 /**
- * Handshakes with the target: once as an ordinary client (which version is negotiated), then offering only
- * TLS 1.0, then only TLS 1.1 (is it refused?). Only the handshake is performed; no request is sent.
+ * Handshakes with the target as an ordinary client (which version is negotiated), then asks with a ClientHello
+ * offering only TLS 1.0, then only TLS 1.1, whether it would speak them (see {@link LegacyHello}). No request is sent.
  */
 public record TlsProbe() implements Probe<TlsFacts> {
 
@@ -39,24 +35,8 @@ public record TlsProbe() implements Probe<TlsFacts> {
             failure = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
         return new Probed.Gathered<>(new TlsFacts(host, negotiated, failure,
-                legacy(host, port, timeout, "TLSv1"), legacy(host, port, timeout, "TLSv1.1")));
-    }
-
-    private static TlsFacts.Legacy legacy(String host, int port, int timeout, String protocol) {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[]{new TlsSupport.TrustEverything()}, null);
-            String agreed = handshake(context, host, port, timeout, new String[]{protocol});
-            return agreed.equals(protocol) ? TlsFacts.Legacy.ACCEPTED : TlsFacts.Legacy.REFUSED;
-        } catch (SSLHandshakeException e) {
-            String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-            // The JDK itself refused to offer the protocol: the kit cannot judge.
-            return message.contains("no appropriate protocol") ? TlsFacts.Legacy.UNTESTABLE : TlsFacts.Legacy.REFUSED;
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
-            return TlsFacts.Legacy.UNTESTABLE;
-        } catch (IOException e) {
-            return TlsFacts.Legacy.REFUSED; // the server closed or reset the connection: refused
-        }
+                LegacyHello.offer(host, port, timeout, LegacyHello.Version.TLS_1_0),
+                LegacyHello.offer(host, port, timeout, LegacyHello.Version.TLS_1_1)));
     }
 
     private static String handshake(SSLContext context, String host, int port, int timeout, String[] protocols)
@@ -67,7 +47,7 @@ public record TlsProbe() implements Probe<TlsFacts> {
             try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(raw, host, port, false)) {
                 SSLParameters parameters = socket.getSSLParameters();
                 parameters.setProtocols(protocols);
-                if (!TargetFacts.isLoopback(host) && !host.matches("[0-9.]+") && !host.contains(":")) {
+                if (sendsServerName(host)) {
                     parameters.setServerNames(java.util.List.of(new SNIHostName(host)));
                 }
                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
@@ -76,6 +56,11 @@ public record TlsProbe() implements Probe<TlsFacts> {
                 return socket.getSession().getProtocol();
             }
         }
+    }
+
+    /** SNI names a host by DNS name only: not an IP literal, not loopback. */
+    static boolean sendsServerName(String host) {
+        return !TargetFacts.isLoopback(host) && !host.matches("[0-9.]+") && !host.contains(":");
     }
 
     @Override
