@@ -47,17 +47,34 @@ public final class Redactor {
     }
 
     private final List<Entry> entries = new ArrayList<>();
-    private Matcher exact;
-    private Matcher folded;
+    private final java.util.Set<String> known = new java.util.HashSet<>();
+    /**
+     * The values in groups of 1, 2, 4, ... entries, each with its two automata: a run registers a token per
+     * request (hundreds), and merging equal groups like a binary counter keeps the building work per value
+     * logarithmic while a text is scanned by at most log2(values) automata.
+     */
+    private volatile List<Group> groups = List.of();
+
+    private record Group(List<Entry> entries, Matcher exact, Matcher folded) {
+        static Group of(List<Entry> entries) {
+            return new Group(entries, new Matcher(entries, false), new Matcher(entries, true));
+        }
+    }
 
     /** Registers a value to redact under a label ("secret", "token", ...); empty values are ignored. */
     public synchronized Redactor add(Secret value, String label) {
         String raw = value.reveal();
-        if (!raw.isEmpty() && entries.stream().noneMatch(e -> e.value.equals(raw))) {
-            entries.add(new Entry(raw, label));
+        if (!raw.isEmpty() && known.add(raw)) {
+            Entry entry = new Entry(raw, label);
+            entries.add(entry);
             entries.sort(Comparator.comparingInt((Entry e) -> e.value.length()).reversed());
-            exact = null;
-            folded = null;
+            List<Group> next = new ArrayList<>(groups);
+            List<Entry> merged = new ArrayList<>(List.of(entry));
+            while (!next.isEmpty() && next.get(next.size() - 1).entries.size() <= merged.size()) {
+                merged.addAll(next.remove(next.size() - 1).entries);
+            }
+            next.add(Group.of(List.copyOf(merged)));
+            groups = List.copyOf(next);
         }
         return this;
     }
@@ -148,8 +165,8 @@ public final class Redactor {
      * left at the cut); short ones only as a whole header value, JSON string value or body.
      */
     public Optional<String> echoIn(RecordedResponse response) {
-        Matcher[] matchers = matchers();
-        if (matchers == null) {
+        List<Group> matchers = groups;
+        if (matchers.isEmpty()) {
             return Optional.empty();
         }
         for (Header header : response.headers()) {
@@ -173,12 +190,14 @@ public final class Redactor {
     }
 
     /** A value of at least {@link #SUBSTRING_MATCH_MIN} characters anywhere, in any encoding. */
-    private static Optional<String> longEcho(Matcher[] matchers, String text, boolean cut) {
+    private static Optional<String> longEcho(List<Group> matchers, String text, boolean cut) {
         for (Level level : levels(text, cut)) {
-            Matcher matcher = level.depth == 0 ? matchers[0] : matchers[1];
-            Optional<String> found = matcher.longest(level.text, SUBSTRING_MATCH_MIN, cut ? SUBSTRING_MATCH_MIN : -1);
-            if (found.isPresent()) {
-                return found;
+            for (Group group : matchers) {
+                Matcher matcher = level.depth == 0 ? group.exact : group.folded;
+                Optional<String> found = matcher.longest(level.text, SUBSTRING_MATCH_MIN, cut ? SUBSTRING_MATCH_MIN : -1);
+                if (found.isPresent()) {
+                    return found;
+                }
             }
         }
         return Optional.empty();
@@ -289,8 +308,8 @@ public final class Redactor {
             return text;
         }
         String cleaned = clean(text);
-        Matcher[] matchers = matchers();
-        if (matchers == null) {
+        List<Group> matchers = groups;
+        if (matchers.isEmpty()) {
             return cleaned;
         }
         int n = cleaned.length();
@@ -298,8 +317,10 @@ public final class Redactor {
         byte[] secret = new byte[n + 1];
         boolean any = false;
         for (Level level : levels(cleaned, cut)) {
-            Matcher matcher = level.depth == 0 ? matchers[0] : matchers[1];
-            any |= matcher.mark(level, cut ? DANGLING_MIN : DANGLING_UNCUT_MIN, reach, secret);
+            for (Group group : matchers) {
+                Matcher matcher = level.depth == 0 ? group.exact : group.folded;
+                any |= matcher.mark(level, cut ? DANGLING_MIN : DANGLING_UNCUT_MIN, reach, secret);
+            }
         }
         if (!any) {
             return cleaned;
@@ -329,18 +350,6 @@ public final class Redactor {
     /** The label of the non-secret values (tokens); "token" when none other is registered. */
     private synchronized String labelOtherThanSecret() {
         return entries.stream().map(Entry::label).filter(l -> !l.equals(SECRET_LABEL)).findFirst().orElse("token");
-    }
-
-    /** The exact matcher (for undecoded text) and the folded one (for decoded text), or null with no values. */
-    private synchronized Matcher[] matchers() {
-        if (entries.isEmpty()) {
-            return null;
-        }
-        if (exact == null) {
-            exact = new Matcher(entries, false);
-            folded = new Matcher(entries, true);
-        }
-        return new Matcher[]{exact, folded};
     }
 
     /**
@@ -603,103 +612,95 @@ public final class Redactor {
     }
 
     /**
-     * Aho-Corasick over the registered values (exact, or with '+' folded to ' ' for decoded text): finds every
-     * value in one pass over the text, whatever the text holds.
+     * Aho-Corasick over a group of values (exact, or with '+' folded to ' ' for decoded text): finds every value
+     * in one pass over the text, whatever the text holds. Nodes are arrays, edges one open-addressing table.
      */
     private static final class Matcher {
-        private final List<java.util.Map<Character, Integer>> next = new ArrayList<>();
-        private final List<Integer> fail = new ArrayList<>();
-        private final List<Integer> depth = new ArrayList<>();
+        private final Edges edges;
+        private final int[] fail;
+        private final int[] depth;
         /** Length of the longest value ending at this node (itself or through its failure chain), 0 for none. */
-        private int[] out;
-        private boolean[] outSecret;
+        private final int[] out;
+        private final boolean[] outSecret;
+        private final String[] outLabel;
         /** Whether a secret (not only a token) passes through this node, for the label of a dangling beginning. */
-        private final List<Boolean> throughSecret = new ArrayList<>();
-        private final List<String> outLabel = new ArrayList<>();
+        private final boolean[] throughSecret;
 
         Matcher(List<Entry> entries, boolean foldPlus) {
-            node(0);
-            List<Integer> ends = new ArrayList<>();
-            List<Entry> used = new ArrayList<>();
+            int capacity = 1;
+            for (Entry entry : entries) {
+                capacity += entry.value.length();
+            }
+            edges = new Edges(capacity);
+            fail = new int[capacity];
+            depth = new int[capacity];
+            out = new int[capacity];
+            outSecret = new boolean[capacity];
+            outLabel = new String[capacity];
+            throughSecret = new boolean[capacity];
+            int size = 1;
             for (Entry entry : entries) {
                 String value = foldPlus ? fold(entry.value) : entry.value;
+                boolean isSecret = entry.label.equals(SECRET_LABEL);
                 int state = 0;
                 for (int i = 0; i < value.length(); i++) {
                     char c = value.charAt(i);
-                    Integer target = next.get(state).get(c);
-                    if (target == null) {
-                        target = next.size();
-                        node(depth.get(state) + 1);
-                        next.get(state).put(c, target);
+                    int target = edges.get(state, c);
+                    if (target < 0) {
+                        target = size++;
+                        depth[target] = depth[state] + 1;
+                        edges.put(state, c, target);
                     }
                     state = target;
-                    if (entry.label.equals(SECRET_LABEL)) {
-                        throughSecret.set(state, true);
-                    }
+                    throughSecret[state] |= isSecret;
                 }
-                ends.add(state);
-                used.add(entry);
-            }
-            int size = next.size();
-            out = new int[size];
-            outSecret = new boolean[size];
-            String[] labels = new String[size];
-            for (int k = 0; k < ends.size(); k++) {
-                int end = ends.get(k);
-                int length = depth.get(end);
-                if (length > out[end] || (length == out[end] && used.get(k).label.equals(SECRET_LABEL))) {
-                    out[end] = length;
-                    outSecret[end] = used.get(k).label.equals(SECRET_LABEL);
-                    labels[end] = used.get(k).label;
+                if (value.length() > out[state] || (value.length() == out[state] && isSecret)) {
+                    out[state] = value.length();
+                    outSecret[state] = isSecret;
+                    outLabel[state] = entry.label;
                 }
             }
-            // Breadth-first: failure links, and each node's longest output through its failure chain.
-            java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
-            for (int child : next.get(0).values()) {
-                fail.set(child, 0);
-                queue.add(child);
+            // Breadth-first over the nodes: failure links, and each node's longest output through its failure chain.
+            int[] queue = new int[size];
+            int head = 0;
+            int tail = 0;
+            int[][] children = edges.childrenBy(size);
+            for (int child : children[0]) {
+                fail[child] = 0;
+                queue[tail++] = child;
             }
-            while (!queue.isEmpty()) {
-                int state = queue.poll();
-                int f = fail.get(state);
+            while (head < tail) {
+                int state = queue[head++];
+                int f = fail[state];
                 if (out[state] == 0 && out[f] > 0) {
                     out[state] = out[f];
                     outSecret[state] = outSecret[f];
-                    labels[state] = labels[f];
+                    outLabel[state] = outLabel[f];
                 }
-                for (java.util.Map.Entry<Character, Integer> edge : next.get(state).entrySet()) {
-                    int child = edge.getValue();
+                for (int child : children[state]) {
+                    char c = edges.label(child);
                     int g = f;
-                    while (g != 0 && !next.get(g).containsKey(edge.getKey())) {
-                        g = fail.get(g);
+                    int target = edges.get(g, c);
+                    while (target < 0 && g != 0) {
+                        g = fail[g];
+                        target = edges.get(g, c);
                     }
-                    Integer target = next.get(g).get(edge.getKey());
-                    fail.set(child, target != null && target != child ? target : 0);
-                    queue.add(child);
+                    fail[child] = target >= 0 && target != child ? target : 0;
+                    queue[tail++] = child;
                 }
             }
-            for (int k = 0; k < size; k++) {
-                outLabel.add(labels[k]);
-            }
-        }
-
-        private void node(int nodeDepth) {
-            next.add(new java.util.HashMap<>());
-            fail.add(0);
-            depth.add(nodeDepth);
-            throughSecret.add(false);
         }
 
         private int step(int state, char c) {
             while (true) {
-                Integer target = next.get(state).get(c);
-                if (target != null) {
+                int target = edges.get(state, c);
+                if (target >= 0) {
                     return target;
                 }
                 if (state == 0) {
                     return 0;
                 }
-                state = fail.get(state);
+                state = fail[state];
             }
         }
 
@@ -722,11 +723,11 @@ public final class Redactor {
                     any = true;
                 }
             }
-            int dangling = depth.get(state);
+            int dangling = depth[state];
             if (dangling >= danglingMin && dangling > 0) {
                 int start = level.from[text.length() - dangling];
                 reach[start] = Math.max(reach[start], level.originalLength);
-                secret[start] |= (byte) (throughSecret.get(state) ? 1 : 0);
+                secret[start] |= (byte) (throughSecret[state] ? 1 : 0);
                 any = true;
             }
             return any;
@@ -741,13 +742,83 @@ public final class Redactor {
             for (int i = 0; i < text.length(); i++) {
                 state = step(state, text.charAt(i));
                 if (out[state] >= minLength) {
-                    return Optional.of(outLabel.get(state));
+                    return Optional.of(outLabel[state]);
                 }
             }
-            if (danglingMin >= 0 && depth.get(state) >= danglingMin) {
-                return Optional.of(throughSecret.get(state) ? SECRET_LABEL : "token");
+            if (danglingMin >= 0 && depth[state] >= danglingMin) {
+                return Optional.of(throughSecret[state] ? SECRET_LABEL : "token");
             }
             return Optional.empty();
+        }
+    }
+
+    /** The trie's edges (node, character) -> node in one open-addressing table of longs. */
+    private static final class Edges {
+        private final long[] keys;
+        private final int[] values;
+        private final char[] labelOf;
+        private final int[] parentOf;
+        private final int mask;
+
+        Edges(int nodes) {
+            int size = Integer.highestOneBit(Math.max(4, nodes * 2 - 1)) << 1;
+            keys = new long[size];
+            values = new int[size];
+            java.util.Arrays.fill(keys, -1L);
+            mask = size - 1;
+            labelOf = new char[nodes];
+            parentOf = new int[nodes];
+        }
+
+        private int slot(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h >>> 40) & mask;
+        }
+
+        int get(int node, char c) {
+            long key = ((long) node << 16) | c;
+            for (int i = slot(key); ; i = (i + 1) & mask) {
+                if (keys[i] == key) {
+                    return values[i];
+                }
+                if (keys[i] == -1L) {
+                    return -1;
+                }
+            }
+        }
+
+        void put(int node, char c, int target) {
+            long key = ((long) node << 16) | c;
+            int i = slot(key);
+            while (keys[i] != -1L) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            values[i] = target;
+            labelOf[target] = c;
+            parentOf[target] = node;
+        }
+
+        char label(int node) {
+            return labelOf[node];
+        }
+
+        /** Each node's children, for the breadth-first pass. */
+        int[][] childrenBy(int nodes) {
+            int[] count = new int[nodes];
+            for (int child = 1; child < nodes; child++) {
+                count[parentOf[child]]++;
+            }
+            int[][] children = new int[nodes][];
+            for (int node = 0; node < nodes; node++) {
+                children[node] = new int[count[node]];
+                count[node] = 0;
+            }
+            for (int child = 1; child < nodes; child++) {
+                int parent = parentOf[child];
+                children[parent][count[parent]++] = child;
+            }
+            return children;
         }
     }
 

@@ -174,4 +174,22 @@ class RedactorTest {
             }
         });
     }
+
+    @Test
+    void aRunThatRegistersThousandsOfTokensKeepsRedactingEveryOneOfThem() {
+        Redactor redactor = new Redactor().add(Secret.of(SECRET), "secret");
+        List<String> tokens = new java.util.ArrayList<>();
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            for (int i = 0; i < 3000; i++) {
+                String token = "hk-" + java.util.UUID.randomUUID() + "/" + i;
+                tokens.add(token);
+                redactor.add(Secret.of(token), "token");
+                assertEquals("sent [REDACTED:token]", redactor.redact("sent " + token));
+            }
+        });
+        for (String token : List.of(tokens.get(0), tokens.get(1234), tokens.get(2999))) {
+            assertEquals("{\"t\":\"[REDACTED:token]\",\"s\":\"[REDACTED:secret]\"}",
+                    redactor.redact("{\"t\":\"" + token.replace("/", "\\/") + "\",\"s\":\"" + forms(SECRET).get("url-lower") + "\"}"));
+        }
+    }
 }
