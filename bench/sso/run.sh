@@ -1,134 +1,239 @@
 #!/usr/bin/env bash
-# Load-tests the reference /sso with wrk against a baseline measured in the SAME run on the SAME server:
-#   baseline   GET  /observe/health                  (constant JSON through the same filter and access log)
-#   wrong      POST /sso, wrong X-Hubble-Secret       (401 after a constant-time secret check, body never read)
-#   random     POST /sso, right secret, random token  (401 after body parsing and an HMAC-SHA256 check)
-#   malformed  POST /sso, right secret, broken JSON   (400 after body parsing)
-# The valid-token path is single use (one token = one 200), so it cannot be loaded with wrk; the paths above
-# do all of its work except the replay-store insert and the user lookup.
-# Writes bench/sso/RESULTS.md. Usage: bench/sso/run.sh [duration-seconds] [connections]
+# Load-tests the reference /sso against baselines measured in the SAME run, on the same machine:
+#   bare      a bare Helidon 4.5 handler (bench/sso/BareServer.java) that reads the body and answers the reference's
+#             bytes: 401 {"userId":null}, or 200 with the demo profile
+#   nginx     the same bytes from nginx: the machine's ceiling for an HTTP answer
+#   serve     `hubble-kit serve` (demo config), in-memory replay store, and a second one on Redis (--redis-uri)
+# Paths: the rejection path (right secret, random well-formed token: parse + HMAC check, 401) and the valid path
+# (a fresh token per request from `hubble-kit mint --count N`, via tokens.lua: 200 with the profile).
+# Writes bench/sso/RESULTS.md. Usage: bench/sso/run.sh [duration-seconds=10] [connections=64]
+# Needs wrk, nginx and redis-server (installed with apt-get when missing and running as root).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 duration="${1:-10}"
-connections="${2:-32}"
-threads=2
+connections="${2:-64}"
+threads=1
 work="$(mktemp -d)"
-server_pid=""
+pids=()
 cleanup() {
-  if [ -n "$server_pid" ]; then kill -TERM "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-if ! command -v wrk >/dev/null 2>&1; then
-  echo "bench: installing wrk" >&2
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null
-  else sudo apt-get update -qq && sudo apt-get install -y -qq wrk >/dev/null; fi
-fi
+need() { # $1 command, $2 package
+  command -v "$1" >/dev/null 2>&1 && return 0
+  echo "bench: installing $2" >&2
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; fi
+}
+need wrk wrk
+need nginx nginx
+need redis-server redis-server
+nginx_bin="$(command -v nginx)"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+await_url() { # $1 file the server prints its URL to, $2 pid, $3 log
+  for _ in $(seq 1 900); do
+    [ -s "$1" ] && { head -n1 "$1"; return 0; }
+    kill -0 "$2" 2>/dev/null || { cat "$3" >&2; echo "bench: a server did not start" >&2; exit 1; }
+    sleep 0.2
+  done
+  echo "bench: a server printed no URL within 180 s" >&2; exit 1
+}
+
+# The kit (built by the launcher when stale) and a JDK 21+ for the bare server, the same one the launcher finds.
+"$root/hubble-kit" --version >/dev/null
+lib="$(cd "$root/runner/target/dist" && pwd -P)/lib"
+java_bin=""
+for candidate in ${JAVA_HOME:+"$JAVA_HOME"} /usr/lib/jvm/*; do
+  [ -x "$candidate/bin/java" ] || continue
+  major="$("$candidate/bin/java" -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print v[1]; exit }')"
+  if [ -n "$major" ] && [ "$major" -ge 21 ] 2>/dev/null; then java_bin="$candidate/bin/java"; break; fi
+done
+[ -n "$java_bin" ] || { echo "bench: no JDK 21+ found" >&2; exit 1; }
 
 export HUBBLE_SECRET="bench-secret-0123456789"
-"$root/hubble-kit" serve --port 0 >"$work/url" 2>"$work/server.log" &
-server_pid=$!
-for _ in $(seq 1 600); do
-  [ -s "$work/url" ] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; echo "bench: server did not start" >&2; exit 1; }
-  sleep 0.2
-done
-url="$(head -n1 "$work/url")"
-[ -n "$url" ] || { echo "bench: server printed no URL within 120 s" >&2; exit 1; }
-echo "bench: server at $url" >&2
+# Tokens are minted before the runs and used during them: they must outlive the whole run, and the in-memory
+# store must hold every one of them (it fails closed with 503 when full).
+export APP_SSO_TOKEN_LIFETIME=1800
+export APP_SSO_REPLAY_CAPACITY=4000000
 
-post_script() { # $1 file, $2 secret, $3 body
-  cat >"$1" <<LUA
+# Redis, its own port and directory, no persistence (a benchmark).
+redis_port="$(free_port)"
+mkdir -p "$work/redis"
+redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$work/redis" --save "" --appendonly no \
+  --daemonize no --logfile "$work/redis/redis.log" &
+pids+=($!)
+
+"$root/hubble-kit" serve --port 0 >"$work/memory.url" 2>"$work/memory.log" &
+pids+=($!); memory_pid=$!
+"$root/hubble-kit" serve --port 0 --redis-uri "redis://127.0.0.1:$redis_port" >"$work/redis.url" 2>"$work/redis.log" &
+pids+=($!); redis_pid=$!
+"$java_bin" -cp "$lib/*" "$here/BareServer.java" >"$work/bare.url" 2>"$work/bare.log" &
+pids+=($!); bare_pid=$!
+
+nginx_port="$(free_port)"
+profile='{"userId":"test-user-123","email":"testuser@example.com","firstName":"Test","lastName":"User","phoneNumber":"1234567890","cohorts":["premium","beta"]}'
+mkdir -p "$work/nginx/logs"
+cat >"$work/nginx/nginx.conf" <<NGINX
+daemon off;
+worker_processes auto;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type application/json;
+  client_body_temp_path $work/nginx/body;
+  proxy_temp_path $work/nginx/proxy;
+  fastcgi_temp_path $work/nginx/fastcgi;
+  uwsgi_temp_path $work/nginx/uwsgi;
+  scgi_temp_path $work/nginx/scgi;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    location = /reject  { add_header Cache-Control no-store always; add_header X-REQUEST-ID 00000000-0000-4000-8000-000000000000 always; return 401 '{"userId":null}'; }
+    location = /profile { add_header Cache-Control no-store always; add_header Pragma no-cache always; add_header X-REQUEST-ID 00000000-0000-4000-8000-000000000000 always; return 200 '$profile'; }
+  }
+}
+NGINX
+"$nginx_bin" -p "$work/nginx" -c "$work/nginx/nginx.conf" &
+pids+=($!)
+
+memory_url="$(await_url "$work/memory.url" "$memory_pid" "$work/memory.log")"
+redis_url="$(await_url "$work/redis.url" "$redis_pid" "$work/redis.log")"
+bare_url="$(await_url "$work/bare.url" "$bare_pid" "$work/bare.log")"
+nginx_url="http://127.0.0.1:$nginx_port"
+echo "bench: serve (memory) $memory_url, serve (redis) $redis_url, bare $bare_url, nginx $nginx_url" >&2
+
+# One token file per valid-path run (warm-up and measured): each token is used once. Sized for 60k req/s.
+per_run=$((60000 * duration))
+mint_started="$(date +%s.%N)"
+for name in warm-memory warm-redis memory redis; do
+  "$root/hubble-kit" mint --count "$per_run" >"$work/$name.jsonl"
+done
+mint_seconds="$(awk -v a="$mint_started" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}')"
+echo "bench: minted 4 x $per_run tokens in ${mint_seconds}s" >&2
+
+random_token="hk1.$(head -c 96 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=').$(head -c 32 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=')"
+cat >"$work/random.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-wrk.headers["X-Hubble-Secret"] = "$2"
-wrk.body = '$3'
+wrk.headers["X-Hubble-Secret"] = "$HUBBLE_SECRET"
+wrk.body = '{"token": "$random_token"}'
 LUA
-}
-random_token="hk1.$(head -c 96 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=').$(head -c 32 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=')"
-post_script "$work/wrong.lua" "wrong-secret-000000000" "{\"token\": \"$random_token\"}"
-post_script "$work/random.lua" "$HUBBLE_SECRET" "{\"token\": \"$random_token\"}"
-post_script "$work/malformed.lua" "$HUBBLE_SECRET" '{"token": '
 
-# Sanity: each path answers what it should before it is measured.
+# Sanity: each endpoint answers what it should before it is measured.
 check() { # $1 expected status, $2.. curl args
   local expected="$1"; shift
   local got; got="$(curl -s -o /dev/null -w '%{http_code}' "$@")"
   [ "$got" = "$expected" ] || { echo "bench: expected $expected, got $got for $*" >&2; exit 1; }
 }
-check 200 "$url/observe/health"
-check 401 -X POST "$url/sso" -H 'Content-Type: application/json' -H 'X-Hubble-Secret: wrong-secret-000000000' --data "{\"token\": \"$random_token\"}"
-check 401 -X POST "$url/sso" -H 'Content-Type: application/json' -H "X-Hubble-Secret: $HUBBLE_SECRET" --data "{\"token\": \"$random_token\"}"
-check 400 -X POST "$url/sso" -H 'Content-Type: application/json' -H "X-Hubble-Secret: $HUBBLE_SECRET" --data '{"token": '
+post() { echo -X POST -H 'Content-Type: application/json' -H "X-Hubble-Secret: $HUBBLE_SECRET"; }
+one_token() { sed -n "${2}p" "$work/$1.jsonl" | sed 's/.*"token": *"\([^"]*\)".*/{"token": "\1"}/'; }
+check 401 $(post) --data "{\"token\": \"$random_token\"}" "$memory_url/sso"
+check 401 $(post) --data "{\"token\": \"$random_token\"}" "$bare_url/reject"
+check 401 $(post) --data "{\"token\": \"$random_token\"}" "$nginx_url/reject"
+check 200 $(post) --data "$(one_token warm-memory 1)" "$memory_url/sso"
+check 401 $(post) --data "$(one_token warm-memory 1)" "$memory_url/sso"
+check 200 $(post) --data "$(one_token warm-redis 1)" "$redis_url/sso"
+check 401 $(post) --data "$(one_token warm-redis 1)" "$redis_url/sso"
+check 200 $(post) --data "$(one_token memory 1)" "$bare_url/profile"
+check 200 $(post) --data "$(one_token memory 1)" "$nginx_url/profile"
 
-run() { # $1 name, $2.. wrk args; prints "name rps p50 p99 non2xx"
-  local name="$1"; shift
-  wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "$@" >"$work/$name.out"
-  local rps p50 p99
+export WRK_THREADS="$threads"
+run() { # $1 name, $2 token file or -, $3.. wrk args; prints "name rps p50 p99 non2xx exhausted"
+  local name="$1" tokens="$2"; shift 2
+  TOKENS="$work/$tokens.jsonl" wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "$@" >"$work/$name.out"
+  local rps p50 p99 non2xx exhausted
   rps="$(awk '/^Requests\/sec/ {print $2}' "$work/$name.out")"
   p50="$(awk '$1 == "50%" {print $2}' "$work/$name.out")"
   p99="$(awk '$1 == "99%" {print $2}' "$work/$name.out")"
-  echo "$name $rps $p50 $p99"
+  non2xx="$(awk '/Non-2xx or 3xx responses/ {print $5}' "$work/$name.out")"
+  exhausted="$(awk '/^tokens-exhausted/ {print $2}' "$work/$name.out")"
+  echo "$name $rps $p50 $p99 ${non2xx:-0} ${exhausted:--}"
 }
 
-echo "bench: warm-up (${duration}s, not recorded)" >&2
-wrk -t"$threads" -c"$connections" -d"${duration}s" -s "$work/random.lua" "$url/sso" >/dev/null
-wrk -t"$threads" -c"$connections" -d"${duration}s" "$url/observe/health" >/dev/null
+echo "bench: warm-up (${duration}s per server and path, not recorded)" >&2
+run warm1 - -s "$work/random.lua" "$bare_url/reject" >/dev/null
+run warm2 - -s "$work/random.lua" "$memory_url/sso" >/dev/null
+run warm3 memory -s "$here/tokens.lua" "$bare_url/profile" >/dev/null
+run warm4 warm-memory -s "$here/tokens.lua" "$memory_url/sso" >/dev/null
+run warm5 warm-redis -s "$here/tokens.lua" "$redis_url/sso" >/dev/null
+run warm6 - -s "$work/random.lua" "$nginx_url/reject" >/dev/null
 
+echo "bench: measuring" >&2
+log_before="$(stat -c %s "$work/memory.log")"
 results=()
-# Baseline measured before and after, so drift on a shared machine shows.
-results+=("$(run baseline "$url/observe/health")")
-results+=("$(run wrong -s "$work/wrong.lua" "$url/sso")")
-results+=("$(run random -s "$work/random.lua" "$url/sso")")
-results+=("$(run malformed -s "$work/malformed.lua" "$url/sso")")
-results+=("$(run baseline-again "$url/observe/health")")
+results+=("$(run bare-reject - -s "$work/random.lua" "$bare_url/reject")")
+results+=("$(run serve-reject - -s "$work/random.lua" "$memory_url/sso")")
+log_after="$(stat -c %s "$work/memory.log")"
+results+=("$(run nginx-reject - -s "$work/random.lua" "$nginx_url/reject")")
+results+=("$(run bare-profile memory -s "$here/tokens.lua" "$bare_url/profile")")
+results+=("$(run serve-valid-memory memory -s "$here/tokens.lua" "$memory_url/sso")")
+results+=("$(run serve-valid-redis redis -s "$here/tokens.lua" "$redis_url/sso")")
+results+=("$(run nginx-profile memory -s "$here/tokens.lua" "$nginx_url/profile")")
+results+=("$(run bare-reject-again - -s "$work/random.lua" "$bare_url/reject")")
+results+=("$(run bare-profile-again memory -s "$here/tokens.lua" "$bare_url/profile")")
 
-base_a="$(echo "${results[0]}" | awk '{print $2}')"
-base_b="$(echo "${results[4]}" | awk '{print $2}')"
-base="$(awk -v a="$base_a" -v b="$base_b" 'BEGIN {printf "%.1f", (a + b) / 2}')"
-drift="$(awk -v a="$base_a" -v b="$base_b" 'BEGIN {d = (b - a) / ((a + b) / 2) * 100; printf "%+.0f", d}')"
+field() { # $1 name, $2 field number
+  printf '%s\n' "${results[@]}" | awk -v n="$1" -v f="$2" '$1 == n {print $f}'
+}
+mean() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", (a + b) / 2}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+drift() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%+.0f", (b - a) / ((a + b) / 2) * 100}'; }
+bare_reject="$(mean "$(field bare-reject 2)" "$(field bare-reject-again 2)")"
+bare_profile="$(mean "$(field bare-profile 2)" "$(field bare-profile-again 2)")"
+log_rate="$(awk -v a="$log_before" -v b="$log_after" -v d="$duration" 'BEGIN {printf "%.1f", (b - a) / d * 60 / 1048576}')"
 
 {
-  echo "# /sso load test: ratios to a same-run baseline"
+  echo "# /sso load test: ratios to a bare Helidon handler measured in the same run"
   echo
-  echo "Generated by \`bench/sso/run.sh $duration $connections\` on $(date -u '+%Y-%m-%d %H:%M UTC'),"
-  echo "$(nproc) CPUs ($(uname -m)), $(wrk --version 2>&1 | head -n1 | cut -d' ' -f1-2), server: \`hubble-kit serve --port 0\` (demo config, one JVM; wrk on the same machine)."
-  echo "Absolute numbers depend on the machine (and on whatever else runs on it); the **ratio** to the baseline, measured in"
-  echo "the same run against the same server, is the figure to compare. Baseline = mean of the two baseline runs."
+  echo "Generated by \`bench/sso/run.sh $duration $connections\` on $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs ($(uname -m)),"
+  echo "$(wrk --version 2>&1 | head -n1 | cut -d' ' -f1-2) (1 thread, $connections connections, ${duration}s per run after a ${duration}s warm-up of each server and path),"
+  echo "$("$java_bin" -version 2>&1 | head -n1), $("$nginx_bin" -v 2>&1 | cut -d' ' -f3), $(redis-server --version | cut -d' ' -f1-3)."
+  echo "**The machine is shared with other builds and wrk runs on it too**: absolute figures move with its load; the"
+  echo "ratios, measured minutes apart in one run, are the figures to compare. Bare baselines are the mean of the first and"
+  echo "last run; their drift shows how much the load moved: bare-reject $(drift "$(field bare-reject 2)" "$(field bare-reject-again 2)") %, bare-profile $(drift "$(field bare-profile 2)" "$(field bare-profile-again 2)") %."
   echo
-  echo "Baseline drift between its first and last run: ${drift} %. Ratios closer than that to 1.00 are noise;"
-  echo "re-run on a quiet machine (and with a longer duration) when the drift is above about 10 %."
-  echo
-  echo "| path | what the server does | req/s | ratio to baseline | p50 | p99 |"
-  echo "|---|---|---:|---:|---:|---:|"
+  echo "| run | what answers | req/s | ratio | p50 | p99 | non-2xx | tokens short |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|"
   for line in "${results[@]}"; do
     set -- $line
     case "$1" in
-      baseline) what="GET /observe/health: constant JSON (baseline, first)";;
-      baseline-again) what="GET /observe/health: constant JSON (baseline, last)";;
-      wrong) what="POST /sso, wrong secret: constant-time check, 401";;
-      random) what="POST /sso, right secret, random token: parse + HMAC, 401";;
-      malformed) what="POST /sso, right secret, broken JSON: 400";;
+      bare-reject|bare-reject-again) what="bare Helidon: read body, 401 {\"userId\":null}"; base="$bare_reject";;
+      serve-reject) what="serve: right secret, random token (parse + HMAC), 401"; base="$bare_reject";;
+      nginx-reject) what="nginx: the same 401 bytes (ceiling)"; base="$bare_reject";;
+      bare-profile|bare-profile-again) what="bare Helidon: read body, 200 profile"; base="$bare_profile";;
+      serve-valid-memory) what="serve: fresh token, in-memory store, 200 profile"; base="$bare_profile";;
+      serve-valid-redis) what="serve --redis-uri: fresh token, Redis SET NX PXAT, 200 profile"; base="$bare_profile";;
+      nginx-profile) what="nginx: the same 200 bytes (ceiling)"; base="$bare_profile";;
     esac
-    ratio="$(awk -v r="$2" -v b="$base" 'BEGIN {printf "%.2f", r / b}')"
-    echo "| \`$1\` | $what | $2 | $ratio | $3 | $4 |"
+    echo "| \`$1\` | $what | $2 | $(ratio "$2" "$base") | $3 | $4 | $5 | $6 |"
   done
   echo
-  echo "Exact commands (\$URL is the server's printed URL, the Lua scripts set method, headers and body):"
+  echo "Ratios: to the mean of the two bare runs of the same kind (reject or profile). Goals: serve-reject >= 0.8,"
+  echo "serve-valid-memory >= 0.7, serve-valid-redis >= 0.5, p99 <= 10 ms. non-2xx on a valid-path run must be 0 (a 401"
+  echo "there would mean a token was refused; 'tokens short' counts requests that found no fresh token left)."
+  echo
+  echo "Access log written by serve (stderr to a file) during serve-reject: $log_rate MiB/min."
+  echo "Minting: \`hubble-kit mint --count $per_run\` x 4 took ${mint_seconds}s in all (one JVM each)."
+  echo
+  echo "Exact commands (\$URL: the printed URL; random.lua: right secret, one random well-formed token; tokens.lua: a"
+  echo "fresh minted token per request):"
   echo
   echo '```'
-  echo "HUBBLE_SECRET=bench-secret-0123456789 ./hubble-kit serve --port 0"
-  echo "wrk -t$threads -c$connections -d${duration}s --latency \$URL/observe/health"
-  echo "wrk -t$threads -c$connections -d${duration}s --latency -s wrong.lua \$URL/sso      # X-Hubble-Secret: wrong-secret-000000000, body {\"token\": \"hk1.<random>.<random>\"}"
-  echo "wrk -t$threads -c$connections -d${duration}s --latency -s random.lua \$URL/sso     # X-Hubble-Secret: \$HUBBLE_SECRET, same body"
-  echo "wrk -t$threads -c$connections -d${duration}s --latency -s malformed.lua \$URL/sso  # X-Hubble-Secret: \$HUBBLE_SECRET, body {\"token\": "
+  echo "HUBBLE_SECRET=bench-secret-0123456789 APP_SSO_TOKEN_LIFETIME=1800 APP_SSO_REPLAY_CAPACITY=4000000 ./hubble-kit serve --port 0"
+  echo "... ./hubble-kit serve --port 0 --redis-uri redis://127.0.0.1:\$REDIS_PORT        # redis-server --save '' --appendonly no"
+  echo "java -cp 'runner/target/dist/lib/*' bench/sso/BareServer.java"
+  echo "./hubble-kit mint --count $per_run > memory.jsonl"
+  echo "wrk -t$threads -c$connections -d${duration}s --latency -s random.lua \$URL/sso"
+  echo "TOKENS=memory.jsonl wrk -t$threads -c$connections -d${duration}s --latency -s bench/sso/tokens.lua \$URL/sso"
   echo '```'
-  echo
-  echo "The valid-token path (200) is single use and is not loaded here; it adds one concurrent-map insert and one"
-  echo "map lookup to the random-token path's work."
 } >"$here/RESULTS.md"
 
 cat "$here/RESULTS.md"

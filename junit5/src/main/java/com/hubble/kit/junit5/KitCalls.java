@@ -12,9 +12,9 @@ import java.util.Set;
 import com.hubble.kit.reference.Secret;
 import com.hubble.kit.runner.access.TokenSource;
 import com.hubble.kit.runner.baseline.Baseline;
-import com.hubble.kit.runner.baseline.BaselineException;
 import com.hubble.kit.runner.client.ClientGrader;
 import com.hubble.kit.runner.client.ClientSession;
+import com.hubble.kit.runner.config.UsageError;
 import com.hubble.kit.runner.report.CheckInfo;
 import com.hubble.kit.runner.report.CheckResult;
 import com.hubble.kit.runner.report.Exchange;
@@ -63,7 +63,7 @@ final class KitCalls {
     static Report applyBaseline(Report report, Path baseline) {
         try {
             return Baseline.read(baseline).apply(report, LocalDate.now());
-        } catch (BaselineException e) {
+        } catch (UsageError e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
     }

@@ -21,7 +21,7 @@ import org.opentest4j.TestAbortedException;
 import com.hubble.kit.reference.Secret;
 import com.hubble.kit.runner.access.PartnerToken;
 import com.hubble.kit.runner.access.TokenSource;
-import com.hubble.kit.runner.access.TokenSourceFailure;
+import com.hubble.kit.runner.config.UsageError;
 import com.hubble.kit.runner.report.CheckInfo;
 import com.hubble.kit.runner.report.CheckResult;
 import com.hubble.kit.runner.report.Exchange;
@@ -256,7 +256,7 @@ public final class SsoCompliance {
             if (report == null && failure == null) {
                 try {
                     report = runner.get();
-                } catch (TokenSourceFailure | IllegalArgumentException | java.io.UncheckedIOException e) {
+                } catch (UsageError | IllegalArgumentException | java.io.UncheckedIOException e) {
                     failure = e;
                 }
             }
@@ -277,10 +277,10 @@ public final class SsoCompliance {
                 value = supplier.get();
             } catch (RuntimeException e) {
                 // The exception's message may carry a token: name only its type.
-                throw new TokenSourceFailure("the " + name + " supplier threw " + e.getClass().getName());
+                throw new UsageError("the " + name + " supplier threw " + e.getClass().getName());
             }
             if (value instanceof String text && text.isEmpty()) {
-                throw new TokenSourceFailure("the " + name + " supplier returned an empty token");
+                throw new UsageError("the " + name + " supplier returned an empty token");
             }
             return Optional.ofNullable(value).map(issue);
         }

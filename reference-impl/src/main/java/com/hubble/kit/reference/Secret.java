@@ -40,12 +40,12 @@ public final class Secret {
 
     /** A short, non-reversible fingerprint for logs (first 8 hex chars of SHA-256). */
     public String fingerprint() {
-        byte[] digest = sha256(value);
-        StringBuilder hex = new StringBuilder();
-        for (int i = 0; i < 4; i++) {
-            hex.append(String.format("%02x", digest[i]));
-        }
-        return hex.toString();
+        return java.util.HexFormat.of().formatHex(sha256(value), 0, 4);
+    }
+
+    /** The SHA-256 of the value: what constant-time comparisons compare, never shown. */
+    public byte[] digest() {
+        return sha256(value);
     }
 
     static byte[] sha256(String text) {

@@ -37,7 +37,7 @@ public final class AccessLog implements Filter {
         long start = System.nanoTime();
         String requestId = req.headers().first(REQUEST_ID)
                 .filter(id -> SAFE_ID.matcher(id).matches())
-                .orElseGet(() -> UUID.randomUUID().toString());
+                .orElseGet(AccessLog::newRequestId);
         res.header(REQUEST_ID, requestId);
         try {
             chain.proceed();
@@ -48,14 +48,29 @@ public final class AccessLog implements Filter {
                 Outcome outcome = req.context().get(Outcome.class).orElse(null);
                 // Every value goes through LogText.escape: the decoded path (and a custom verifier's reason) can
                 // carry line breaks and escape sequences that would otherwise forge lines.
-                log(level, String.format("requestId=%s method=%s path=%s status=%d outcome=%s token=%s durationMs=%d",
-                    LogText.escape(requestId), LogText.escape(req.prologue().method().text()),
-                    LogText.escape(req.prologue().uriPath().path()), res.status().code(),
-                    LogText.escape(outcome == null ? null : outcome.reason()),
-                    outcome == null || outcome.tokenHash() == null ? "-" : "#" + LogText.escape(outcome.tokenHash()),
-                    (System.nanoTime() - start) / 1_000_000));
+                StringBuilder line = new StringBuilder(192)
+                        .append("requestId=").append(LogText.escape(requestId))
+                        .append(" method=").append(LogText.escape(req.prologue().method().text()))
+                        .append(" path=").append(LogText.escape(req.prologue().uriPath().path()))
+                        .append(" status=").append(status)
+                        .append(" outcome=").append(LogText.escape(outcome == null ? null : outcome.reason()))
+                        .append(" token=").append(outcome == null || outcome.tokenHash() == null
+                                ? "-" : "#" + LogText.escape(outcome.tokenHash()))
+                        .append(" durationMs=").append((System.nanoTime() - start) / 1_000_000);
+                log(level, line.toString());
             }
         }
+    }
+
+    /**
+     * A random (version 4) UUID for a request that brought no usable id. It only correlates log lines and needs no
+     * secrecy, so it comes from ThreadLocalRandom rather than the shared, locking SecureRandom of UUID.randomUUID.
+     */
+    static String newRequestId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long least = (random.nextLong() & ~(0x3L << 62)) | (0x2L << 62);
+        return new UUID(most, least).toString();
     }
 
     private static void log(Level level, String line) {

@@ -34,6 +34,8 @@ public final class HmacTokenVerifier implements TokenVerifier {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final SecretKeySpec key;
+    /** Initialised Macs for reuse: looking up the provider and keying a Mac costs more than the MAC itself. */
+    private final java.util.concurrent.BlockingQueue<Mac> macs = new java.util.concurrent.ArrayBlockingQueue<>(64);
     private final String audience;
     private final Duration lifetime;
     private final Clock clock;
@@ -125,7 +127,11 @@ public final class HmacTokenVerifier implements TokenVerifier {
         if (aud == null || !audience.equals(aud.asText())) {
             return new Verification.Invalid("wrong-audience");
         }
-        Instant expiresAt = Instant.ofEpochSecond(exp.asLong());
+        long expirySeconds = exp.asLong();
+        if (expirySeconds < Instant.MIN.getEpochSecond() || expirySeconds > Instant.MAX.getEpochSecond()) {
+            return new Verification.Invalid("malformed"); // Instant.ofEpochSecond would throw
+        }
+        Instant expiresAt = Instant.ofEpochSecond(expirySeconds);
         if (!expiresAt.isAfter(clock.instant())) {
             return new Verification.Invalid("expired");
         }
@@ -133,12 +139,17 @@ public final class HmacTokenVerifier implements TokenVerifier {
     }
 
     private byte[] mac(String signed) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required by every JVM", e);
+        Mac mac = macs.poll();
+        if (mac == null) {
+            try {
+                mac = Mac.getInstance(ALGORITHM);
+                mac.init(key);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is required by every JVM", e);
+            }
         }
+        byte[] result = mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII)); // doFinal also resets it for reuse
+        macs.offer(mac); // when 64 are already waiting, this one is dropped
+        return result;
     }
 }

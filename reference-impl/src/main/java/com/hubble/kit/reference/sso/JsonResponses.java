@@ -37,6 +37,21 @@ final class JsonResponses {
         send(res, status, write(body));
     }
 
+    /** {@code /observe/health}: UP (200) when the replay store can decide, DOWN (503) when it cannot. */
+    static void health(ServerResponse res, ReplayStore.Health store) {
+        String status = store.up() ? "UP" : "DOWN";
+        Map<String, Object> check = new LinkedHashMap<>();
+        check.put("name", "replay-store");
+        check.put("status", status);
+        check.put("store", store.kind());
+        check.put("detail", store.detail());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("checks", java.util.List.of(check));
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        send(res, store.up() ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503, write(body));
+    }
+
     static void user(ServerResponse res, SsoUser user) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("userId", user.userId());

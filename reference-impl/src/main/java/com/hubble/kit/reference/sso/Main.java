@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -18,6 +19,8 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 /** The reference partner /sso server: {@code java ... Main [config.yaml]}. */
 public final class Main {
@@ -70,9 +73,25 @@ public final class Main {
 
     /** Starts a server from config: validates it, wires secret reloading, binds, returns once listening. */
     public static WebServer start(Config config) {
-        SsoConfig sso = SsoConfig.from(config);
+        return start(config, System.getenv());
+    }
+
+    /** As {@link #start(Config)}; {@code env} supplies the Redis password ({@value RedisSettings#PASSWORD_ENV}). */
+    public static WebServer start(Config config, java.util.Map<String, String> env) {
+        SsoConfig sso = SsoConfig.from(config, env);
         SsoComponents components = SsoComponents.create(sso, Clock.systemUTC());
         reloadSecretsOnChange(config, components.secrets(), sso.demo());
+        if (components.replayStore() instanceof AutoCloseable closeable) {
+            ReplayStore.Health health = components.replayStore().health();
+            if (!health.up()) {
+                // Start anyway: /sso answers 503 until the store is reachable, then recovers by itself.
+                LOG.log(Level.WARNING, "replay store not reachable at start (" + health.detail()
+                        + "); /sso answers 503 until it is");
+            }
+            WebServer server = start(config, sso, components);
+            closeAfterStop(server, closeable);
+            return server;
+        }
         return start(config, sso, components);
     }
 
@@ -82,7 +101,12 @@ public final class Main {
         }
         WebServerConfig.Builder server = WebServer.builder();
         configureServer(server, config.get("server"));
-        WebServerConfig listeners = server.routing(routing -> routing(routing, components)).buildPrototype();
+        Duration requestTimeout = SlowClientGuard.requestTimeout(config);
+        SlowClientGuard.apply(server, config.get("server"), requestTimeout);
+        // /observe/metrics: Helidon's metrics observer over the global registry that SsoMetrics writes to.
+        server.addFeature(ObserveFeature.just(MetricsObserver.create()));
+        WebServerConfig listeners = server.routing(routing -> routing(routing, components, requestTimeout))
+                .buildPrototype();
         if (sso.demo() || SsoConfig.isDemoKey(sso.signingKeyBytes())) {
             // Checked on the very settings the server is created from, before any socket binds: no window in which
             // the public key answers on a public interface.
@@ -98,10 +122,24 @@ public final class Main {
 
     /** The routes over explicit components (your own TokenVerifier, UserDirectory, ReplayStore). */
     public static void routing(HttpRouting.Builder routing, SsoComponents components) {
-        routing.addFilter(new AccessLog())
+        routing(routing, components, SlowClientGuard.DEFAULT_REQUEST_TIMEOUT);
+    }
+
+    /** As above; an unread request body is read for at most {@code requestTimeout} after the response. */
+    static void routing(HttpRouting.Builder routing, SsoComponents components, Duration requestTimeout) {
+        // Outermost, so that the access log's duration stops when the answer is sent, not when the drain ends.
+        routing.addFilter(SlowClientGuard.drainUnreadBody(requestTimeout))
+                .addFilter(new AccessLog())
+                .addFilter(new SsoMetrics())
                 .register("/sso", new SsoService(components))
-                .get("/observe/health", (req, res) -> JsonResponses.send(res, Status.OK_200, "{\"status\":\"UP\"}"))
-                .any((req, res) -> JsonResponses.error(res, Status.NOT_FOUND_404, "not_found", "No such resource."))
+                .get("/observe/health", (req, res) -> JsonResponses.health(res, components.replayStore().health()))
+                .any((req, res) -> {
+                    if (req.path().path().startsWith("/observe/metrics")) {
+                        res.next(); // served by the metrics observer, whose routes come after these
+                        return;
+                    }
+                    JsonResponses.error(res, Status.NOT_FOUND_404, "not_found", "No such resource.");
+                })
                 .error(Throwable.class, (req, res, error) -> {
                     LOG.log(Level.ERROR, "unhandled " + error.getClass().getName() + " on " + LogText.escape(req.path().path()));
                     if (!res.isSent()) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * Remembers consumed token ids so each token is accepted once. The default is in memory, which is right for one
- * instance; several instances behind a load balancer need a shared implementation (e.g. Redis {@code SET NX PX}).
+ * instance; several instances behind a load balancer share {@link RedisReplayStore} (or your own implementation).
  */
 public interface ReplayStore {
 
@@ -18,6 +18,17 @@ public interface ReplayStore {
         /** The id was already consumed (or has expired): reject the token. */
         REJECTED,
         /** The store is full of unexpired entries: fail closed, ask the caller to retry later. */
-        FULL
+        FULL,
+        /** The store could not decide (unreachable, too slow, an error): fail closed, ask the caller to retry later. */
+        UNAVAILABLE
+    }
+
+    /** Whether the store can decide now; {@code /observe/health} reports it. The default store always can. */
+    default Health health() {
+        return new Health(true, "memory", "in this process");
+    }
+
+    /** A store's state for {@code /observe/health}: {@code detail} never holds a secret. */
+    record Health(boolean up, String kind, String detail) {
     }
 }

@@ -10,20 +10,25 @@ import com.hubble.kit.reference.Secret;
  * {@link Main} re-reads the list when the config file changes, and {@link #replace} can be called directly.
  */
 public final class SharedSecrets {
-    private volatile List<Secret> accepted;
+    /** The accepted secrets' SHA-256 digests, computed once per list rather than once per request. */
+    private volatile List<byte[]> accepted;
 
     public SharedSecrets(List<Secret> accepted) {
-        this.accepted = validated(accepted);
+        this.accepted = digests(validated(accepted));
     }
 
     /** Swaps the accepted list atomically; requests after this call see only the new list. */
     public void replace(List<Secret> newAccepted) {
-        this.accepted = validated(newAccepted);
+        this.accepted = digests(validated(newAccepted));
     }
 
     /** How many secrets are accepted now. */
     public int count() {
         return accepted.size();
+    }
+
+    private static List<byte[]> digests(List<Secret> secrets) {
+        return secrets.stream().map(Secret::digest).toList();
     }
 
     /**
@@ -34,9 +39,10 @@ public final class SharedSecrets {
         if (presented == null || presented.isEmpty()) {
             return false;
         }
+        byte[] digest = Secret.of(presented).digest();
         boolean matched = false;
-        for (Secret secret : accepted) {
-            matched |= secret.matches(presented);
+        for (byte[] secret : accepted) {
+            matched |= java.security.MessageDigest.isEqual(secret, digest);
         }
         return matched;
     }

@@ -20,7 +20,10 @@ public record SsoComponents(SharedSecrets secrets, TokenVerifier verifier, Repla
         Objects.requireNonNull(tokens, "tokens");
     }
 
-    /** The defaults: HMAC tokens, in-memory replay store, users from config. Needs at least one secret. */
+    /**
+     * The defaults: HMAC tokens, the configured replay store (in memory unless {@code app.sso.replay.store} is
+     * redis), users from config. Needs at least one secret.
+     */
     public static SsoComponents create(SsoConfig config, Clock clock) {
         if (config.secrets().isEmpty()) {
             throw new SsoConfigException("no shared secret configured: set app.sso.secrets (env APP_SSO_SECRETS, "
@@ -29,7 +32,10 @@ public record SsoComponents(SharedSecrets secrets, TokenVerifier verifier, Repla
         HmacTokenVerifier tokens = new HmacTokenVerifier(config.signingKeyBytes(), config.audience(),
                 config.tokenLifetime(), clock);
         return new SsoComponents(new SharedSecrets(config.secrets()), tokens,
-                new InMemoryReplayStore(config.replayCapacity(), clock), new ConfigUserDirectory(config.users()),
+                config.redis() == null
+                        ? new InMemoryReplayStore(config.replayCapacity(), clock)
+                        : new RedisReplayStore(config.redis(), clock),
+                new ConfigUserDirectory(config.users()),
                 tokens, config.bodyLimit());
     }
 

@@ -16,7 +16,7 @@ import io.helidon.config.ConfigException;
  */
 public record SsoConfig(List<Secret> secrets, Secret signingKey, Duration tokenLifetime, String audience,
                         int bodyLimit, int replayCapacity, boolean demo, List<SsoUser> users,
-                        java.util.logging.Level accessLogLevel) {
+                        java.util.logging.Level accessLogLevel, RedisSettings redis) {
 
     public static final int DEFAULT_BODY_LIMIT = 16 * 1024;
     public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(120);
@@ -32,6 +32,14 @@ public record SsoConfig(List<Secret> secrets, Secret signingKey, Duration tokenL
 
     /** Reads {@code app.sso} from the root config; throws {@link SsoConfigException} naming what to fix. */
     public static SsoConfig from(Config root) {
+        return from(root, System.getenv());
+    }
+
+    /**
+     * As {@link #from(Config)}, with the process environment given: the one value read from it directly is the Redis
+     * password ({@value RedisSettings#PASSWORD_ENV}), which never comes from configuration.
+     */
+    public static SsoConfig from(Config root, java.util.Map<String, String> env) {
         Config sso = root.get("app.sso");
         try {
             boolean demo = sso.get("demo").asBoolean().orElse(false);
@@ -54,8 +62,14 @@ public record SsoConfig(List<Secret> secrets, Secret signingKey, Duration tokenL
             if (replayCapacity < 1) {
                 throw new SsoConfigException("app.sso.replay.capacity (env APP_SSO_REPLAY_CAPACITY) must be positive");
             }
+            String store = sso.get("replay.store").asString().orElse("memory").trim().toLowerCase(java.util.Locale.ROOT);
+            RedisSettings redis = switch (store) {
+                case "memory" -> null;
+                case "redis" -> RedisSettings.from(sso.get("replay.redis"), env);
+                default -> throw new SsoConfigException("app.sso.replay.store (env APP_SSO_REPLAY_STORE) must be memory or redis");
+            };
             return new SsoConfig(secrets, signingKey, Duration.ofSeconds(lifetimeSeconds), audience, bodyLimit,
-                    replayCapacity, demo, users(sso.get("users"), demo), accessLogLevel(sso.get("log.access")));
+                    replayCapacity, demo, users(sso.get("users"), demo), accessLogLevel(sso.get("log.access")), redis);
         } catch (ConfigException e) {
             // Helidon's mapping messages name the key and the expected type, not the value.
             throw new SsoConfigException("invalid configuration: " + e.getMessage());

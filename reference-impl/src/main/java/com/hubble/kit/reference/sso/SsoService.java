@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.hubble.kit.reference.Secret;
@@ -104,6 +104,12 @@ public final class SsoService implements HttpService {
                 reject(req, res, Status.SERVICE_UNAVAILABLE_503, "replay-store-full", presented);
                 return;
             }
+            case UNAVAILABLE -> {
+                // Fail closed: a token whose single use could not be recorded is never accepted.
+                res.header(HeaderNames.RETRY_AFTER, "1");
+                reject(req, res, Status.SERVICE_UNAVAILABLE_503, "replay-store-unavailable", presented);
+                return;
+            }
             case FIRST_USE -> {
                 // accepted once; fall through to the user lookup
             }
@@ -127,7 +133,17 @@ public final class SsoService implements HttpService {
         if (!req.content().hasEntity()) {
             return new byte[0];
         }
+        OptionalLong declared = req.headers().contentLength();
         try (InputStream in = req.content().inputStream()) {
+            if (declared.isPresent() && declared.getAsLong() <= limit) {
+                // The usual case: read exactly the declared length into an array of that size, no 8 KiB chunks.
+                byte[] bytes = new byte[(int) declared.getAsLong()];
+                int read = in.readNBytes(bytes, 0, bytes.length);
+                if (read < bytes.length) {
+                    throw new IOException("body shorter than its Content-Length");
+                }
+                return bytes;
+            }
             byte[] bytes = in.readNBytes(limit + 1);
             return bytes.length > limit ? null : bytes;
         } catch (RuntimeException e) {
@@ -143,15 +159,29 @@ public final class SsoService implements HttpService {
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(body));
-            JsonNode root = JSON.readTree(body);
-            if (root == null || !root.isObject()) {
-                return null;
+            // Streamed, not read into a tree: the same rules (one object, no duplicate keys at any depth, nothing
+            // after it) without building nodes for fields that are ignored anyway.
+            try (JsonParser parser = JSON.createParser(body)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    return null;
+                }
+                String token = null;
+                boolean tokenIsText = false;
+                JsonToken next;
+                while ((next = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if ("token".equals(name)) {
+                        tokenIsText = value == JsonToken.VALUE_STRING;
+                        token = tokenIsText ? parser.getText() : null;
+                    }
+                    parser.skipChildren();
+                }
+                if (next != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                    return null;
+                }
+                return tokenIsText && !token.isEmpty() ? token : null;
             }
-            JsonNode token = root.get("token");
-            if (token == null || !token.isTextual() || token.textValue().isEmpty()) {
-                return null;
-            }
-            return token.textValue();
         } catch (CharacterCodingException e) {
             return null;
         } catch (IOException e) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hubble.kit.reference.Secret;
 import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.config.Durations;
+import com.hubble.kit.runner.config.UsageError;
 
 /**
  * Runs {@code sh -c CMD} once per token needed. The command prints a bare token, or a JSON object
@@ -143,7 +144,7 @@ public final class CommandTokens implements TokenSource {
         }
     }
 
-    private TokenSourceFailure failure(String what) {
-        return new TokenSourceFailure(flag + " '" + command + "' " + what);
+    private UsageError failure(String what) {
+        return new UsageError(flag + " '" + command + "' " + what);
     }
 }

@@ -21,6 +21,7 @@ import com.hubble.kit.runner.report.Status;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.hubble.kit.runner.config.UsageError;
 
 /**
  * Accepted failures with an expiry date. {@link #apply} is the one place a baseline touches a run: a pure
@@ -72,8 +73,7 @@ public final class Baseline {
                         outcome.evidence(), outcome.measurements());
                 notes.add("stale baseline entry: " + entry.id() + " now passes; remove it from " + source);
             }
-            checks.add(new CheckResult(result.id(), result.title(), result.severity(), result.area(),
-                    result.requirement(), result.fix(), outcome, result.durationMs()));
+            checks.add(result.withOutcome(outcome));
         }
         for (BaselineEntry entry : entries.values()) {
             if (!seen.contains(entry.id())) {
@@ -88,23 +88,23 @@ public final class Baseline {
     }
 
     /** Reads a baseline file: a YAML list of {id, reason, owner, expires: YYYY-MM-DD}. */
-    public static Baseline read(Path file) throws BaselineException {
+    public static Baseline read(Path file) throws UsageError {
         String shown = file.toString();
         JsonNode root;
         try {
             String yaml = Files.readString(file, StandardCharsets.UTF_8);
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            throw new BaselineException("baseline " + shown + " is not valid YAML: " + e.getOriginalMessage()
+            throw new UsageError("baseline " + shown + " is not valid YAML: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
         } catch (IOException e) {
-            throw new BaselineException("cannot read baseline " + shown + ": " + e.getClass().getSimpleName());
+            throw new UsageError("cannot read baseline " + shown + ": " + e.getClass().getSimpleName());
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             return new Baseline(shown, List.of());
         }
         if (!root.isArray()) {
-            throw new BaselineException("baseline " + shown + " must be a YAML list of entries with keys "
+            throw new UsageError("baseline " + shown + " must be a YAML list of entries with keys "
                     + String.join(", ", KEYS));
         }
         List<BaselineEntry> entries = new ArrayList<>();
@@ -114,12 +114,12 @@ public final class Baseline {
             number++;
             String where = "baseline " + shown + ", entry " + number;
             if (!node.isObject()) {
-                throw new BaselineException(where + ": must be a mapping with keys " + String.join(", ", KEYS));
+                throw new UsageError(where + ": must be a mapping with keys " + String.join(", ", KEYS));
             }
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String key = names.next();
                 if (!KEYS.contains(key)) {
-                    throw new BaselineException(where + ": unknown key '" + key + "'; keys are " + String.join(", ", KEYS));
+                    throw new UsageError(where + ": unknown key '" + key + "'; keys are " + String.join(", ", KEYS));
                 }
             }
             String id = text(node, "id", where);
@@ -131,20 +131,20 @@ public final class Baseline {
             try {
                 date = LocalDate.parse(expires);
             } catch (DateTimeParseException e) {
-                throw new BaselineException(where + ": expires '" + expires + "' is not a date YYYY-MM-DD");
+                throw new UsageError(where + ": expires '" + expires + "' is not a date YYYY-MM-DD");
             }
             if (!ids.add(id)) {
-                throw new BaselineException(where + ": the id is listed twice");
+                throw new UsageError(where + ": the id is listed twice");
             }
             entries.add(new BaselineEntry(id, reason, owner, date));
         }
         return new Baseline(shown, entries);
     }
 
-    private static String text(JsonNode node, String key, String where) throws BaselineException {
+    private static String text(JsonNode node, String key, String where) throws UsageError {
         JsonNode value = node.get(key);
         if (value == null || !value.isValueNode() || value.isNull() || value.asText().isBlank()) {
-            throw new BaselineException(where + ": '" + key + "' is missing or empty");
+            throw new UsageError(where + ": '" + key + "' is missing or empty");
         }
         return value.asText().trim();
     }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hubble.kit.runner.config.UsageError;
 
 /** A baseline drafted from a report.json: one entry per failing check, to be reviewed and committed. */
 public final class BaselineDraft {
@@ -17,16 +18,16 @@ public final class BaselineDraft {
 
     /** Entries for every FAIL in the report JSON, expiring {@code days} after {@code today}. */
     public static List<BaselineEntry> fromReport(String reportJson, String owner, String reason, int days, LocalDate today)
-            throws BaselineException {
+            throws UsageError {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(reportJson);
         } catch (IOException e) {
-            throw new BaselineException("the report is not JSON (expected a report.json written with --report-dir)");
+            throw new UsageError("the report is not JSON (expected a report.json written with --report-dir)");
         }
         JsonNode checks = root == null ? null : root.get("checks");
         if (checks == null || !checks.isArray()) {
-            throw new BaselineException("the report has no \"checks\" array (expected a report.json written with --report-dir)");
+            throw new UsageError("the report has no \"checks\" array (expected a report.json written with --report-dir)");
         }
         List<BaselineEntry> entries = new ArrayList<>();
         for (JsonNode check : checks) {

@@ -9,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import com.hubble.kit.runner.config.UsageError;
 
 /**
  * {@code --baseline FILE} for any command that writes a report: {@code @Mixin BaselineOption baseline;} then
@@ -28,7 +29,7 @@ public final class BaselineOption {
     void file(Path file) {
         try {
             baseline = Baseline.read(file);
-        } catch (BaselineException e) {
+        } catch (UsageError e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 
 import com.hubble.kit.runner.baseline.BaselineDraft;
 import com.hubble.kit.runner.baseline.BaselineEntry;
-import com.hubble.kit.runner.baseline.BaselineException;
+import com.hubble.kit.runner.config.UsageError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
                 "Writes a baseline from a report.json: one entry {id, reason, owner, expires} per FAIL.",
                 "Pass it to check, verify-pact or client-check with --baseline FILE: listed failures WARN "
                         + "\"accepted until DATE (reason)\" instead of failing, until they expire."})
-public final class BaselineCommand implements Callable<Integer> {
+public final class BaselineCommand implements Callable<ExitCode> {
     @Spec
     CommandSpec spec;
 
@@ -46,10 +46,9 @@ public final class BaselineCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() {
+    public ExitCode call() {
         if (days < 1 || days > 366) {
-            spec.commandLine().getErr().println("hubble-kit baseline: --days must be between 1 and 366");
-            return ExitCode.USAGE.code();
+            throw new UsageError("--days must be between 1 and 366");
         }
         try {
             String report = Files.readString(from, StandardCharsets.UTF_8);
@@ -63,14 +62,12 @@ public final class BaselineCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("wrote " + out + " (" + entries.size() + " entries, expiring "
                         + LocalDate.now().plusDays(days) + ")");
             }
-            return ExitCode.COMPLIANT.code();
+            return ExitCode.SUCCESS;
         } catch (IOException e) {
-            spec.commandLine().getErr().println("hubble-kit baseline: cannot read " + from + " or write the baseline: "
+            throw new UsageError("cannot read " + from + " or write the baseline: "
                     + e.getClass().getSimpleName());
-            return ExitCode.USAGE.code();
-        } catch (BaselineException e) {
-            spec.commandLine().getErr().println("hubble-kit baseline: " + from + ": " + e.getMessage());
-            return ExitCode.USAGE.code();
+        } catch (UsageError e) {
+            throw new UsageError(from + ": " + e.getMessage());
         }
     }
 }

@@ -1,6 +1,5 @@
 package com.hubble.kit.runner.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -18,10 +17,9 @@ import com.hubble.kit.runner.access.CommandTokens;
 import com.hubble.kit.runner.access.FixedTokens;
 import com.hubble.kit.runner.access.PartnerToken;
 import com.hubble.kit.runner.access.TokenSource;
-import com.hubble.kit.runner.access.TokenSourceFailure;
+import com.hubble.kit.runner.config.UsageError;
 import com.hubble.kit.runner.baseline.BaselineOption;
 import com.hubble.kit.runner.report.Exchange;
-import com.hubble.kit.runner.report.Gate;
 import com.hubble.kit.runner.report.Header;
 import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.Report;
@@ -48,32 +46,19 @@ import picocli.CommandLine.Option;
                 "Progress goes to stderr (one line per check), the summary table to stdout."},
         footerHeading = "%nExit codes:%n",
         footer = "%s")
-public final class CheckCommand implements Callable<Integer> {
+public final class CheckCommand implements Callable<ExitCode> {
     static final String VALID_MISSING = "a valid token (--token or --token-command)";
     static final String EXPIRED_MISSING = "an expired token (--expired-token or --expired-token-command)";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--base-url", paramLabel = "URL",
-            description = "The partner's base URL; the kit calls URL + \"/sso\". Default: the embedded reference server.")
-    String baseUrl;
-
-    @Option(names = "--secret-env", paramLabel = "NAME", defaultValue = "HUBBLE_SECRET",
-            description = "Environment variable holding the X-Hubble-Secret (default: ${DEFAULT-VALUE}).")
-    String secretEnv;
-
-    @Option(names = "--secret-file", paramLabel = "PATH",
-            description = "File holding the X-Hubble-Secret (one line; a trailing newline is ignored).")
-    Path secretFile;
+    @CommandLine.Mixin
+    TargetOptions target;
 
     @Option(names = "--token", paramLabel = "VALUE",
             description = "A valid token (repeatable). Without --single-use tokens are reused round-robin.")
     List<String> tokens = new ArrayList<>();
-
-    @Option(names = "--token-command", paramLabel = "CMD",
-            description = "Run with sh -c once per valid token needed; prints a token or {\"token\": \"...\", \"userId\": \"...\"}.")
-    String tokenCommand;
 
     @Option(names = "--user-id", paramLabel = "ID",
             description = "The userId the partner must return for a bare valid token (--token VALUE, or a token command "
@@ -83,28 +68,31 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--expired-token", paramLabel = "VALUE", description = "An expired token (repeatable).")
     List<String> expiredTokens = new ArrayList<>();
 
-    @Option(names = "--expired-token-command", paramLabel = "CMD",
-            description = "Run with sh -c once per expired token needed; same output forms as --token-command.")
-    String expiredTokenCommand;
-
     @Option(names = "--single-use", description = "Tokens are single-use: never reuse one; sso.token.replay becomes MUST.")
     boolean singleUse;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
-            description = "Deadline per request, whole exchange (default: ${DEFAULT-VALUE}). Forms: 500ms, 5s, 2m.")
-    Duration timeout;
-
-    @Option(names = "--latency-budget", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
+    @Option(names = "--latency-budget", paramLabel = "DURATION", defaultValue = Settings.LATENCY_BUDGET, converter = DurationConverter.class,
             description = "p95 budget for sso.perf.latency (default: ${DEFAULT-VALUE}).")
     Duration latencyBudget;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "16",
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = Settings.CONCURRENCY,
             description = "Parallel callers for sso.perf.concurrency (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--load-duration", paramLabel = "DURATION", defaultValue = "3s", converter = DurationConverter.class,
+    @Option(names = "--load-duration", paramLabel = "DURATION", defaultValue = Settings.LOAD_DURATION, converter = DurationConverter.class,
             description = "How long sso.perf.concurrency runs (default: ${DEFAULT-VALUE}).")
     Duration loadDuration;
+
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = Settings.PARALLELISM,
+            description = "How many probes may run at once (default: ${DEFAULT-VALUE}); 1 runs them one after another. "
+                    + "The latency, load and timing-leak probes always run alone, and the checks over every response "
+                    + "after the others; verdicts do not depend on it.")
+    int parallelism;
+
+    @Option(names = "--max-rate", paramLabel = "CALLS_PER_S", defaultValue = Settings.MAX_RATE,
+            description = "Cap on the calls per second sso.perf.concurrency sends, all callers together (default: "
+                    + "${DEFAULT-VALUE}, no cap: the callers send back to back). Set it to spare a shared staging system.")
+    int maxRate;
 
     @Option(names = "--only", paramLabel = "ID", description = "Run only these checks (repeatable).")
     List<String> only = new ArrayList<>();
@@ -118,48 +106,31 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.json, junit.xml, report.html and report.md here.")
     Path reportDir;
 
-    @Option(names = "--allow-http", description = "Allow plain http:// for a non-loopback host.")
-    boolean allowHttp;
-
     @CommandLine.Mixin
     BaselineOption baseline;
 
     @Option(names = "--insecure", description = "Do not verify the TLS certificate (loudly warned; for test systems only).")
     boolean insecure;
 
-    /** A usage or configuration problem: message to stderr, exit 2. */
-    private static final class UsageProblem extends Exception {
-        UsageProblem(String message) {
-            super(message, null, false, false);
-        }
-    }
-
     @Override
-    public Integer call() {
+    public ExitCode call() {
+        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            return run(spec.commandLine().getOut(), err);
-        } catch (UsageProblem | TokenSourceFailure e) {
-            err.println("hubble-kit check: " + e.getMessage());
-            err.flush();
-            return ExitCode.USAGE.code();
-        } catch (IOException e) {
-            err.println("hubble-kit check: cannot write the reports: " + e.getMessage());
-            err.flush();
-            return ExitCode.USAGE.code();
-        }
-    }
-
-    private int run(PrintWriter out, PrintWriter err) throws UsageProblem, IOException {
-        List<SsoCheck<?>> catalogue = SsoCatalogue.checks(singleUse || baseUrl == null);
+        List<SsoCheck<?>> catalogue = SsoCatalogue.checks(singleUse || target.baseUrl == null);
         Set<String> ids = catalogue.stream().map(SsoCheck::id).collect(Collectors.toCollection(LinkedHashSet::new));
         for (String id : concat(only, skip)) {
             if (!ids.contains(id)) {
-                throw new UsageProblem("unknown check id '" + id + "' (in --only/--skip); run 'hubble-kit list' for the ids");
+                throw new UsageError("unknown check id '" + id + "' (in --only/--skip); run 'hubble-kit list' for the ids");
             }
         }
         if (concurrency < 1 || concurrency > 1024) {
-            throw new UsageProblem("--concurrency must be between 1 and 1024, got " + concurrency);
+            throw new UsageError("--concurrency must be between 1 and 1024, got " + concurrency);
+        }
+        if (parallelism < 1 || parallelism > 64) {
+            throw new UsageError("--parallelism must be between 1 and 64, got " + parallelism);
+        }
+        if (maxRate < 0) {
+            throw new UsageError("--max-rate must be 0 (no cap) or a positive number of calls per second, got " + maxRate);
         }
         List<SsoCheck<?>> selected = only.isEmpty() ? catalogue
                 : catalogue.stream().filter(c -> only.contains(c.id())).toList();
@@ -169,36 +140,38 @@ public final class CheckCommand implements Callable<Integer> {
                     + "secret and tokens. Use this only against a test system.");
             notes.add("--insecure: TLS certificates were not verified");
         }
-        if (baseUrl == null) {
-            if (!tokens.isEmpty() || tokenCommand != null || !expiredTokens.isEmpty() || expiredTokenCommand != null
+        if (target.baseUrl == null) {
+            if (!tokens.isEmpty() || target.tokenCommand != null || !expiredTokens.isEmpty() || target.expiredTokenCommand != null
                     || userId != null) {
-                throw new UsageProblem("--token, --token-command, --user-id, --expired-token and --expired-token-command need "
+                throw new UsageError("--token, --token-command, --user-id, --expired-token and --expired-token-command need "
                         + "--base-url (without it the kit checks its embedded reference with its own tokens)");
             }
             try (EmbeddedReference reference = EmbeddedReference.start()) {
                 err.println("hubble-kit: no --base-url: checking the embedded reference /sso at " + reference.baseUrl()
                         + " (random secret, its own tokens, single-use)");
                 notes.add("embedded reference server (no --base-url)");
-                Settings settings = new Settings(timeout, latencyBudget, concurrency, loadDuration, true, insecure);
+                Settings settings = new Settings(target.timeout, latencyBudget, concurrency, loadDuration, true, insecure,
+                        parallelism, maxRate);
                 return execute(out, err, URI.create(reference.baseUrl()), reference.secret(), reference.validTokens(),
                         reference.expiredTokens(), settings, selected, notes);
             }
         }
-        URI base = parseBaseUrl(baseUrl);
-        Secret secret = readSecret(err);
+        URI base = target.baseUri();
+        Secret secret = target.secret();
         if (userId != null && userId.isBlank()) {
-            throw new UsageProblem("--user-id must not be empty");
+            throw new UsageError("--user-id must not be empty");
         }
-        TokenSource valid = tokenSource("--token", tokens, "--token-command", tokenCommand, VALID_MISSING,
+        TokenSource valid = tokenSource("--token", tokens, "--token-command", target.tokenCommand, VALID_MISSING,
                 Optional.ofNullable(userId));
         TokenSource expired = tokenSource("--expired-token", expiredTokens, "--expired-token-command",
-                expiredTokenCommand, EXPIRED_MISSING, Optional.empty());
-        Settings settings = new Settings(timeout, latencyBudget, concurrency, loadDuration, singleUse, insecure);
+                target.expiredTokenCommand, EXPIRED_MISSING, Optional.empty());
+        Settings settings = new Settings(target.timeout, latencyBudget, concurrency, loadDuration, singleUse, insecure,
+                parallelism, maxRate);
         return execute(out, err, base, secret, valid, expired, settings, selected, notes);
     }
 
-    private int execute(PrintWriter out, PrintWriter err, URI base, Secret secret, TokenSource valid, TokenSource expired,
-                        Settings settings, List<SsoCheck<?>> checks, List<String> notes) throws IOException {
+    private ExitCode execute(PrintWriter out, PrintWriter err, URI base, Secret secret, TokenSource valid, TokenSource expired,
+                             Settings settings, List<SsoCheck<?>> checks, List<String> notes) {
         Redactor redactor = KitOutput.redactorOf(err);
         try (SsoClient client = new SsoClient(settings.timeout(), settings.insecure(), redactor)) {
             ProbeContext context = new ProbeContext(base, client, secret, valid, expired, settings);
@@ -210,7 +183,7 @@ public final class CheckCommand implements Callable<Integer> {
                         ? ", and that its certificate is valid for the host (or use --insecure on a test system)" : "")
                         + ".");
                 err.flush();
-                return ExitCode.UNREACHABLE.code();
+                return ExitCode.UNREACHABLE;
             }
             err.println("hubble-kit: checking " + context.sso(null) + " (" + checks.size() + " checks)");
             err.flush();
@@ -230,7 +203,7 @@ public final class CheckCommand implements Callable<Integer> {
             });
             report = baseline.applyTo(report);
             ReportOutput.show(report, reportDir, out, err);
-            return Gate.exitCode(report, strict).code();
+            return ExitCode.of(report.verdict());
         }
     }
 
@@ -256,37 +229,19 @@ public final class CheckCommand implements Callable<Integer> {
         return exchange.failure().filter(f -> f.kind() == TransportFailure.Kind.CONNECT || f.kind() == TransportFailure.Kind.TLS);
     }
 
-    // One set of rules for the target, shared with verify-pact.
-    private URI parseBaseUrl(String text) throws UsageProblem {
-        try {
-            return TargetInput.baseUrl(text, allowHttp);
-        } catch (TargetInput.Problem e) {
-            throw new UsageProblem(e.getMessage());
-        }
-    }
-
-    private Secret readSecret(PrintWriter err) throws UsageProblem {
-        boolean envGiven = spec.commandLine().getParseResult().hasMatchedOption("--secret-env");
-        try {
-            return TargetInput.secret(secretFile, secretEnv, envGiven, note -> err.println("hubble-kit: note: " + note));
-        } catch (TargetInput.Problem e) {
-            throw new UsageProblem(e.getMessage());
-        }
-    }
-
     private TokenSource tokenSource(String listFlag, List<String> values, String commandFlag, String command,
-                                    String missing, Optional<String> bareUserId) throws UsageProblem {
+                                    String missing, Optional<String> bareUserId) {
         if (!values.isEmpty() && command != null) {
-            throw new UsageProblem("give either " + listFlag + " or " + commandFlag + ", not both");
+            throw new UsageError("give either " + listFlag + " or " + commandFlag + ", not both");
         }
         if (command != null) {
             if (command.isBlank()) {
-                throw new UsageProblem(commandFlag + " is empty");
+                throw new UsageError(commandFlag + " is empty");
             }
             return new CommandTokens(commandFlag, command, Duration.ofSeconds(30), bareUserId);
         }
         if (values.stream().anyMatch(String::isEmpty)) {
-            throw new UsageProblem(listFlag + " must not be empty");
+            throw new UsageError(listFlag + " must not be empty");
         }
         return values.isEmpty() ? TokenSource.none(missing)
                 : new FixedTokens(values.stream().map(v -> new PartnerToken(Secret.of(v), bareUserId)).toList(),

@@ -17,13 +17,14 @@ import com.hubble.kit.runner.baseline.BaselineOption;
 import com.hubble.kit.runner.client.ClientGrader;
 import com.hubble.kit.runner.client.ClientProcess;
 import com.hubble.kit.runner.client.ClientSession;
-import com.hubble.kit.runner.report.Gate;
 import com.hubble.kit.runner.report.Report;
 import com.hubble.kit.runner.report.render.TextReport;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import com.hubble.kit.runner.config.Durations;
+import com.hubble.kit.runner.config.UsageError;
 
 /** hubble-kit client-check: runs a partner's Hubble API client against the sandbox and grades its traffic. */
 @Command(name = "client-check", mixinStandardHelpOptions = true, sortOptions = false,
@@ -32,7 +33,7 @@ import picocli.CommandLine.Option;
                         + "HUBBLE_BASE_URL, HUBBLE_CLIENT_ID and HUBBLE_CLIENT_SECRET, waits for it to exit, then grades "
                         + "every request it sent against Hubble's setup checklist.",
                 "CMD's output goes to stderr (prefixed 'client| '), progress to stderr, the summary table to stdout."})
-public final class ClientCheckCommand implements Callable<Integer> {
+public final class ClientCheckCommand implements Callable<ExitCode> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -55,10 +56,10 @@ public final class ClientCheckCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}; 0 turns it off).")
     int inject401At;
 
-    @Option(names = "--max-duration", paramLabel = "DURATION", defaultValue = "120s",
+    @Option(names = "--max-duration", paramLabel = "DURATION", defaultValue = "120s", converter = DurationConverter.class,
             description = "How long CMD may run before it and its children are killed (default: ${DEFAULT-VALUE}). "
                     + "Forms: 500ms, 30s, 2m.")
-    String maxDuration;
+    Duration maxDuration;
 
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.json, junit.xml, report.html and report.md here.")
     Path reportDir;
@@ -73,24 +74,18 @@ public final class ClientCheckCommand implements Callable<Integer> {
     private static final java.util.logging.Logger HELIDON_LOGS = java.util.logging.Logger.getLogger("io.helidon");
 
     @Override
-    public Integer call() {
+    public ExitCode call() {
         HELIDON_LOGS.setLevel(java.util.logging.Level.WARNING);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Duration limit;
-        try {
-            limit = parseDuration(maxDuration);
-        } catch (IllegalArgumentException e) {
-            return usage(err, "--max-duration " + e.getMessage());
-        }
         if (command.isBlank()) {
-            return usage(err, "--run is empty: give the command that runs your client, e.g. --run 'node client.js'");
+            throw new UsageError("--run is empty: give the command that runs your client, e.g. --run 'node client.js'");
         }
         if (expiresIn < 1) {
-            return usage(err, "--expires-in must be at least 1 second, got " + expiresIn);
+            throw new UsageError("--expires-in must be at least 1 second, got " + expiresIn);
         }
         if (inject401At < 0) {
-            return usage(err, "--inject-401-at must be 0 (off) or a positive call number, got " + inject401At);
+            throw new UsageError("--inject-401-at must be 0 (off) or a positive call number, got " + inject401At);
         }
         SandboxSettings settings = SandboxSettings.defaults().withTokenLifetimeSecs(expiresIn)
                 .withFaults(FaultPlan.NONE.withRevokeTokenAtCall(inject401At));
@@ -102,16 +97,16 @@ public final class ClientCheckCommand implements Callable<Integer> {
             err.flush();
             ClientProcess.Result result;
             try {
-                result = ClientProcess.run(command, environment(sandbox), limit, err);
+                result = ClientProcess.run(command, environment(sandbox), maxDuration, err);
             } catch (IOException e) {
-                return usage(err, "cannot start sh -c for --run: " + e.getMessage());
+                throw new UsageError("cannot start sh -c for --run: " + e.getMessage());
             }
             List<String> notes = new ArrayList<>();
             notes.add("client command: " + command);
             notes.add("sandbox: tokens live " + expiresIn + " s; "
                     + (inject401At > 0 ? "token revoked on authenticated call " + inject401At : "no injected 401"));
             if (result.timedOut()) {
-                String killed = "the client was still running after " + maxDuration
+                String killed = "the client was still running after " + Durations.format(maxDuration)
                         + ": killed it and its child processes; graded what it sent until then";
                 err.println("hubble-kit: " + killed);
                 notes.add(killed);
@@ -138,12 +133,10 @@ public final class ClientCheckCommand implements Callable<Integer> {
                     });
             report = baseline.applyTo(report);
             ReportOutput.show(report, reportDir, out, err);
-            return Gate.exitCode(report, strict).code();
-        } catch (IOException e) {
-            return usage(err, "cannot write the reports: " + e.getMessage());
+            return ExitCode.of(report.verdict());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return usage(err, "interrupted while waiting for the client");
+            throw new UsageError("interrupted while waiting for the client");
         }
     }
 
@@ -160,36 +153,7 @@ public final class ClientCheckCommand implements Callable<Integer> {
                 "HUBBLE_KIT_CLASSPATH", System.getProperty("java.class.path", ""));
     }
 
-    private static int usage(PrintWriter err, String message) {
-        err.println("hubble-kit client-check: " + message);
-        err.flush();
-        return ExitCode.USAGE.code();
-    }
-
     private static String quote(String text) {
         return "'" + text.replace("'", "'\\''") + "'";
-    }
-
-    /** "500ms", "30s", "2m" or plain seconds. */
-    static Duration parseDuration(String text) {
-        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
-        try {
-            Duration d;
-            if (t.endsWith("ms")) {
-                d = Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            } else if (t.endsWith("s")) {
-                d = Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
-            } else if (t.endsWith("m")) {
-                d = Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
-            } else {
-                d = Duration.ofSeconds(Long.parseLong(t));
-            }
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException("must be positive, got '" + text + "'");
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration; write 500ms, 30s or 2m");
-        }
     }
 }

@@ -1,8 +1,15 @@
 package com.hubble.kit.runner.cli;
 
-/** Process exit codes: separates "the target failed" from "the tool could not judge". */
-public enum ExitCode {
-    COMPLIANT(0, "compliant: no MUST check failed (with --strict, no SHOULD check either)"),
+import com.hubble.kit.runner.report.Verdict;
+
+import picocli.CommandLine;
+
+/**
+ * Process exit codes: separates "the target failed" from "the tool could not judge". Every command returns one;
+ * picocli reads the number through {@link CommandLine.IExitCodeGenerator}.
+ */
+public enum ExitCode implements CommandLine.IExitCodeGenerator {
+    SUCCESS(0, "compliant: no MUST check failed (with --strict, no SHOULD check either)"),
     NON_COMPLIANT(1, "non-compliant: at least one MUST check failed (with --strict, or a SHOULD check)"),
     USAGE(2, "usage or configuration error: bad flag, missing secret, failing token command"),
     UNREACHABLE(3, "target unreachable: connection refused, DNS failure or TLS handshake failure"),
@@ -20,8 +27,22 @@ public enum ExitCode {
         return code;
     }
 
+    @Override
+    public int getExitCode() {
+        return code;
+    }
+
     public String meaning() {
         return meaning;
+    }
+
+    /** The exit code of a judging command for its report's verdict. */
+    public static ExitCode of(Verdict verdict) {
+        return switch (verdict) {
+            case PASS -> SUCCESS;
+            case FAIL -> NON_COMPLIANT;
+            case INCOMPLETE -> INCOMPLETE;
+        };
     }
 
     /** The exit-code section of --help, generated from this enum so it cannot drift. */

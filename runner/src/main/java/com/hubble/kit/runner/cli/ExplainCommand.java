@@ -11,11 +11,13 @@ import com.hubble.kit.runner.sso.SsoCatalogue;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import com.hubble.kit.runner.config.UsageError;
+import com.hubble.kit.runner.report.CheckInfo;
 
 /** Prints one check: its rule, the source it enforces, what it sends, how to fix a failure. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Explains one check: its rule, the source sentence or RFC it enforces, what it sends, how to fix a failure.")
-public final class ExplainCommand implements Callable<Integer> {
+public final class ExplainCommand implements Callable<ExitCode> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -24,23 +26,20 @@ public final class ExplainCommand implements Callable<Integer> {
     String id;
 
     @Override
-    public Integer call() {
+    public ExitCode call() {
         Optional<Check<?>> check = SsoCatalogue.find(id, false).<Check<?>>map(c -> c)
                 .or(() -> ClientCatalogue.find(id).map(c -> c));
         if (check.isEmpty()) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("hubble-kit explain: no check with id '" + id + "'. Run 'hubble-kit list' for the ids.");
-            err.flush();
-            return ExitCode.USAGE.code();
+            throw new UsageError("no check with id '" + id + "'. Run 'hubble-kit list' for the ids.");
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(explain(check.get()));
+        out.print(explain(check.get().info()));
         out.flush();
-        return ExitCode.COMPLIANT.code();
+        return ExitCode.SUCCESS;
     }
 
-    static String explain(Check<?> check) {
-        String level = check.id().equals("sso.token.replay") ? "INFO, or MUST with --single-use" : check.severity().name();
+    static String explain(CheckInfo check) {
+        String level = check.severity() + check.escalation().map(e -> ", or " + e).orElse("");
         return check.id() + "  [" + level + "]  " + check.area() + "\n"
                 + check.title() + "\n\n"
                 + "Rule:   " + check.requirement() + "\n\n"

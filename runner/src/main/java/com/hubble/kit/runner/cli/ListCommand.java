@@ -11,11 +11,12 @@ import com.hubble.kit.runner.sso.SsoCheck;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import com.hubble.kit.runner.report.CheckInfo;
 
 /** Prints both catalogues: the /sso checks of 'check' and the client checks of 'client-check'. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "Prints the catalogues: the /sso checks of 'check' and the client checks of 'client-check' (id, severity, area, title).")
-public final class ListCommand implements Callable<Integer> {
+public final class ListCommand implements Callable<ExitCode> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -24,11 +25,11 @@ public final class ListCommand implements Callable<Integer> {
     boolean markdown;
 
     @Override
-    public Integer call() {
+    public ExitCode call() {
         PrintWriter out = spec.commandLine().getOut();
         out.print(markdown ? markdown() : text());
         out.flush();
-        return ExitCode.COMPLIANT.code();
+        return ExitCode.SUCCESS;
     }
 
     static String text() {
@@ -42,26 +43,38 @@ public final class ListCommand implements Callable<Integer> {
         for (Check<?> check : ClientCatalogue.checks()) {
             text.append(row(check));
         }
-        text.append("\n* MUST with --single-use.\nRun 'hubble-kit explain ID' for a check's rule, what it sends and how to fix a failure.\n");
+        text.append("\n* " + escalations() + ".\nRun 'hubble-kit explain ID' for a check's rule, what it sends and how to fix a failure.\n");
         return text.toString();
     }
 
+    /** The footnote for the starred levels: "MUST with --single-use", from the catalogue. */
+    private static String escalations() {
+        return SsoCatalogue.checks(false).stream().flatMap(c -> c.info().escalation().stream()).map(Object::toString)
+                .distinct().collect(java.util.stream.Collectors.joining("; "));
+    }
+
     private static String row(Check<?> check) {
-        String level = check.severity().name() + (check.id().equals("sso.token.replay") ? "*" : "");
-        return String.format("%-28s %-7s %-17s %s%n", check.id(), level, check.area(), check.title());
+        CheckInfo info = check.info();
+        String level = info.severity().name() + (info.escalation().isPresent() ? "*" : "");
+        return String.format("%-28s %-7s %-17s %s%n", info.id(), level, info.area(), info.title());
     }
 
     /** The /sso catalogue as a Markdown table; runner/CHECK.md embeds exactly this (a test keeps them equal). */
     public static String markdown() {
         StringBuilder md = new StringBuilder("| id | level | area | check |\n|---|---|---|---|\n");
-        for (SsoCheck<?> check : SsoCatalogue.checks(false)) {
-            md.append("| `").append(check.id()).append("` | ").append(severity(check)).append(" | ")
-                    .append(check.area()).append(" | ").append(check.title().replace("|", "\\|")).append(" |\n");
-        }
+        SsoCatalogue.checks(false).forEach(check -> md.append(markdownRow(check.info())));
         return md.toString();
     }
 
-    private static String severity(SsoCheck<?> check) {
-        return check.id().equals("sso.token.replay") ? "INFO (MUST with --single-use)" : check.severity().name();
+    /** The client-check catalogue as a Markdown table; reference-impl/CLIENT.md embeds exactly this (a test keeps them equal). */
+    public static String clientMarkdown() {
+        StringBuilder md = new StringBuilder("| id | level | area | check |\n|---|---|---|---|\n");
+        ClientCatalogue.checks().forEach(check -> md.append(markdownRow(check.info())));
+        return md.toString();
+    }
+
+    private static String markdownRow(CheckInfo info) {
+        String level = info.severity().name() + info.escalation().map(e -> " (" + e + ")").orElse("");
+        return "| `" + info.id() + "` | " + level + " | " + info.area() + " | " + info.title().replace("|", "\\|") + " |\n";
     }
 }

@@ -24,6 +24,7 @@ import com.hubble.kit.reference.client.ProductsPage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import com.hubble.kit.runner.config.UsageError;
 
 /** hubble-kit login-doctor: tries a login and one authenticated call, and explains each failure. */
 @Command(name = "login-doctor", mixinStandardHelpOptions = true, sortOptions = false,
@@ -32,7 +33,7 @@ import picocli.CommandLine.Option;
                 + "environment keys, the singular /v1/partner/ path, the IP allow-list, missing headers.",
                 "The client id comes from --client-id or HUBBLE_CLIENT_ID; the secret from HUBBLE_CLIENT_SECRET "
                         + "(or --secret-env / --secret-file), never from the command line."})
-public final class LoginDoctorCommand implements Callable<Integer> {
+public final class LoginDoctorCommand implements Callable<ExitCode> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -53,16 +54,13 @@ public final class LoginDoctorCommand implements Callable<Integer> {
     Path secretFile;
 
     @Override
-    public Integer call() {
+    public ExitCode call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         ClientSettings settings;
         try {
             settings = settings(out);
         } catch (ClientConfigurationException e) {
-            err.println("hubble-kit login-doctor: " + e.getMessage());
-            err.flush();
-            return ExitCode.USAGE.code();
+            throw new UsageError(e.getMessage());
         }
         out.println("Hubble at " + settings.baseUri() + " as clientId " + settings.clientId() + " ("
                 + environmentName(settings.baseUri()) + ")");
@@ -83,7 +81,7 @@ public final class LoginDoctorCommand implements Callable<Integer> {
             }
             out.println("All good: this machine can log in and call Hubble with these credentials.");
             out.flush();
-            return ExitCode.COMPLIANT.code();
+            return ExitCode.SUCCESS;
         }
     }
 
@@ -123,14 +121,14 @@ public final class LoginDoctorCommand implements Callable<Integer> {
         return ClientSettings.of(base, id, Secret.of(secret));
     }
 
-    private static int explain(PrintWriter out, String step, HubbleApiException e, List<String> causes) {
+    private static ExitCode explain(PrintWriter out, String step, HubbleApiException e, List<String> causes) {
         if (e.status() == 0) {
             out.println("FAIL  " + step + ": no response (" + e.getMessage() + ")");
             out.println("      likely causes: the base URL is wrong (staging https://api.dev.myhubble.money, "
                     + "production https://api.myhubble.money), DNS or a proxy/firewall blocks this machine, "
                     + "or a TLS interception proxy.");
             out.flush();
-            return ExitCode.UNREACHABLE.code();
+            return ExitCode.UNREACHABLE;
         }
         Optional<ApiError> error = e.error();
         out.println("FAIL  " + step + ": " + e.status()
@@ -142,7 +140,7 @@ public final class LoginDoctorCommand implements Callable<Integer> {
         causes.forEach(c -> out.println("        - " + c));
         out.println("      When contacting Hubble support, give the X-REQUEST-ID above, your clientId and the environment.");
         out.flush();
-        return ExitCode.NON_COMPLIANT.code();
+        return ExitCode.NON_COMPLIANT;
     }
 
     static List<String> loginCauses(HubbleApiException e, ClientSettings settings) {

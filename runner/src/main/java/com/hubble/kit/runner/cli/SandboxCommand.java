@@ -11,13 +11,14 @@ import com.hubble.kit.reference.sandbox.SandboxSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import com.hubble.kit.runner.config.UsageError;
 
 /** hubble-kit sandbox: the Hubble API sandbox on its own, for developing a client against it. */
 @Command(name = "sandbox", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs a local stand-in for Hubble's partner API on 127.0.0.1 until interrupted (Ctrl-C): "
                 + "POST /v1/partners/auth/login (clientId test-client-id, clientSecret test-client-secret), "
                 + "GET /v1/partners/products and /v1/partners/products/{id}."})
-public final class SandboxCommand implements Callable<Integer> {
+public final class SandboxCommand implements Callable<ExitCode> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -53,13 +54,11 @@ public final class SandboxCommand implements Callable<Integer> {
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
-    public Integer call() {
+    public ExitCode call() {
         PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65535 || expiresIn < 1 || inject401At < 0 || inject429At < 0 || inject503At < 0
                 || retryAfter < 0) {
-            err.println("hubble-kit sandbox: --port must be 0..65535, --expires-in at least 1, call numbers 0 or positive");
-            err.flush();
-            return ExitCode.USAGE.code();
+            throw new UsageError("--port must be 0..65535, --expires-in at least 1, call numbers 0 or positive");
         }
         SandboxSettings settings = SandboxSettings.defaults().withTokenLifetimeSecs(expiresIn)
                 .withLifetimeAsString(expiresInAsString)
@@ -68,10 +67,8 @@ public final class SandboxCommand implements Callable<Integer> {
         try {
             sandbox = Sandbox.start(settings, port);
         } catch (RuntimeException e) {
-            err.println("hubble-kit sandbox: cannot listen on 127.0.0.1:" + port + " (" + e.getClass().getSimpleName()
+            throw new UsageError("cannot listen on 127.0.0.1:" + port + " (" + e.getClass().getSimpleName()
                     + "); is the port taken? Try --port 0");
-            err.flush();
-            return ExitCode.USAGE.code();
         }
         // A live log on stderr: what the client sent, as the sandbox recorded it (secrets already removed).
         sandbox.state().recorder().subscribe(exchange -> {
@@ -109,7 +106,7 @@ public final class SandboxCommand implements Callable<Integer> {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return ExitCode.COMPLIANT.code();
+        return ExitCode.SUCCESS;
     }
 
     /** One line per exchange, secrets already removed: "#3 GET /v1/partners/products?pageNo=2 token-1 LIVE -> 200". */

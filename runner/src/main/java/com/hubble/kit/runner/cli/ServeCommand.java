@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import com.hubble.kit.runner.config.UsageError;
 
 /** {@code hubble-kit serve}: runs the reference partner /sso server until killed. */
 @Command(name = "serve",
@@ -25,12 +26,15 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Without --config it uses the demo configuration (loopback only, public signing key, demo users) "
                         + "and takes the shared secret from the environment variable HUBBLE_SECRET.",
                 "Stop it with Ctrl-C or SIGTERM (graceful shutdown). See reference-impl/SSO.md."})
-public final class ServeCommand implements Callable<Integer> {
+public final class ServeCommand implements Callable<ExitCode> {
     /** Where the environment comes from; tests replace it. */
     static Supplier<Map<String, String>> environment = System::getenv;
-    /** Called once the server listens; tests replace it to stop instead of waiting forever. */
-    static final java.util.function.Consumer<WebServer> WAIT_UNTIL_KILLED = server -> awaitShutdown();
-    static java.util.function.Consumer<WebServer> whenReady = WAIT_UNTIL_KILLED;
+    /**
+     * Called once the server listens; tests set it to stop instead of waiting forever (null: wait until killed).
+     * No lambda taking a WebServer here: picocli reflects on this class for every command, and a method with
+     * WebServer in its signature would load Helidon for {@code --help}.
+     */
+    static java.util.function.Consumer<WebServer> whenReady;
 
     @Spec
     CommandSpec spec;
@@ -41,19 +45,27 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (see reference-impl/SSO.md); re-read live for secret rotation.")
     Path config;
 
+    @Option(names = "--redis-uri", paramLabel = "URI", description = "Keep used tokens in Redis (redis://HOST:PORT[/DB] "
+            + "or rediss:// for TLS), shared by every instance pointed at it; the password, if any, from the environment "
+            + "variable HUBBLE_SSO_REDIS_PASSWORD. Default: in this process's memory.")
+    String redisUri;
+
     @Override
-    public Integer call() {
+    public ExitCode call() {
         // One line per log record (access log included) unless the user configured JUL themselves.
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s: %5$s%6$s%n");
         }
         if (port != null && (port < 0 || port > 65535)) {
-            spec.commandLine().getErr().println("hubble-kit serve: --port must be 0..65535, got " + port);
-            return ExitCode.USAGE.code();
+            throw new UsageError("--port must be 0..65535, got " + port);
         }
         Map<String, String> overrides = new HashMap<>();
         if (port != null) {
             overrides.put("server.port", Integer.toString(port));
+        }
+        if (redisUri != null) {
+            overrides.put("app.sso.replay.store", "redis");
+            overrides.put("app.sso.replay.redis.uri", redisUri);
         }
         WebServer server;
         Config loaded;
@@ -61,22 +73,24 @@ public final class ServeCommand implements Callable<Integer> {
             loaded = config == null
                     ? SsoConfigLoader.demo(environment.get(), true, overrides)
                     : SsoConfigLoader.file(config, environment.get(), overrides);
-            server = Main.start(loaded);
+            server = Main.start(loaded, environment.get());
         } catch (SsoConfigException e) {
-            spec.commandLine().getErr().println("hubble-kit serve: " + e.getMessage());
-            return ExitCode.USAGE.code();
+            throw new UsageError(e.getMessage());
         } catch (RuntimeException e) {
             // Typically the port is taken; say so without a stack trace.
-            spec.commandLine().getErr().println("hubble-kit serve: could not start the server: "
+            throw new UsageError("could not start the server: "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-            return ExitCode.USAGE.code();
         }
         // Access lines are written off the request threads; the hook writes whatever is queued once the server stopped.
         Main.closeAfterStop(server, com.hubble.kit.reference.sso.AccessLog.writeAsynchronously(System.err));
         spec.commandLine().getOut().println(Main.baseUri(server, loaded));
         spec.commandLine().getOut().flush();
-        whenReady.accept(server);
-        return ExitCode.COMPLIANT.code();
+        if (whenReady == null) {
+            awaitShutdown();
+        } else {
+            whenReady.accept(server);
+        }
+        return ExitCode.SUCCESS;
     }
 
     private static void awaitShutdown() {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.config.UsageError;
 import com.hubble.kit.runner.sso.probe.SecretForm;
 import com.hubble.kit.runner.sso.probe.TargetFacts;
 
@@ -19,34 +20,27 @@ final class TargetInput {
     private TargetInput() {
     }
 
-    /** A usage problem with the target: message to stderr, exit 2. */
-    static final class Problem extends Exception {
-        Problem(String message) {
-            super(message, null, false, false);
-        }
-    }
-
     /** An absolute http(s) base URL; plain http only for loopback hosts or with --allow-http. */
-    static URI baseUrl(String text, boolean allowHttp) throws Problem {
+    static URI baseUrl(String text, boolean allowHttp) {
         URI uri;
         try {
             uri = new URI(text.trim());
         } catch (URISyntaxException e) {
-            throw new Problem("--base-url '" + text + "' is not a URL; write it like https://partner.example.com");
+            throw new UsageError("--base-url '" + text + "' is not a URL; write it like https://partner.example.com");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
-            throw new Problem("--base-url '" + text + "' must be an absolute http(s) URL with a host, "
+            throw new UsageError("--base-url '" + text + "' must be an absolute http(s) URL with a host, "
                     + "like https://partner.example.com");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            throw new Problem("--base-url must not carry a query, fragment or user info");
+            throw new UsageError("--base-url must not carry a query, fragment or user info");
         }
         if (uri.getPath() != null && uri.getPath().endsWith("/sso")) {
-            throw new Problem("--base-url is the BASE URL: the kit appends /sso itself (drop the trailing /sso)");
+            throw new UsageError("--base-url is the BASE URL: the kit appends /sso itself (drop the trailing /sso)");
         }
         if (scheme.equals("http") && !TargetFacts.isLoopback(uri.getHost()) && !allowHttp) {
-            throw new Problem("--base-url uses plain http:// for a non-loopback host (" + uri.getHost()
+            throw new UsageError("--base-url uses plain http:// for a non-loopback host (" + uri.getHost()
                     + "): the secret would travel unencrypted. Use https://, or add --allow-http for a trusted test network.");
         }
         return uri;
@@ -58,9 +52,9 @@ final class TargetInput {
      * UTF-8 byte order mark is removed and said through {@code note}. The secret and every variant the kit derives
      * from it ({@link SecretForm}) must be valid header values; a problem is named, never the value.
      */
-    static Secret secret(Path secretFile, String secretEnv, boolean envFlagGiven, Consumer<String> note) throws Problem {
+    static Secret secret(Path secretFile, String secretEnv, boolean envFlagGiven, Consumer<String> note) {
         if (secretFile != null && envFlagGiven) {
-            throw new Problem("give either --secret-env or --secret-file, not both");
+            throw new UsageError("give either --secret-env or --secret-file, not both");
         }
         String value;
         String origin;
@@ -73,14 +67,14 @@ final class TargetInput {
                         : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
                         : e instanceof java.nio.charset.CharacterCodingException ? "it is not UTF-8 text"
                         : Files.isDirectory(secretFile) ? "it is a directory" : "unreadable";
-                throw new Problem("--secret-file " + secretFile + " cannot be read: " + why
+                throw new UsageError("--secret-file " + secretFile + " cannot be read: " + why
                         + "; give the path of a file that holds only the X-Hubble-Secret");
             }
         } else {
             origin = "the secret in the environment variable " + secretEnv;
             value = System.getenv(secretEnv);
             if (value == null || value.isEmpty()) {
-                throw new Problem("no secret: the environment variable " + secretEnv + " is "
+                throw new UsageError("no secret: the environment variable " + secretEnv + " is "
                         + (value == null ? "not set" : "empty") + ". Export the X-Hubble-Secret as " + secretEnv
                         + " (or name another variable with --secret-env NAME, or use --secret-file PATH).");
             }
@@ -91,12 +85,12 @@ final class TargetInput {
                     + "Save it without one (an editor's \"UTF-8\" rather than \"UTF-8 with BOM\").");
         }
         if (value.isEmpty()) {
-            throw new Problem(secretFile != null ? "--secret-file " + secretFile + " is empty; put the X-Hubble-Secret in it"
+            throw new UsageError(secretFile != null ? "--secret-file " + secretFile + " is empty; put the X-Hubble-Secret in it"
                     : origin + " is empty");
         }
         Optional<String> problem = headerValueProblem(value);
         if (problem.isPresent()) {
-            throw new Problem(origin + " cannot be sent as the X-Hubble-Secret header: it " + problem.get()
+            throw new UsageError(origin + " cannot be sent as the X-Hubble-Secret header: it " + problem.get()
                     + ". A header value is visible ASCII, with spaces or tabs only inside (RFC 9110 section 5.5); "
                     + "check that the right value was copied");
         }
@@ -104,7 +98,7 @@ final class TargetInput {
             Optional<String> variant = form.apply(value).filter(v -> !v.isEmpty());
             Optional<String> variantProblem = variant.flatMap(TargetInput::headerValueProblem);
             if (variantProblem.isPresent()) {
-                throw new Problem(origin + " gives a near miss for sso.secret.* (" + form.description()
+                throw new UsageError(origin + " gives a near miss for sso.secret.* (" + form.description()
                         + ") that cannot be sent as a header: it " + variantProblem.get()
                         + ". Use a secret of visible ASCII characters");
             }

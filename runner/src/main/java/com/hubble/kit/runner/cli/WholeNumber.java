@@ -35,6 +35,14 @@ final class WholeNumber {
         }
     }
 
+    /** How many of something: mint --count. */
+    static final class Count implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            return parse(value, "a whole number", Long.MAX_VALUE);
+        }
+    }
+
     /** A TCP port, 0 for a free one. */
     static final class Port implements CommandLine.ITypeConverter<Integer> {
         @Override

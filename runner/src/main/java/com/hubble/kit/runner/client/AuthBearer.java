@@ -5,41 +5,23 @@ import java.util.List;
 
 import com.hubble.kit.reference.sandbox.PresentedToken;
 import com.hubble.kit.reference.sandbox.RecordedExchange;
+import com.hubble.kit.runner.report.CheckInfo;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Severity;
 
 /** Every authenticated call carries Authorization: Bearer with a token from a login; no token ever sits in a URL. */
 public final class AuthBearer implements ClientCheck {
-    @Override
-    public String id() {
-        return "client.auth.bearer";
-    }
+    private static final CheckInfo INFO = new CheckInfo("client.auth.bearer", "Calls carry Authorization: Bearer <token>, never the token in a URL",
+            Severity.MUST, "Headers",
+            SOURCE + "\"Send Authorization: Bearer <access_token> header in all API calls\". A token in a URL "
+                    + "ends up in proxy and server logs.",
+            SENDS,
+            "Send the token from the login only as the header Authorization: Bearer <token>; never add it to the "
+                    + "path or query string.");
 
     @Override
-    public String title() {
-        return "Calls carry Authorization: Bearer <token>, never the token in a URL";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.MUST;
-    }
-
-    @Override
-    public String area() {
-        return "Headers";
-    }
-
-    @Override
-    public String requirement() {
-        return SOURCE + "\"Send Authorization: Bearer <access_token> header in all API calls\". A token in a URL "
-                + "ends up in proxy and server logs.";
-    }
-
-    @Override
-    public String fix() {
-        return "Send the token from the login only as the header Authorization: Bearer <token>; never add it to the "
-                + "path or query string.";
+    public CheckInfo info() {
+        return INFO;
     }
 
     @Override

@@ -6,13 +6,6 @@ import com.hubble.kit.runner.report.Check;
 public interface ClientCheck extends Check<ClientSession> {
     String SOURCE = "Hubble partner API, Authentication: ";
 
-    @Override
-    default String area() {
-        return "Hubble API client";
-    }
-
-    @Override
-    default String sends() {
-        return "nothing: the sandbox records the partner's client (run with client-check --run CMD) and judges its requests";
-    }
+    /** What every client check sends: nothing, it judges what the partner's client sent. */
+    String SENDS = "nothing: the sandbox records the partner's client (run with client-check --run CMD) and judges its requests";
 }

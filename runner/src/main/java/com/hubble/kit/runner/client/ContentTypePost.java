@@ -4,39 +4,21 @@ import java.util.List;
 import java.util.Locale;
 
 import com.hubble.kit.reference.sandbox.RecordedExchange;
+import com.hubble.kit.runner.report.CheckInfo;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Severity;
 
 /** Every POST carries Content-Type: application/json (parameters such as charset allowed). */
 public final class ContentTypePost implements ClientCheck {
-    @Override
-    public String id() {
-        return "client.content-type.post";
-    }
+    private static final CheckInfo INFO = new CheckInfo("client.content-type.post", "Every POST carries Content-Type: application/json",
+            Severity.MUST, "Headers",
+            SOURCE + "Content-Type: application/json, \"Required for all POST requests\".",
+            SENDS,
+            "Set Content-Type: application/json on every POST (many HTTP libraries only do so for a JSON body helper).");
 
     @Override
-    public String title() {
-        return "Every POST carries Content-Type: application/json";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.MUST;
-    }
-
-    @Override
-    public String area() {
-        return "Headers";
-    }
-
-    @Override
-    public String requirement() {
-        return SOURCE + "Content-Type: application/json, \"Required for all POST requests\".";
-    }
-
-    @Override
-    public String fix() {
-        return "Set Content-Type: application/json on every POST (many HTTP libraries only do so for a JSON body helper).";
+    public CheckInfo info() {
+        return INFO;
     }
 
     static boolean isJson(String contentType) {

@@ -4,41 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.hubble.kit.reference.sandbox.RecordedExchange;
+import com.hubble.kit.runner.report.CheckInfo;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Severity;
 
 /** Every login is POST /v1/partners/auth/login with a JSON body holding clientId and clientSecret. */
 public final class LoginRequest implements ClientCheck {
-    @Override
-    public String id() {
-        return "client.login.request";
-    }
+    private static final CheckInfo INFO = new CheckInfo("client.login.request", "Login is POST /v1/partners/auth/login with JSON {clientId, clientSecret}",
+            Severity.MUST, "Login",
+            SOURCE + "\"Implement the token acquisition flow using /v1/partners/auth/login\"; the Login endpoint "
+                    + "requires POST with Content-Type: application/json and the body {\"clientId\", \"clientSecret\"}.",
+            SENDS,
+            "POST to <base URL>/v1/partners/auth/login with Content-Type: application/json and "
+                    + "{\"clientId\": ..., \"clientSecret\": ...}, before any other call.");
 
     @Override
-    public String title() {
-        return "Login is POST /v1/partners/auth/login with JSON {clientId, clientSecret}";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.MUST;
-    }
-
-    @Override
-    public String area() {
-        return "Login";
-    }
-
-    @Override
-    public String requirement() {
-        return SOURCE + "\"Implement the token acquisition flow using /v1/partners/auth/login\"; the Login endpoint "
-                + "requires POST with Content-Type: application/json and the body {\"clientId\", \"clientSecret\"}.";
-    }
-
-    @Override
-    public String fix() {
-        return "POST to <base URL>/v1/partners/auth/login with Content-Type: application/json and "
-                + "{\"clientId\": ..., \"clientSecret\": ...}, before any other call.";
+    public CheckInfo info() {
+        return INFO;
     }
 
     @Override

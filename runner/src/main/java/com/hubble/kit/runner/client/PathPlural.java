@@ -3,39 +3,21 @@ package com.hubble.kit.runner.client;
 import java.util.List;
 
 import com.hubble.kit.reference.sandbox.RecordedExchange;
+import com.hubble.kit.runner.report.CheckInfo;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Severity;
 
 /** No request goes to /v1/partner/ (singular). */
 public final class PathPlural implements ClientCheck {
-    @Override
-    public String id() {
-        return "client.path.plural";
-    }
+    private static final CheckInfo INFO = new CheckInfo("client.path.plural", "Requests use /v1/partners/ (plural), never /v1/partner/",
+            Severity.MUST, "Login",
+            SOURCE + "\"Don't hit /v1/partner/… instead of /v1/partners/… (note the plural).\"",
+            SENDS,
+            "Use /v1/partners/ in every path (auth/login, products, ...); configure only the base URL per environment.");
 
     @Override
-    public String title() {
-        return "Requests use /v1/partners/ (plural), never /v1/partner/";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.MUST;
-    }
-
-    @Override
-    public String area() {
-        return "Login";
-    }
-
-    @Override
-    public String requirement() {
-        return SOURCE + "\"Don't hit /v1/partner/… instead of /v1/partners/… (note the plural).\"";
-    }
-
-    @Override
-    public String fix() {
-        return "Use /v1/partners/ in every path (auth/login, products, ...); configure only the base URL per environment.";
+    public CheckInfo info() {
+        return INFO;
     }
 
     @Override

@@ -3,40 +3,22 @@ package com.hubble.kit.runner.client;
 import java.util.List;
 
 import com.hubble.kit.reference.sandbox.RecordedExchange;
+import com.hubble.kit.runner.report.CheckInfo;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Severity;
 
 /** Every authenticated call carries an X-REQUEST-ID (header names compare case-insensitively). */
 public final class RequestIdPresent implements ClientCheck {
-    @Override
-    public String id() {
-        return "client.request-id.present";
-    }
+    private static final CheckInfo INFO = new CheckInfo("client.request-id.present", "Every call carries an X-REQUEST-ID",
+            Severity.MUST, "Headers",
+            SOURCE + "\"Request ID must be passed under the header X-REQUEST-ID in all requests for cross-system "
+                    + "request tracking\". Header names are case-insensitive (X-Request-Id is the same header).",
+            SENDS,
+            "Add X-REQUEST-ID: <fresh UUID> to every request, in the one place your client builds requests.");
 
     @Override
-    public String title() {
-        return "Every call carries an X-REQUEST-ID";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.MUST;
-    }
-
-    @Override
-    public String area() {
-        return "Headers";
-    }
-
-    @Override
-    public String requirement() {
-        return SOURCE + "\"Request ID must be passed under the header X-REQUEST-ID in all requests for cross-system "
-                + "request tracking\". Header names are case-insensitive (X-Request-Id is the same header).";
-    }
-
-    @Override
-    public String fix() {
-        return "Add X-REQUEST-ID: <fresh UUID> to every request, in the one place your client builds requests.";
+    public CheckInfo info() {
+        return INFO;
     }
 
     @Override

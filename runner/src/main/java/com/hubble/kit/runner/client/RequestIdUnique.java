@@ -6,40 +6,22 @@ import java.util.List;
 import java.util.Map;
 
 import com.hubble.kit.reference.sandbox.RecordedExchange;
+import com.hubble.kit.runner.report.CheckInfo;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Severity;
 
 /** No X-REQUEST-ID value is sent on two authenticated calls (a retry is a new request and gets a new id). */
 public final class RequestIdUnique implements ClientCheck {
-    @Override
-    public String id() {
-        return "client.request-id.unique";
-    }
+    private static final CheckInfo INFO = new CheckInfo("client.request-id.unique", "X-REQUEST-ID never repeats",
+            Severity.MUST, "Headers",
+            SOURCE + "X-REQUEST-ID: \"A unique UUID per request\"; \"Generate and log unique X-REQUEST-ID for "
+                    + "every API request\". A repeated id makes support unable to find the request.",
+            SENDS,
+            "Generate the id per request (not per client, session or retry loop) right where the request is built.");
 
     @Override
-    public String title() {
-        return "X-REQUEST-ID never repeats";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.MUST;
-    }
-
-    @Override
-    public String area() {
-        return "Headers";
-    }
-
-    @Override
-    public String requirement() {
-        return SOURCE + "X-REQUEST-ID: \"A unique UUID per request\"; \"Generate and log unique X-REQUEST-ID for "
-                + "every API request\". A repeated id makes support unable to find the request.";
-    }
-
-    @Override
-    public String fix() {
-        return "Generate the id per request (not per client, session or retry loop) right where the request is built.";
+    public CheckInfo info() {
+        return INFO;
     }
 
     @Override

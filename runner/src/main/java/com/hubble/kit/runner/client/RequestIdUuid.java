@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import com.hubble.kit.reference.sandbox.RecordedExchange;
+import com.hubble.kit.runner.report.CheckInfo;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Severity;
 
@@ -11,36 +12,16 @@ import com.hubble.kit.runner.report.Severity;
 public final class RequestIdUuid implements ClientCheck {
     static final Pattern UUID = Pattern.compile(
             "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final CheckInfo INFO = new CheckInfo("client.request-id.uuid", "X-REQUEST-ID is a UUID",
+            Severity.SHOULD, "Headers",
+            SOURCE + "X-REQUEST-ID: \"A unique UUID per request\"; \"Always generate a UUID for each request "
+                    + "and log it on your side.\"",
+            SENDS,
+            "Generate the id with your platform's UUID generator (UUID.randomUUID(), crypto.randomUUID(), uuid4()).");
 
     @Override
-    public String id() {
-        return "client.request-id.uuid";
-    }
-
-    @Override
-    public String title() {
-        return "X-REQUEST-ID is a UUID";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.SHOULD;
-    }
-
-    @Override
-    public String area() {
-        return "Headers";
-    }
-
-    @Override
-    public String requirement() {
-        return SOURCE + "X-REQUEST-ID: \"A unique UUID per request\"; \"Always generate a UUID for each request "
-                + "and log it on your side.\"";
-    }
-
-    @Override
-    public String fix() {
-        return "Generate the id with your platform's UUID generator (UUID.randomUUID(), crypto.randomUUID(), uuid4()).";
+    public CheckInfo info() {
+        return INFO;
     }
 
     @Override

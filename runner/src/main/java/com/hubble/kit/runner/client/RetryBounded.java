@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.hubble.kit.reference.sandbox.RecordedExchange;
+import com.hubble.kit.runner.report.CheckInfo;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Severity;
 
@@ -14,36 +15,17 @@ import com.hubble.kit.runner.report.Severity;
  * method, path and query that follow it, up to the first one that is not answered 401 or the first other call.
  */
 public final class RetryBounded implements ClientCheck {
-    @Override
-    public String id() {
-        return "client.retry.bounded";
-    }
+    private static final CheckInfo INFO = new CheckInfo("client.retry.bounded", "A call that got a 401 is retried at most once",
+            Severity.SHOULD, "Retry",
+            SOURCE + "\"re-authenticate and retry the failed request\" (once): a client that retries a 401 "
+                    + "in a loop hammers Hubble and never surfaces wrong credentials.",
+            SENDS,
+            "Retry a 401 once after logging in again; if the retry gets 401 too, fail the call with Hubble's "
+                    + "error and the X-REQUEST-ID instead of looping.");
 
     @Override
-    public String title() {
-        return "A call that got a 401 is retried at most once";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.SHOULD;
-    }
-
-    @Override
-    public String area() {
-        return "Retry";
-    }
-
-    @Override
-    public String requirement() {
-        return SOURCE + "\"re-authenticate and retry the failed request\" (once): a client that retries a 401 "
-                + "in a loop hammers Hubble and never surfaces wrong credentials.";
-    }
-
-    @Override
-    public String fix() {
-        return "Retry a 401 once after logging in again; if the retry gets 401 too, fail the call with Hubble's "
-                + "error and the X-REQUEST-ID instead of looping.";
+    public CheckInfo info() {
+        return INFO;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Optional;
 import com.hubble.kit.reference.sandbox.PresentedToken;
 import com.hubble.kit.reference.sandbox.RecordedExchange;
 import com.hubble.kit.reference.sandbox.TokenStatus;
+import com.hubble.kit.runner.report.CheckInfo;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Severity;
 
@@ -17,40 +18,20 @@ import com.hubble.kit.runner.report.Severity;
  * is what makes this evidence: no refresh schedule explains a login there, and only a retry repeats the request next.
  */
 public final class RetryOn401 implements ClientCheck {
+    private static final CheckInfo INFO = new CheckInfo("client.retry.on-401", "After a 401 the client logs in again once and retries the call",
+            Severity.SHOULD, "Retry",
+            SOURCE + "\"If you receive a 401 during a request, re-authenticate and retry the failed request "
+                    + "automatically.\"; \"Handle 401 responses by re-authenticating automatically\".",
+            SENDS,
+            "On a 401 from an authenticated call: drop the cached token, log in once (shared by all threads), "
+                    + "and send the same request once more with the new token and a new X-REQUEST-ID.");
+
+    @Override
+    public CheckInfo info() {
+        return INFO;
+    }
     /** Calls with the revoked token this long after the 401 are no longer in flight: the client ignored the 401. */
     static final Duration STALE_CALLS_WINDOW = Duration.ofSeconds(2);
-
-    @Override
-    public String id() {
-        return "client.retry.on-401";
-    }
-
-    @Override
-    public String title() {
-        return "After a 401 the client logs in again once and retries the call";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.SHOULD;
-    }
-
-    @Override
-    public String area() {
-        return "Retry";
-    }
-
-    @Override
-    public String requirement() {
-        return SOURCE + "\"If you receive a 401 during a request, re-authenticate and retry the failed request "
-                + "automatically.\"; \"Handle 401 responses by re-authenticating automatically\".";
-    }
-
-    @Override
-    public String fix() {
-        return "On a 401 from an authenticated call: drop the cached token, log in once (shared by all threads), "
-                + "and send the same request once more with the new token and a new X-REQUEST-ID.";
-    }
 
     @Override
     public Outcome evaluate(ClientSession session) {

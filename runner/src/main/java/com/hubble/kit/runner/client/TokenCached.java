@@ -3,6 +3,7 @@ package com.hubble.kit.runner.client;
 import java.util.List;
 
 import com.hubble.kit.reference.sandbox.RecordedExchange;
+import com.hubble.kit.runner.report.CheckInfo;
 import com.hubble.kit.runner.report.Measurement;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Severity;
@@ -16,38 +17,18 @@ import com.hubble.kit.runner.report.Severity;
 public final class TokenCached implements ClientCheck {
     static final double REFRESH_FRACTION = 0.8;
     static final double TOLERANCE_FRACTION = 0.1;
+    private static final CheckInfo INFO = new CheckInfo("client.token.cached", "The token is cached: no login while the current token is valid",
+            Severity.MUST, "Token",
+            SOURCE + "\"Do not call Login before every request. Store the token and reuse it for all requests "
+                    + "within the validity window.\" Allowed: 1 login + 1 per 80% of expiresInSecs elapsed + 1 per "
+                    + "injected 401.",
+            SENDS,
+            "Keep the token from the login in memory (one per process, shared by all threads) with its expiry; "
+                    + "log in again only at ~80% of expiresInSecs or after a 401.");
 
     @Override
-    public String id() {
-        return "client.token.cached";
-    }
-
-    @Override
-    public String title() {
-        return "The token is cached: no login while the current token is valid";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.MUST;
-    }
-
-    @Override
-    public String area() {
-        return "Token";
-    }
-
-    @Override
-    public String requirement() {
-        return SOURCE + "\"Do not call Login before every request. Store the token and reuse it for all requests "
-                + "within the validity window.\" Allowed: 1 login + 1 per 80% of expiresInSecs elapsed + 1 per "
-                + "injected 401.";
-    }
-
-    @Override
-    public String fix() {
-        return "Keep the token from the login in memory (one per process, shared by all threads) with its expiry; "
-                + "log in again only at ~80% of expiresInSecs or after a 401.";
+    public CheckInfo info() {
+        return INFO;
     }
 
     @Override

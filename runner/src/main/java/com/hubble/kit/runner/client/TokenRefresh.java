@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import com.hubble.kit.reference.sandbox.PresentedToken;
 import com.hubble.kit.reference.sandbox.RecordedExchange;
 import com.hubble.kit.reference.sandbox.TokenStatus;
+import com.hubble.kit.runner.report.CheckInfo;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Severity;
 
@@ -18,36 +19,17 @@ import com.hubble.kit.runner.report.Severity;
  * was due during the run (a call came after 80% of a kept token's lifetime); otherwise nothing was exercised: SKIP.
  */
 public final class TokenRefresh implements ClientCheck {
-    @Override
-    public String id() {
-        return "client.token.refresh";
-    }
+    private static final CheckInfo INFO = new CheckInfo("client.token.refresh", "The token is refreshed before it expires",
+            Severity.SHOULD, "Token",
+            SOURCE + "\"Implement token refresh logic based on expiresInSecs\"; \"Recommended: refresh at 80% "
+                    + "of expiry time\".",
+            SENDS,
+            "Record when each token was obtained and log in again once 80% of expiresInSecs has passed, "
+                    + "before the next call (accept expiresInSecs as a number or a numeric string).");
 
     @Override
-    public String title() {
-        return "The token is refreshed before it expires";
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.SHOULD;
-    }
-
-    @Override
-    public String area() {
-        return "Token";
-    }
-
-    @Override
-    public String requirement() {
-        return SOURCE + "\"Implement token refresh logic based on expiresInSecs\"; \"Recommended: refresh at 80% "
-                + "of expiry time\".";
-    }
-
-    @Override
-    public String fix() {
-        return "Record when each token was obtained and log in again once 80% of expiresInSecs has passed, "
-                + "before the next call (accept expiresInSecs as a number or a numeric string).";
+    public CheckInfo info() {
+        return INFO;
     }
 
     @Override

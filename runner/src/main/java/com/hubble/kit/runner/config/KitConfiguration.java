@@ -65,7 +65,7 @@ public final class KitConfiguration implements CommandLine.IDefaultValueProvider
      * unusable, naming the key.
      */
     public static void install(CommandLine root, Map<String, String> environment, Path workingDirectory, String... args)
-            throws ConfigException {
+            throws UsageError {
         for (String name : COMMANDS) {
             CommandLine sub = root.getSubcommands().get(name);
             if (sub != null && sub.getCommandSpec().findOption("--config") == null) {
@@ -92,7 +92,7 @@ public final class KitConfiguration implements CommandLine.IDefaultValueProvider
         Map<String, Map<String, List<String>>> file = Map.of();
         Optional<Path> path = invocation.get().configFile().map(workingDirectory::resolve);
         if (path.isPresent() && !Files.isRegularFile(path.get())) {
-            throw new ConfigException("config file " + invocation.get().configFile().get() + " does not exist");
+            throw new UsageError("config file " + invocation.get().configFile().get() + " does not exist");
         }
         Path implicit = workingDirectory.resolve(FILE_NAME);
         if (path.isEmpty() && Files.isRegularFile(implicit)) {
@@ -177,7 +177,7 @@ public final class KitConfiguration implements CommandLine.IDefaultValueProvider
     }
 
     private static Map<String, List<String>> readEnvironment(Map<String, String> environment, String command,
-                                                             CommandSpec spec) throws ConfigException {
+                                                             CommandSpec spec) throws UsageError {
         Map<String, OptionSpec> options = configurableOptions(spec);
         Map<String, String> byVariable = new LinkedHashMap<>();
         options.keySet().forEach(key -> byVariable.put(environmentName(command, key), key));
@@ -191,7 +191,7 @@ public final class KitConfiguration implements CommandLine.IDefaultValueProvider
             if (key == null) {
                 String guessed = variable.substring(prefix.length()).toLowerCase(Locale.ROOT).replace('_', '-');
                 rejectSecretValue(guessed, "environment variable " + variable, options.keySet(), command);
-                throw new ConfigException("unknown environment variable " + variable + " (did you mean "
+                throw new UsageError("unknown environment variable " + variable + " (did you mean "
                         + environmentName(command, NearestKey.to(guessed, options.keySet()).orElse("")) + "?)");
             }
             rejectSecretValue(key, "environment variable " + variable, options.keySet(), command);
@@ -205,7 +205,7 @@ public final class KitConfiguration implements CommandLine.IDefaultValueProvider
 
     private static Map<String, Map<String, List<String>>> readFile(Path path, String shown,
                                                                    Map<String, CommandSpec> commands, boolean explicit)
-            throws ConfigException {
+            throws UsageError {
         Config root;
         try {
             String yaml = Files.readString(path, StandardCharsets.UTF_8);
@@ -218,27 +218,27 @@ public final class KitConfiguration implements CommandLine.IDefaultValueProvider
                     .build();
             root.type();
         } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + shown + ": " + e.getClass().getSimpleName());
+            throw new UsageError("cannot read config file " + shown + ": " + e.getClass().getSimpleName());
         } catch (RuntimeException e) {
-            throw new ConfigException("config file " + shown + " is not valid YAML: " + firstLine(e));
+            throw new UsageError("config file " + shown + " is not valid YAML: " + firstLine(e));
         }
         Map<String, Map<String, List<String>>> sections = new LinkedHashMap<>();
         if (!root.exists() || root.type() == Config.Type.MISSING) {
             return sections;
         }
         if (root.type() != Config.Type.OBJECT) {
-            throw new ConfigException(shown + ": the top level must map command names (" + String.join(", ", commands.keySet())
+            throw new UsageError(shown + ": the top level must map command names (" + String.join(", ", commands.keySet())
                     + ") to their options");
         }
         for (Config section : root.asNodeList().get()) {
             String command = section.name();
             CommandSpec spec = commands.get(command);
             if (spec == null) {
-                throw new ConfigException(shown + ": unknown key '" + command + "'" + suggestion(command, commands.keySet())
+                throw new UsageError(shown + ": unknown key '" + command + "'" + suggestion(command, commands.keySet())
                         + "; top-level keys are command names: " + String.join(", ", commands.keySet()));
             }
             if (section.type() != Config.Type.OBJECT) {
-                throw new ConfigException(shown + ": '" + command + "' must hold that command's options as keys");
+                throw new UsageError(shown + ": '" + command + "' must hold that command's options as keys");
             }
             Map<String, OptionSpec> options = configurableOptions(spec);
             Map<String, List<String>> values = new LinkedHashMap<>();
@@ -248,7 +248,7 @@ public final class KitConfiguration implements CommandLine.IDefaultValueProvider
                 rejectSecretValue(key, where, options.keySet(), command);
                 OptionSpec option = options.get(key);
                 if (option == null) {
-                    throw new ConfigException(shown + ": unknown key '" + command + "." + key + "'"
+                    throw new UsageError(shown + ": unknown key '" + command + "." + key + "'"
                             + suggestion(key, options.keySet()) + "; valid keys for " + command + ": "
                             + String.join(", ", new TreeSet<>(options.keySet())));
                 }
@@ -262,7 +262,7 @@ public final class KitConfiguration implements CommandLine.IDefaultValueProvider
         return sections;
     }
 
-    private static List<String> valuesOf(Config entry, OptionSpec option, String where) throws ConfigException {
+    private static List<String> valuesOf(Config entry, OptionSpec option, String where) throws UsageError {
         switch (entry.type()) {
             case VALUE -> {
                 return List.of(entry.asString().orElse(""));
@@ -271,22 +271,22 @@ public final class KitConfiguration implements CommandLine.IDefaultValueProvider
                 List<String> values = new ArrayList<>();
                 for (Config element : entry.asNodeList().get()) {
                     if (element.type() != Config.Type.VALUE) {
-                        throw new ConfigException(where + ": list elements must be plain values");
+                        throw new UsageError(where + ": list elements must be plain values");
                     }
                     values.add(element.asString().get());
                 }
                 if (!option.isMultiValue() && values.size() != 1) {
-                    throw new ConfigException(where + ": takes one value, not a list");
+                    throw new UsageError(where + ": takes one value, not a list");
                 }
                 return values;
             }
-            default -> throw new ConfigException(where + ": expects a value" + (option.isMultiValue() ? " or a list" : ""));
+            default -> throw new UsageError(where + ": expects a value" + (option.isMultiValue() ? " or a list" : ""));
         }
     }
 
     /** A key that would put a secret itself into the file or the environment: say how to reference it instead. */
     private static void rejectSecretValue(String key, String where, Collection<String> valid, String command)
-            throws ConfigException {
+            throws UsageError {
         if (!SECRET_VALUE.matcher(key).find()) {
             return;
         }
@@ -298,12 +298,12 @@ public final class KitConfiguration implements CommandLine.IDefaultValueProvider
                 ? "reference it instead: secret-env (an environment variable name) or secret-file (a file path)"
                 : "reference it instead with " + String.join(" or ", references.stream()
                         .map(KitConfiguration::describeReference).toList());
-        throw new ConfigException(where + " would hold a secret value; secrets are never read from configuration; "
+        throw new UsageError(where + " would hold a secret value; secrets are never read from configuration; "
                 + how + " (valid for " + command + ")");
     }
 
     /** A key an implicit file may not set: say why, and how to give it from a trusted place. */
-    private static void rejectUntrustedKey(String key, String command, String shown) throws ConfigException {
+    private static void rejectUntrustedKey(String key, String command, String shown) throws UsageError {
         String why;
         if (RUNS_COMMAND.matcher(key).find()) {
             why = "runs a command";
@@ -313,7 +313,7 @@ public final class KitConfiguration implements CommandLine.IDefaultValueProvider
         } else {
             return;
         }
-        throw new ConfigException(shown + ": " + command + "." + key + " " + why + ", and " + shown
+        throw new UsageError(shown + ": " + command + "." + key + " " + why + ", and " + shown
                 + " was found in the working directory, not given with --config: whoever can change the checkout "
                 + "(an untrusted pull request, say) would choose that. If you trust this file, pass it explicitly "
                 + "(--config " + shown + "); or give --" + key + " or " + environmentName(command, key));

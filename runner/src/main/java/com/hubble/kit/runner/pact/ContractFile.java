@@ -11,6 +11,7 @@ import au.com.dius.pact.core.model.DefaultPactReader;
 import au.com.dius.pact.core.model.Pact;
 import au.com.dius.pact.core.model.UnknownPactSource;
 import au.com.dius.pact.core.support.json.JsonParser;
+import com.hubble.kit.runner.config.UsageError;
 
 /** A pact file to verify: the bundled /sso contract by default, or the partner's own copy. */
 public record ContractFile(String source, Pact pact) {
@@ -18,7 +19,7 @@ public record ContractFile(String source, Pact pact) {
     public static final String BUNDLED = "contracts/hubble-platform-partner-sso.json";
 
     /** Loads {@code file}, or the bundled contract when empty; a missing or malformed file is a usage error. */
-    public static ContractFile load(Optional<Path> file) throws ContractLoadException {
+    public static ContractFile load(Optional<Path> file) throws UsageError {
         if (file.isPresent()) {
             Path path = file.get();
             try {
@@ -27,34 +28,27 @@ public record ContractFile(String source, Pact pact) {
                 String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
                         : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
                         : java.nio.file.Files.isDirectory(path) ? "it is a directory" : "unreadable";
-                throw new ContractLoadException("cannot read pact file " + path + ": " + why
+                throw new UsageError("cannot read pact file " + path + ": " + why
                         + "; pass --pact with the path of a Pact JSON file, or omit it for the bundled contract");
             }
         }
         try (InputStream in = ContractFile.class.getClassLoader().getResourceAsStream(BUNDLED)) {
             if (in == null) {
-                throw new ContractLoadException("the bundled pact " + BUNDLED + " is not on the classpath; pass --pact FILE");
+                throw new UsageError("the bundled pact " + BUNDLED + " is not on the classpath; pass --pact FILE");
             }
             return parse("classpath:" + BUNDLED, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new ContractLoadException("cannot read the bundled pact " + BUNDLED);
+            throw new UsageError("cannot read the bundled pact " + BUNDLED);
         }
     }
 
-    static ContractFile parse(String source, String json) throws ContractLoadException {
+    static ContractFile parse(String source, String json) throws UsageError {
         try {
             Pact pact = DefaultPactReader.INSTANCE.pactFromJson(JsonParser.parseString(json).asObject(),
                     UnknownPactSource.INSTANCE);
             return new ContractFile(source, pact);
         } catch (RuntimeException e) {
-            throw new ContractLoadException("pact file " + source + " is not a valid pact: " + e.getMessage());
-        }
-    }
-
-    /** The pact could not be read or parsed. */
-    public static final class ContractLoadException extends Exception {
-        public ContractLoadException(String message) {
-            super(message);
+            throw new UsageError("pact file " + source + " is not a valid pact: " + e.getMessage());
         }
     }
 }

@@ -3,6 +3,7 @@ package com.hubble.kit.runner.pact;
 import java.util.List;
 
 import com.hubble.kit.runner.report.Check;
+import com.hubble.kit.runner.report.CheckInfo;
 import com.hubble.kit.runner.report.Exchange;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Severity;
@@ -22,41 +23,14 @@ public final class PactInteractionCheck implements Check<InteractionResult> {
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String title() {
-        return "Pact: " + description;
-    }
-
-    @Override
-    public Severity severity() {
-        return Severity.MUST;
-    }
-
-    @Override
-    public String requirement() {
-        return "The partner's /sso honours the contract " + pactName + " for the interaction '" + description + "'"
-                + (providerStates.isEmpty() ? "" : " (given: " + String.join("; ", providerStates) + ")") + ".";
-    }
-
-    @Override
-    public String area() {
-        return "Pact contract";
-    }
-
-    @Override
-    public String sends() {
-        return "the pact's request for '" + description + "', with the partner's X-Hubble-Secret"
-                + (providerStates.isEmpty() ? "" : " and a fresh token from --token-command (or --expired-token-command)");
-    }
-
-    @Override
-    public String fix() {
-        return "Make the response match the contract: each mismatch names the JSON path or header, what the pact "
-                + "expects and what the partner returned.";
+    public CheckInfo info() {
+        return new CheckInfo(id, "Pact: " + description, Severity.MUST, "Pact contract",
+                "The partner's /sso honours the contract " + pactName + " for the interaction '" + description + "'"
+                        + (providerStates.isEmpty() ? "" : " (given: " + String.join("; ", providerStates) + ")") + ".",
+                "the pact's request for '" + description + "', with the partner's X-Hubble-Secret"
+                        + (providerStates.isEmpty() ? "" : " and a fresh token from --token-command (or --expired-token-command)"),
+                "Make the response match the contract: each mismatch names the JSON path or header, what the pact "
+                        + "expects and what the partner returned.");
     }
 
     @Override

@@ -23,7 +23,7 @@ import au.com.dius.pact.provider.StateChange;
 import au.com.dius.pact.provider.StateChangeResult;
 import com.hubble.kit.runner.access.PartnerToken;
 import com.hubble.kit.runner.access.TokenSource;
-import com.hubble.kit.runner.access.TokenSourceFailure;
+import com.hubble.kit.runner.config.UsageError;
 import com.hubble.kit.runner.report.Redactor;
 
 /**
@@ -61,7 +61,7 @@ final class TokenStateChange implements StateChange {
             Optional<PartnerToken> issued;
             try {
                 issued = source.next();
-            } catch (TokenSourceFailure e) {
+            } catch (UsageError e) {
                 return new StateChangeResult(new Result.Err<>(new StateValueException(e.getMessage(), StateValueException.Cause.SOURCE_FAILED)),
                         interactionMessage);
             }

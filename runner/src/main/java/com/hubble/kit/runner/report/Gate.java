@@ -2,10 +2,8 @@ package com.hubble.kit.runner.report;
 
 import java.util.List;
 
-import com.hubble.kit.runner.cli.ExitCode;
-
 /**
- * The one place that turns results into a verdict and an exit code. Gating checks are the MUST ones, plus
+ * The one place that turns results into a verdict (the CLI maps a verdict to an exit code). Gating checks are the MUST ones, plus
  * the SHOULD ones with --strict; INFO never gates. Never green for what was not judged.
  */
 public final class Gate {
@@ -26,14 +24,6 @@ public final class Gate {
         return unjudged ? Verdict.INCOMPLETE : Verdict.PASS;
     }
 
-    /** The exit code for a report judged with the given strictness. */
-    public static ExitCode exitCode(Report report, boolean strict) {
-        return switch (verdict(report.checks(), strict)) {
-            case PASS -> ExitCode.COMPLIANT;
-            case FAIL -> ExitCode.NON_COMPLIANT;
-            case INCOMPLETE -> ExitCode.INCOMPLETE;
-        };
-    }
 
     private static boolean unjudged(Outcome outcome) {
         return switch (outcome) {

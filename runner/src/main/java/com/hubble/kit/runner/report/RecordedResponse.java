@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A response as received, secrets already redacted. The body holds at most the kit's read cap (1 MiB);
+ * A response as received, unredacted: checks judge what the partner sent, and the run redacts each outcome
+ * (message and evidence) before anything renders it. The body holds at most the kit's read cap (1 MiB);
  * {@code truncated} says the partner sent more.
  */
 public record RecordedResponse(int status, List<Header> headers, String body, boolean truncated) implements Reply {
@@ -21,10 +22,6 @@ public record RecordedResponse(int status, List<Header> headers, String body, bo
     /** The media type without parameters, lower-cased ("application/json; charset=utf-8" -> "application/json"). */
     public Optional<String> mediaType() {
         return header("Content-Type").map(v -> v.split(";", 2)[0].trim().toLowerCase(Locale.ROOT));
-    }
-
-    public boolean isServerError() {
-        return status >= 500;
     }
 
     public boolean isClientError() {

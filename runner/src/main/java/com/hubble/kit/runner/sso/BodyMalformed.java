@@ -18,6 +18,7 @@ public final class BodyMalformed implements SsoCheck<Observed> {
             "Malformed JSON gets a 4xx, never a 5xx", Severity.MUST, Area.REQUEST,
             "RFC 9110 section 15.5.1: 400 Bad Request when the server cannot process a malformed request; a 5xx means "
                     + "the server failed, and Hubble treats it as an outage.",
+            PLAN.describe(),
             "Catch the JSON parse error and answer 400 with {\"userId\": null}.");
 
     @Override

@@ -23,6 +23,7 @@ public final class BodyOversized implements SsoCheck<Observed> {
             "A 1 MiB body gets 413 or 400 in time", Severity.SHOULD, Area.REQUEST,
             "RFC 9110 section 15.5.14: 413 Content Too Large. A /sso body is a few hundred bytes; accepting megabytes "
                     + "invites memory exhaustion (OWASP API4:2023).",
+            PLAN.describe(),
             "Cap the request body (e.g. 16 KiB) in the server or proxy and answer 413 Content Too Large.");
 
     @Override

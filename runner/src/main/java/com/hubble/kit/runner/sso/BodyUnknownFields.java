@@ -25,6 +25,7 @@ public final class BodyUnknownFields implements SsoCheck<Observed> {
             "Unknown body fields are ignored, and cannot pick the user", Severity.MUST, Area.REQUEST,
             Source.SSO_DOC + "\"Body: token (string, required)\" is the whole input; Hubble may add fields (tolerant "
                     + "reader), and a userId in the request must never be trusted (OWASP API3:2023 mass assignment).",
+            PLAN.describe(),
             "Read only 'token' from the body (no strict unknown-field failure, no binding of other fields); derive "
                     + "the user from the token alone.");
 

@@ -17,6 +17,7 @@ public final class ErrorsJson implements SsoCheck<Observed> {
             "Every error response is JSON", Severity.SHOULD, Area.ERRORS,
             Source.INVALID + " Hubble parses every /sso answer as JSON; an HTML or text/plain error page (from a "
                     + "framework, a proxy or a WAF) is unreadable to it.",
+            RunWidePlans.ERRORS.describe(),
             "Return application/json bodies for every 4xx/5xx (including 404, 405, 413 and framework defaults), "
                     + "e.g. {\"userId\": null, \"error\": \"...\"}.");
 

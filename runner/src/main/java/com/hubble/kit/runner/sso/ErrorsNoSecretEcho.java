@@ -21,6 +21,7 @@ public final class ErrorsNoSecretEcho implements SsoCheck<Observed> {
             "Neither the secret nor a token is echoed in any response", Severity.MUST, Area.ERRORS,
             Source.SECRET + " A pre-shared secret and a user's token are credentials: echoing them puts them in "
                     + "Hubble's logs and any intermediary's (OWASP API8:2023, CWE-200).",
+            RunWidePlans.ERRORS.describe(),
             "Never copy request headers or the token into a response, not even in error messages (\"invalid token: ...\").");
 
     @Override

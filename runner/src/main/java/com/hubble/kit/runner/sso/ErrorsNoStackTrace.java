@@ -35,6 +35,7 @@ public final class ErrorsNoStackTrace implements SsoCheck<Observed> {
             "No stack trace, exception name or file path in any response", Severity.SHOULD, Area.ERRORS,
             "OWASP API8:2023 security misconfiguration: \"error messages include stack traces or expose other sensitive "
                     + "information\"; CWE-209.",
+            RunWidePlans.ERRORS.describe(),
             "Turn off debug error pages in production and map every exception to a fixed JSON body; log the details "
                     + "on your side with the request id.");
 

@@ -16,7 +16,6 @@ import com.hubble.kit.runner.report.RecordedResponse;
 import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.TransportFailure;
 import com.hubble.kit.runner.sso.probe.Observed;
-import com.hubble.kit.runner.sso.probe.SsoClient;
 
 /**
  * The judgements checks share, as parameters rather than variants. Each rule returns empty when the exchange
@@ -57,7 +56,8 @@ final class Expect {
                     + (r.body().isBlank() ? " with an empty body" : " " + Preview.of(WHITESPACE.matcher(Redactor.judged(r.body()).strip()).replaceAll(" "), 120))
                     + (r.truncated() ? " (" + TRUNCATED + ")" : "");
             case TransportFailure f -> switch (f.kind()) {
-                case TIMEOUT -> f.message().equals(SsoClient.NOT_SENT) ? f.message() : "timed out (" + f.message() + ")";
+                case NOT_SENT -> f.message();
+                case TIMEOUT -> "timed out (" + f.message() + ")";
                 default -> "no response (" + f.message() + ")";
             };
         };
@@ -225,7 +225,7 @@ final class Expect {
     }
 
     static boolean wasNotSent(Exchange exchange) {
-        return exchange.failure().filter(f -> SsoClient.NOT_SENT.equals(f.message())).isPresent();
+        return exchange.failure().filter(f -> f.kind() == TransportFailure.Kind.NOT_SENT).isPresent();
     }
 
     /** Combines rules: the first failing reason wins. */

@@ -24,6 +24,7 @@ public final class MethodGet implements SsoCheck<Observed> {
             "GET /sso is refused with 405, never user data", Severity.SHOULD, Area.REQUEST,
             Source.SSO_DOC + "\"POST /sso\". RFC 9110 section 15.5.6: a method the resource does not support gets 405; "
                     + "a token in a query string ends up in access logs (RFC 6750 section 5.3).",
+            PLAN.describe(),
             "Route only POST to /sso; let other methods get 405 Method Not Allowed (with an Allow: POST header).");
 
     @Override

@@ -14,11 +14,13 @@ import com.hubble.kit.runner.sso.probe.Probe;
 /** N concurrent rejected calls for the load duration: under 1% errors or timeouts. */
 public final class PerfConcurrency implements SsoCheck<LoadResult> {
     static final double MAX_ERROR_RATE = 0.01;
+    private static final LoadProbe PROBE = new LoadProbe();
     private static final CheckInfo INFO = new CheckInfo("sso.perf.concurrency",
             "Under 1% errors with concurrent calls", Severity.SHOULD, Area.PERFORMANCE,
             Source.SSO_DOC + "every SDK start of every user calls /sso, so calls arrive concurrently. The kit sends "
                     + "--concurrency parallel callers for --load-duration and allows under 1% errors or timeouts "
                     + "(the kit's choice; the source gives none).",
+            PROBE.describe(),
             "Size the connection pool and worker threads for concurrent calls; do not serialise on a lock or a single "
                     + "database connection; reject invalid tokens cheaply.");
 
@@ -29,7 +31,7 @@ public final class PerfConcurrency implements SsoCheck<LoadResult> {
 
     @Override
     public Probe<LoadResult> probe() {
-        return new LoadProbe();
+        return PROBE;
     }
 
     @Override
@@ -43,12 +45,13 @@ public final class PerfConcurrency implements SsoCheck<LoadResult> {
                 Measurement.of("timeouts", load.timeouts(), "calls"),
                 Measurement.of("errorRate", rate * 100, "%"),
                 Measurement.of("throughput", load.requests() / seconds, "calls/s"),
-                Measurement.of("p50", Stats.percentile(load.latenciesMillis(), 50), "ms"),
-                Measurement.of("p95", Stats.percentile(load.latenciesMillis(), 95), "ms"),
-                Measurement.of("p99", Stats.percentile(load.latenciesMillis(), 99), "ms"));
+                Measurement.of("p50", load.latencies().percentileMillis(50), "ms"),
+                Measurement.of("p95", load.latencies().percentileMillis(95), "ms"),
+                Measurement.of("p99", load.latencies().percentileMillis(99), "ms"));
         String summary = String.format(Locale.ROOT, "%d callers, %d calls in %.1f s (%.0f calls/s), %d errors (%.2f%%), "
                         + "%d timeouts, p95 %.1f ms", load.concurrency(), load.requests(), seconds, load.requests() / seconds,
-                load.errors(), rate * 100, load.timeouts(), Stats.percentile(load.latenciesMillis(), 95));
+                load.errors(), rate * 100, load.timeouts(), load.latencies().percentileMillis(95))
+                + (load.maxRate() > 0 ? " (capped at " + load.maxRate() + " calls/s by --max-rate)" : "");
         if (load.requests() > 0 && rate < MAX_ERROR_RATE) {
             return new Outcome.Pass(summary, List.of(), figures);
         }

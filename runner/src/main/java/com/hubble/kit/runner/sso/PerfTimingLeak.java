@@ -19,11 +19,13 @@ import com.hubble.kit.runner.sso.probe.TimingSamples;
 public final class PerfTimingLeak implements SsoCheck<TimingSamples> {
     static final int PAIRS = 100;
     static final double THRESHOLD = 4.5;
+    private static final TimingProbe PROBE = new TimingProbe(PAIRS);
     private static final CheckInfo INFO = new CheckInfo("sso.perf.timing-leak",
             "No measurable timing difference in the secret comparison", Severity.INFO, Area.PERFORMANCE,
             "CWE-208 observable timing discrepancy: a byte-by-byte comparison of X-Hubble-Secret answers a wrong first "
                     + "character sooner than a wrong last one, which lets an attacker guess the secret one character at a "
                     + "time. Welch's t test, |t| > 4.5 flagged (dudect, Reparaz et al. 2017).",
+            PROBE.describe(),
             "Compare secrets in constant time: MessageDigest.isEqual (Java), hmac.compare_digest (Python), "
                     + "crypto.timingSafeEqual (Node), subtle.ConstantTimeCompare (Go).");
 
@@ -34,7 +36,7 @@ public final class PerfTimingLeak implements SsoCheck<TimingSamples> {
 
     @Override
     public Probe<TimingSamples> probe() {
-        return new TimingProbe(PAIRS);
+        return PROBE;
     }
 
     @Override

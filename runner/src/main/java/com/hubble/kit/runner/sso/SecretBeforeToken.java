@@ -25,6 +25,7 @@ public final class SecretBeforeToken implements SsoCheck<Observed> {
     private static final CheckInfo INFO = new CheckInfo("sso.secret.before-token",
             "The secret is checked before the token is used up", Severity.SHOULD, Area.SECRET,
             Source.SECRET + " A caller without the secret must not learn anything about a token nor consume it.",
+            PLAN.describe(),
             "Authenticate the caller (X-Hubble-Secret) first; only then validate and redeem the token.");
 
     @Override

@@ -15,6 +15,7 @@ public final class SecretEmpty implements SsoCheck<Observed> {
     private static final Plan PLAN = Plan.of(Step.post("valid token, empty secret", SecretForm.EMPTY, new TokenRef.Valid(0)));
     private static final CheckInfo INFO = new CheckInfo("sso.secret.empty", "A request with an empty secret is refused", Severity.MUST, Area.SECRET,
             Source.SECRET,
+            PLAN.describe(),
             "Treat an empty X-Hubble-Secret as wrong (beware of comparing against an unset configuration value).");
 
     @Override

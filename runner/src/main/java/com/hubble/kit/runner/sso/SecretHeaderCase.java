@@ -16,6 +16,7 @@ public final class SecretHeaderCase implements SsoCheck<Observed> {
     private static final CheckInfo INFO = new CheckInfo("sso.secret.header-case",
             "The secret header name is case-insensitive", Severity.MUST, Area.VALID,
             "RFC 9110 section 5.1: \"Field names are case-insensitive.\" Proxies and HTTP/2 lower-case them.",
+            PLAN.describe(),
             "Read the header case-insensitively (most frameworks do; a raw map lookup of 'X-Hubble-Secret' does not).");
 
     @Override

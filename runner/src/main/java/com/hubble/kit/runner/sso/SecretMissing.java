@@ -15,6 +15,7 @@ public final class SecretMissing implements SsoCheck<Observed> {
     private static final Plan PLAN = Plan.of(Step.post("valid token, no secret header", SecretForm.MISSING, new TokenRef.Valid(0)));
     private static final CheckInfo INFO = new CheckInfo("sso.secret.missing", "A request without the secret is refused", Severity.MUST, Area.SECRET,
             Source.SECRET,
+            PLAN.describe(),
             "Require X-Hubble-Secret on every call and answer 401 (403, or a framework's 400) without user data when it is absent, even for a valid token.");
 
     @Override

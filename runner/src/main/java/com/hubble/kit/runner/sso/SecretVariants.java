@@ -17,6 +17,7 @@ public final class SecretVariants implements SsoCheck<Observed> {
             Step.post("valid token, padded secret", SecretForm.PADDED, new TokenRef.Valid(2)));
     private static final CheckInfo INFO = new CheckInfo("sso.secret.variants", "Near-miss secrets are refused", Severity.SHOULD, Area.SECRET,
             Source.SECRET + " The secret is compared exactly: not as a prefix, not case-insensitively, not trimmed of padding. (Leading and trailing whitespace is not part of a header value, RFC 9110 section 5.5, so the kit pads with spaces and characters after the secret.)",
+            PLAN.describe(),
             "Compare the exact bytes: no startsWith/contains, no equalsIgnoreCase, no normalisation.");
 
     @Override

@@ -15,6 +15,7 @@ public final class SecretWrong implements SsoCheck<Observed> {
     private static final Plan PLAN = Plan.of(Step.post("valid token, secret with last character changed", SecretForm.WRONG_LAST, new TokenRef.Valid(0)));
     private static final CheckInfo INFO = new CheckInfo("sso.secret.wrong", "A request with a wrong secret is refused", Severity.MUST, Area.SECRET,
             Source.SECRET,
+            PLAN.describe(),
             "Compare the whole secret, every character (with a constant-time comparison such as MessageDigest.isEqual).");
 
     @Override

@@ -14,6 +14,7 @@ public final class TokenEmpty implements SsoCheck<Observed> {
     private static final Plan PLAN = Plan.of(Step.post("empty token", new Payload.Raw("{\"token\":\"\"}", "{\"token\": \"\"}")));
     private static final CheckInfo INFO = new CheckInfo("sso.token.empty", "An empty token is rejected", Severity.MUST, Area.TOKEN,
             Source.INVALID + " token (string, required).",
+            PLAN.describe(),
             "Treat an empty token as a malformed request: 400 (or 401) without user data; {\"userId\": null} is best (see sso.errors.json).");
 
     @Override

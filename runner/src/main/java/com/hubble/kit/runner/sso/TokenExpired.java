@@ -14,6 +14,7 @@ public final class TokenExpired implements SsoCheck<Observed> {
     private static final Plan PLAN = Plan.of(Step.post("expired token", new TokenRef.Expired()));
     private static final CheckInfo INFO = new CheckInfo("sso.token.expired", "An expired token is rejected", Severity.MUST, Area.TOKEN,
             Source.INVALID,
+            PLAN.describe(),
             "Check the expiry of the token (e.g. the JWT exp claim) and reject expired tokens with 401 and {\"userId\": null}.");
 
     @Override

@@ -30,6 +30,7 @@ public final class TokenInjection implements SsoCheck<Observed> {
             "Hostile tokens get a 4xx and are not echoed", Severity.SHOULD, Area.TOKEN,
             "OWASP API8:2023 security misconfiguration / injection: \"Token validation logic is fully owned by the "
                     + "partner\"; a token is data, never part of a query, a log pattern or a response.",
+            PLAN.describe(),
             "Treat the token as opaque data: parameterised queries, no string-built SQL, no message lookups in logs "
                     + "(Log4Shell), and never copy it into a response.");
 

@@ -14,6 +14,7 @@ public final class TokenMissing implements SsoCheck<Observed> {
     private static final Plan PLAN = Plan.of(Step.post("no token field", new Payload.Raw("{}", "{}")));
     private static final CheckInfo INFO = new CheckInfo("sso.token.missing", "A request without a token is rejected", Severity.MUST, Area.TOKEN,
             Source.INVALID + " token (string, required).",
+            PLAN.describe(),
             "Treat a missing token field as a malformed request: 400 (or 401) without user data, never a 500; {\"userId\": null} is best (see sso.errors.json).");
 
     @Override

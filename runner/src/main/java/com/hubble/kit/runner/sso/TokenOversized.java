@@ -27,6 +27,7 @@ public final class TokenOversized implements SsoCheck<Observed> {
             "Tokens of 64 KiB, 256 KiB and 1 MiB each get a 4xx within the timeout", Severity.SHOULD, Area.TOKEN,
             "Robustness (OWASP API4:2023 unrestricted resource consumption): an absurdly long token is invalid and must be "
                     + "refused cheaply, not parsed, looked up or logged in full.",
+            PLAN.describe(),
             "Bound the token length (e.g. 4 KiB) and reject longer ones with 400 or 401 before any parsing or lookup.");
 
     @Override

@@ -13,6 +13,7 @@ public final class TokenRandom implements SsoCheck<Observed> {
     private static final Plan PLAN = Plan.of(Step.post("random token", Plans.random()));
     private static final CheckInfo INFO = new CheckInfo("sso.token.random", "A random token is rejected", Severity.MUST, Area.TOKEN,
             Source.INVALID,
+            PLAN.describe(),
             "Validate the token (signature, issuer, expiry, or a lookup in your token store) before looking up any user; answer 401 with {\"userId\": null}.");
 
     @Override

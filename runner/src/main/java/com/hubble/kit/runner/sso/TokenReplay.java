@@ -18,15 +18,18 @@ public final class TokenReplay implements SsoCheck<Observed> {
     private static final Plan PLAN = Plan.of(
             Step.post("first use", new TokenRef.Valid(0)),
             Step.post("second use of the same token", new TokenRef.Valid(0)));
+    private static final CheckInfo INFO = new CheckInfo("sso.token.replay", "A used token presented again is rejected",
+            Severity.INFO, Area.TOKEN,
+            "Hubble partner docs (sdk/auth/sso): \"SSO tokens travel in a URL on the SDK side, so a partner should "
+                    + "treat them as short-lived and single-use.\" MUST with --single-use (the partner declares its "
+                    + "tokens single-use), INFO otherwise.",
+            PLAN.describe(),
+            "Record each token's id (e.g. the JWT jti) when it is redeemed and reject it afterwards, until it expires.")
+            .escalatesTo(Severity.MUST, "--single-use");
     private final CheckInfo info;
 
     public TokenReplay(boolean singleUse) {
-        this.info = new CheckInfo("sso.token.replay", "A used token presented again is rejected",
-                singleUse ? Severity.MUST : Severity.INFO, Area.TOKEN,
-                "Hubble partner docs (sdk/auth/sso): \"SSO tokens travel in a URL on the SDK side, so a partner should "
-                        + "treat them as short-lived and single-use.\" MUST with --single-use (the partner declares its "
-                        + "tokens single-use), INFO otherwise.",
-                "Record each token's id (e.g. the JWT jti) when it is redeemed and reject it afterwards, until it expires.");
+        this.info = singleUse ? INFO.escalated() : INFO;
     }
 
     @Override

@@ -14,6 +14,7 @@ public final class TokenTampered implements SsoCheck<Observed> {
     private static final Plan PLAN = Plan.of(Step.post("tampered token", new TokenRef.Tampered(0)));
     private static final CheckInfo INFO = new CheckInfo("sso.token.tampered", "A tampered token is rejected", Severity.MUST, Area.TOKEN,
             Source.INVALID + " A valid token with one character changed is invalid.",
+            PLAN.describe(),
             "Verify the token as a whole (e.g. the JWT signature over header and payload), not only a prefix or a decoded claim.");
 
     @Override

@@ -21,6 +21,7 @@ public final class TokenWrongType implements SsoCheck<Observed> {
             "A token of the wrong JSON type gets a 4xx, never a 5xx", Severity.SHOULD, Area.TOKEN,
             Source.SSO_DOC + "\"token (string, required)\". RFC 9110 section 15.5: a malformed request is the "
                     + "client's error (4xx); a 5xx says the server failed.",
+            PLAN.describe(),
             "Validate the body's types before using them; answer 400 with {\"userId\": null} instead of throwing.");
 
     @Override

@@ -11,11 +11,13 @@ import com.hubble.kit.runner.sso.probe.TargetProbe;
 
 /** The partner's /sso is served over HTTPS (plain HTTP only for a local loopback test). */
 public final class TransportHttps implements SsoCheck<TargetFacts> {
+    private static final TargetProbe PROBE = new TargetProbe();
     private static final CheckInfo INFO = new CheckInfo("sso.transport.https", "/sso is served over HTTPS",
             Severity.MUST, Area.TRANSPORT,
             "The pre-shared X-Hubble-Secret and users' tokens cross the internet on every call; Hubble requires HTTPS "
                     + "with TLS 1.2+ for partner-hosted endpoints that receive the shared secret (partner docs, coins "
                     + "integration). RFC 9110 section 4.2.2.",
+            PROBE.describe(),
             "Serve /sso over https:// with a certificate from a public CA, and register the https:// base URL.");
 
     @Override
@@ -25,7 +27,7 @@ public final class TransportHttps implements SsoCheck<TargetFacts> {
 
     @Override
     public Probe<TargetFacts> probe() {
-        return new TargetProbe();
+        return PROBE;
     }
 
     @Override

@@ -17,6 +17,7 @@ public final class TransportNoRedirect implements SsoCheck<Observed> {
             "/sso answers directly, never with a redirect", Severity.SHOULD, Area.TRANSPORT,
             Source.SSO_DOC + "\"Our system will invoke the /sso API endpoint using the provided base URL.\" Following a "
                     + "redirect would resend X-Hubble-Secret to wherever it points, so Hubble does not follow redirects.",
+            RunWidePlans.ERRORS.describe(),
             "Register the exact base URL that serves /sso (scheme, host, path; no http->https or trailing-slash redirect).");
 
     @Override

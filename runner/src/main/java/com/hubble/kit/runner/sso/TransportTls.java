@@ -13,10 +13,12 @@ import com.hubble.kit.runner.sso.probe.TlsProbe;
 
 /** TLS 1.2 or newer is negotiated, and TLS 1.0 and 1.1 are refused. */
 public final class TransportTls implements SsoCheck<TlsFacts> {
+    private static final TlsProbe PROBE = new TlsProbe();
     private static final CheckInfo INFO = new CheckInfo("sso.transport.tls",
             "TLS 1.2+ negotiated; TLS 1.0 and 1.1 refused", Severity.MUST, Area.TRANSPORT,
             "RFC 8996: \"TLS 1.0 and TLS 1.1 MUST NOT be used\"; Hubble requires TLS 1.2+ on partner endpoints that "
                     + "receive the shared secret.",
+            PROBE.describe(),
             "Disable TLSv1 and TLSv1.1 in the server or load balancer (e.g. nginx ssl_protocols TLSv1.2 TLSv1.3;).");
 
     @Override
@@ -26,7 +28,7 @@ public final class TransportTls implements SsoCheck<TlsFacts> {
 
     @Override
     public Probe<TlsFacts> probe() {
-        return new TlsProbe();
+        return PROBE;
     }
 
     @Override

@@ -16,6 +16,7 @@ public final class ValidContentType implements SsoCheck<Observed> {
             "The valid-token answer is application/json", Severity.MUST, Area.VALID,
             Source.VALID_200 + " The body is JSON, so its Content-Type is application/json (RFC 8259 section 11; "
                     + "parameters such as charset=utf-8 are allowed).",
+            Plans.VALID.describe(),
             "Send 'Content-Type: application/json' on the 200 response.");
 
     @Override

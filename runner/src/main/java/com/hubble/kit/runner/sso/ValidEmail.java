@@ -19,6 +19,7 @@ public final class ValidEmail implements SsoCheck<Observed> {
     private static final CheckInfo INFO = new CheckInfo("sso.valid.email",
             "The e-mail, when present, is a valid address", Severity.SHOULD, Area.VALID,
             Source.SSO_DOC + "\"email (string, optional)\"; an address as in RFC 5322/5321 (local-part@domain).",
+            Plans.VALID.describe(),
             "Return a real address (user@example.com) or leave email out (or null); never a placeholder.");
 
     @Override
@@ -44,9 +45,5 @@ public final class ValidEmail implements SsoCheck<Observed> {
             }
             return Outcome.fail("email " + email + " is not an e-mail address", List.of(call));
         });
-    }
-
-    static boolean isAddress(String text) {
-        return ADDRESS.matcher(text).matches();
     }
 }

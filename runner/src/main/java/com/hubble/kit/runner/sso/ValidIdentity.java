@@ -17,6 +17,7 @@ public final class ValidIdentity implements SsoCheck<Observed> {
             "The userId returned is the token's user", Severity.MUST, Area.VALID,
             Source.SSO_DOC + "\"userId - Partner's unique user identifier. Must be present for a valid token.\" "
                     + "The token identifies one user; Hubble creates its proxy user from this id.",
+            Plans.VALID.describe(),
             "Return the id of the user the token was issued for (not a session id, not a fixed test user).");
 
     @Override

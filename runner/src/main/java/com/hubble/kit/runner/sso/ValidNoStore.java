@@ -17,6 +17,7 @@ public final class ValidNoStore implements SsoCheck<Observed> {
             "The profile response says Cache-Control: no-store", Severity.SHOULD, Area.VALID,
             "RFC 9111 section 5.2.2.5: no-store keeps personal data out of caches; OAuth 2.0 (RFC 6749 section 5.1) "
                     + "requires it on responses carrying credentials, and this one carries a user's identity.",
+            Plans.VALID.describe(),
             "Add 'Cache-Control: no-store' to /sso responses.");
 
     @Override

@@ -2,7 +2,6 @@ package com.hubble.kit.runner.sso;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.hubble.kit.runner.report.CheckInfo;
 import com.hubble.kit.runner.report.Exchange;
 import com.hubble.kit.runner.report.Outcome;
@@ -18,6 +17,7 @@ public final class ValidProfile implements SsoCheck<Observed> {
             Source.SSO_DOC + "\"Some of the mandatory user fields we require are User's id, Name, Phone number. These are "
                     + "mandatory because we need to pass this to some of the services that power Hubble.\" (The field list "
                     + "marks them optional, hence SHOULD.)",
+            Plans.VALID.describe(),
             "Return firstName, lastName and phoneNumber as non-empty strings for every user.");
 
     @Override

@@ -15,6 +15,7 @@ public final class ValidSchema implements SsoCheck<Observed> {
             "The valid-token body matches the sso-response schema", Severity.MUST, Area.VALID,
             Source.VALID_200 + " \"userId (string, nullable) - Must be present for a valid token\"; email, firstName, "
                     + "lastName, phoneNumber strings; cohorts an array of strings (schemas/sso-response.schema.json).",
+            Plans.VALID.describe(),
             "Return a JSON object with a non-empty string userId; optional fields as strings (phoneNumber too, "
                     + "not a number) and cohorts as an array of strings.");
 

@@ -10,6 +10,7 @@ import com.hubble.kit.runner.sso.probe.Probe;
 public final class ValidStatus implements SsoCheck<Observed> {
     private static final CheckInfo INFO = new CheckInfo("sso.valid.status", "A valid token is answered with 200",
             Severity.MUST, Area.VALID, Source.VALID_200,
+            Plans.VALID.describe(),
             "Return HTTP 200 with the user's profile when the token is valid and the X-Hubble-Secret matches.");
 
     @Override

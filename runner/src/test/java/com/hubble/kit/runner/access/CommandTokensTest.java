@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import com.hubble.kit.runner.access.CommandTokens;
 import com.hubble.kit.runner.access.PartnerToken;
-import com.hubble.kit.runner.access.TokenSourceFailure;
+import com.hubble.kit.runner.config.UsageError;
 
 /** --token-command: bare or JSON output; failures name the command, never its output, and never hang. */
 class CommandTokensTest {
@@ -47,7 +47,7 @@ class CommandTokensTest {
 
     @Test
     void aNonZeroExitNamesTheFlagAndCommandButNotTheOutput() {
-        TokenSourceFailure failure = assertThrows(TokenSourceFailure.class,
+        UsageError failure = assertThrows(UsageError.class,
                 () -> command("printf 'secret-%s' output; exit 7").next());
         assertTrue(failure.getMessage().startsWith("--token-command 'printf"), failure.getMessage());
         assertTrue(failure.getMessage().endsWith("exited with status 7"), failure.getMessage());
@@ -56,7 +56,7 @@ class CommandTokensTest {
 
     @Test
     void aNonZeroExitShowsTheLastLineTheCommandWroteToStderrSoThePartnerSeesWhy() {
-        TokenSourceFailure failure = assertThrows(TokenSourceFailure.class,
+        UsageError failure = assertThrows(UsageError.class,
                 () -> command("echo starting >&2; echo 'mint: user not found' >&2; exit 3").next());
         assertTrue(failure.getMessage().endsWith("exited with status 3; its last stderr line: mint: user not found"),
                 failure.getMessage());
@@ -64,18 +64,18 @@ class CommandTokensTest {
 
     @Test
     void emptyOutputIsAFailure() {
-        assertThrows(TokenSourceFailure.class, () -> command("true").next());
+        assertThrows(UsageError.class, () -> command("true").next());
     }
 
     @Test
     void jsonWithoutATokenIsAFailure() {
-        assertThrows(TokenSourceFailure.class, () -> command("echo '{\"userId\":\"u\"}'").next());
+        assertThrows(UsageError.class, () -> command("echo '{\"userId\":\"u\"}'").next());
     }
 
     @Test
     void aCommandThatNeverFinishesIsStoppedAtItsDeadline() {
-        TokenSourceFailure failure = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                () -> assertThrows(TokenSourceFailure.class, () -> command("sleep 60").next()));
+        UsageError failure = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> assertThrows(UsageError.class, () -> command("sleep 60").next()));
         assertTrue(failure.getMessage().contains("did not finish within 2s"), failure.getMessage());
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.hubble.kit.runner.report.CheckInfo;
 import com.hubble.kit.runner.report.CheckResult;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Report;
@@ -18,6 +19,7 @@ import com.hubble.kit.runner.report.Status;
 import com.hubble.kit.runner.report.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.hubble.kit.runner.config.UsageError;
 
 class BaselineTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
@@ -26,7 +28,7 @@ class BaselineTest {
     Path dir;
 
     private static CheckResult result(String id, Outcome outcome) {
-        return new CheckResult(id, "title of " + id, Severity.MUST, "Area", "requirement", "fix", outcome, 1);
+        return new CheckResult(new CheckInfo(id, "title of " + id, Severity.MUST, "Area", "requirement", "sends", "fix"), outcome, 1);
     }
 
     private static Report report(CheckResult... checks) {
@@ -114,7 +116,7 @@ class BaselineTest {
     void aMalformedDateIsAnErrorNamingTheEntry() throws Exception {
         Path file = Files.writeString(dir.resolve("b.yaml"), "- id: a.ok\n  reason: r\n  owner: o\n  expires: 2026-12-31\n"
                 + "- id: sso.valid.no-store\n  reason: r\n  owner: o\n  expires: 31/12/2026\n");
-        BaselineException error = assertThrows(BaselineException.class, () -> Baseline.read(file));
+        UsageError error = assertThrows(UsageError.class, () -> Baseline.read(file));
         assertTrue(error.getMessage().contains("entry 2 (sso.valid.no-store)") && error.getMessage().contains("31/12/2026"),
                 error.getMessage());
     }
@@ -122,23 +124,23 @@ class BaselineTest {
     @Test
     void aMissingOwnerIsAnErrorNamingTheEntryAndTheKey() throws Exception {
         Path file = Files.writeString(dir.resolve("b.yaml"), "- id: x.y\n  reason: r\n  expires: 2026-12-31\n");
-        BaselineException error = assertThrows(BaselineException.class, () -> Baseline.read(file));
+        UsageError error = assertThrows(UsageError.class, () -> Baseline.read(file));
         assertTrue(error.getMessage().contains("entry 1 (x.y)") && error.getMessage().contains("'owner'"), error.getMessage());
     }
 
     @Test
     void anUnknownKeyOrAMappingAtTheTopIsAnError() throws Exception {
         Path typo = Files.writeString(dir.resolve("t.yaml"), "- id: x\n  reason: r\n  owner: o\n  expiry: 2026-12-31\n");
-        assertTrue(assertThrows(BaselineException.class, () -> Baseline.read(typo)).getMessage().contains("'expiry'"));
+        assertTrue(assertThrows(UsageError.class, () -> Baseline.read(typo)).getMessage().contains("'expiry'"));
         Path mapping = Files.writeString(dir.resolve("m.yaml"), "id: x\n");
-        assertTrue(assertThrows(BaselineException.class, () -> Baseline.read(mapping)).getMessage().contains("list"));
+        assertTrue(assertThrows(UsageError.class, () -> Baseline.read(mapping)).getMessage().contains("list"));
     }
 
     @Test
     void aDuplicateIdIsAnError() throws Exception {
         String entry = "- id: x\n  reason: r\n  owner: o\n  expires: 2026-12-31\n";
         Path file = Files.writeString(dir.resolve("d.yaml"), entry + entry);
-        assertTrue(assertThrows(BaselineException.class, () -> Baseline.read(file)).getMessage().contains("twice"));
+        assertTrue(assertThrows(UsageError.class, () -> Baseline.read(file)).getMessage().contains("twice"));
     }
 
     @Test

@@ -12,12 +12,13 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import com.hubble.kit.runner.report.CheckInfo;
 import com.hubble.kit.runner.sso.SsoCatalogue;
 import com.hubble.kit.runner.sso.SsoCheck;
 
 /** list and explain print the one catalogue; the docs embed it verbatim. */
 class CatalogueCommandsTest {
-    /** Every id the issue names: a stable interface. */
+    /** Every /sso check id, in run order: ids are a stable interface (add, never rename). */
     private static final List<String> ISSUE_IDS = List.of(
             "sso.valid.status", "sso.valid.content-type", "sso.valid.schema", "sso.valid.identity", "sso.valid.profile",
             "sso.valid.email", "sso.valid.no-store", "sso.secret.header-case", "sso.token.random", "sso.token.tampered",
@@ -34,9 +35,11 @@ class CatalogueCommandsTest {
         assertEquals(ISSUE_IDS, checks.stream().map(SsoCheck::id).toList());
         Set<String> titles = new HashSet<>();
         for (SsoCheck<?> check : checks) {
-            assertTrue(check.requirement().length() > 20, check.id());
-            assertTrue(check.fix().length() > 20, check.id());
-            assertTrue(titles.add(check.title()), "duplicate title " + check.title());
+            CheckInfo info = check.info();
+            assertTrue(info.requirement().length() > 20, check.id());
+            assertTrue(info.fix().length() > 20, check.id());
+            assertTrue(titles.add(info.title()), "duplicate title " + info.title());
+            assertEquals(check.probe().describe(), info.sends(), check.id() + " says it sends what its probe sends");
         }
     }
 
@@ -75,6 +78,7 @@ class CatalogueCommandsTest {
     void explainOfAnUnknownIdIsAUsageError() {
         Cli cli = Cli.run("explain", "sso.nope");
         assertEquals(2, cli.exit());
+        assertTrue(cli.err().startsWith("hubble-kit explain: no check with id 'sso.nope'"), cli.err());
         assertTrue(cli.err().contains("hubble-kit list"), cli.err());
     }
 

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.hubble.kit.runner.config.ConfigException;
 import com.hubble.kit.runner.config.KitConfiguration;
+import com.hubble.kit.runner.config.UsageError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -60,7 +60,7 @@ class CiDocsConfigTest {
             for (String key : command.getValue()) {
                 Files.writeString(dir.resolve(KitConfiguration.FILE_NAME), command.getKey() + ":\n  " + key + ": x\n");
                 CommandLine root = HubbleKit.commandLine();
-                ConfigException error = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                UsageError error = org.junit.jupiter.api.Assertions.assertThrows(UsageError.class,
                         () -> KitConfiguration.install(root, Map.of(), dir, command.getKey()), command + "." + key);
                 assertTrue(error.getMessage().contains(command.getKey() + "." + key + " "), error.getMessage());
                 KitConfiguration.install(HubbleKit.commandLine(), Map.of(), dir, command.getKey(),

@@ -43,7 +43,7 @@ class CliRobustnessTest {
     }
 
     @CommandLine.Command(name = "boom")
-    static final class Boom implements Callable<Integer> {
+    static final class Boom implements Callable<ExitCode> {
         private final Supplier<Throwable> failure;
 
         Boom(Supplier<Throwable> failure) {
@@ -51,7 +51,7 @@ class CliRobustnessTest {
         }
 
         @Override
-        public Integer call() throws Exception {
+        public ExitCode call() throws Exception {
             Throwable t = failure.get();
             if (t instanceof Exception e) {
                 throw e;

@@ -90,4 +90,31 @@ class MintCommandTest {
     void anUnknownFlagIsAUsageError() {
         assertEquals(2, run("mint", "--bogus"));
     }
+
+    @Test
+    void withCountPrintsThatManyDistinctTokensOneJsonObjectPerLineEachAcceptedByTheVerifier() throws Exception {
+        assertEquals(0, run("mint", "--count", "500"));
+
+        String[] lines = out.toString().split("\\R");
+        assertEquals(500, lines.length);
+        java.util.Set<String> tokens = new java.util.HashSet<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        HmacTokenVerifier verifier = demoTokens();
+        for (String line : lines) {
+            JsonNode printed = new ObjectMapper().readTree(line);
+            tokens.add(printed.get("token").asText());
+            Verification.Valid valid = assertInstanceOf(Verification.Valid.class, verifier.verify(printed.get("token").asText()));
+            ids.add(valid.tokenId());
+        }
+        assertEquals(500, tokens.size(), "every token differs");
+        assertEquals(500, ids.size(), "every token has its own single-use id");
+    }
+
+    @Test
+    void aCountBelowOneOrNotANumberIsAUsageError() {
+        assertEquals(2, run("mint", "--count", "0"));
+        assertTrue(err.toString().contains("--count"), err.toString());
+        assertEquals(2, run("mint", "--count", "many"));
+        assertEquals("", out.toString());
+    }
 }

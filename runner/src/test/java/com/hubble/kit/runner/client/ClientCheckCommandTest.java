@@ -280,4 +280,11 @@ class ClientCheckCommandTest {
         assertEquals(2, clientCheck("--run", "true", "--expires-in", "0").exit());
         assertEquals(2, clientCheck().exit(), "--run is required");
     }
+
+    @Test
+    void maxDurationTakesTheDurationGrammarOfEveryOtherOption() {
+        Run bare = clientCheck("--run", "true", "--max-duration", "30");
+        assertEquals(2, bare.exit());
+        assertTrue(bare.err().contains("--max-duration: '30' is not a duration; write it like 500ms, 5s or 2m"), bare.err());
+    }
 }

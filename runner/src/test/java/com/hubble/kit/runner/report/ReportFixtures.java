@@ -11,8 +11,8 @@ public final class ReportFixtures {
     }
 
     public static CheckResult result(String id, Severity severity, String area, Outcome outcome) {
-        return new CheckResult(id, "Title of " + id, severity, area, "The rule " + id + " enforces.",
-                "How to fix " + id + ".", outcome, 5);
+        return new CheckResult(new CheckInfo(id, "Title of " + id, severity, area, "The rule " + id + " enforces.",
+                "What the kit sends for " + id + ".", "How to fix " + id + "."), outcome, 5);
     }
 
     public static Exchange exchange(int status, String body) {

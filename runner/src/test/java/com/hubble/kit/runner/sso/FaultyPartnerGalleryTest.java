@@ -55,7 +55,7 @@ class FaultyPartnerGalleryTest {
 
     @Test
     void aFrameworkPartnerAnswering400PagesForMalformedRequestsAndAMissingHeaderPassesEveryCheck() throws IOException {
-        // Updated rule (QA): empty/missing token need 400/401 without user data only; a missing secret may get 400.
+        // Empty/missing token need 400/401 without user data only; a missing secret may get 400.
         Report report = runAgainst(Defect.FRAMEWORK_ERROR_PAGES);
         assertFailures(report);
         assertEquals(Verdict.PASS, report.verdict(), SsoRuns.describe(report));
@@ -104,8 +104,8 @@ class FaultyPartnerGalleryTest {
 
     @Test
     void textPlainErrorsFailTheRejectionBodyAndErrorsJsonChecks() throws IOException {
-        // Updated rule (QA item 2): an empty or missing token is a malformed request; its body is judged by
-        // sso.errors.json only, so sso.token.empty and sso.token.missing no longer fail here.
+        // An empty or missing token is a malformed request; its body is judged by sso.errors.json only,
+        // so sso.token.empty and sso.token.missing do not fail here.
         assertFailures(runAgainst(Defect.TEXT_PLAIN_ERRORS),
                 "sso.token.random", "sso.token.tampered", "sso.token.expired",
                 "sso.token.replay", "sso.body.unknown-fields", "sso.errors.json");

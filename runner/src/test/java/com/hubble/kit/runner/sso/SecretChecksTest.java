@@ -39,8 +39,7 @@ class SecretChecksTest {
 
     @Test
     void aFrameworks400WithoutUserDataIsADenialOfABadSecret() {
-        // Updated rule (QA item 4; this test asserted the opposite before): the spec names no status for a bad
-        // secret, and Spring answers 400 for a missing required header.
+        // The spec names no status for a bad secret, and Spring answers 400 for a missing required header.
         String springPage = "{\"timestamp\":\"2026-01-01T00:00:00Z\",\"status\":400,\"error\":\"Bad Request\",\"path\":\"/sso\"}";
         for (SsoCheck<Observed> check : List.of(new SecretMissing(), new SecretEmpty(), new SecretWrong(), new SecretVariants())) {
             assertEquals(Status.PASS, check.evaluate(of(json(400, springPage))).status(), check.id());

@@ -1,5 +1,7 @@
 package com.hubble.kit.runner.sso;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +27,29 @@ final class SsoRuns {
     private SsoRuns() {
     }
 
+    /**
+     * The catalogue one probe at a time, then at the default parallelism: every check must get the same status both
+     * ways (parallelism changes how long a run takes, never what it finds). Returns the parallel run's report.
+     */
     static Report run(java.net.URI base, Secret secret, TokenSource valid, TokenSource expired) {
-        try (SsoClient client = new SsoClient(FAST.timeout(), false, new Redactor())) {
-            ProbeContext context = new ProbeContext(base, client, secret, valid, expired, FAST);
+        Report serial = runAt(1, base, secret, valid, expired);
+        Report parallel = runAt(Settings.DEFAULT_PARALLELISM, base, secret, valid, expired);
+        assertEquals(statuses(serial), statuses(parallel), "parallelism changed a verdict; one at a time:\n"
+                + describe(serial) + "\nin parallel:\n" + describe(parallel));
+        return parallel;
+    }
+
+    static Report runAt(int parallelism, java.net.URI base, Secret secret, TokenSource valid, TokenSource expired) {
+        Settings settings = FAST.withParallelism(parallelism);
+        try (SsoClient client = new SsoClient(settings.timeout(), false, new Redactor())) {
+            ProbeContext context = new ProbeContext(base, client, secret, valid, expired, settings);
             return new SsoRun(context).run(base.toString(), SsoCatalogue.checks(true), Set.of(), false, List.of(), r -> { });
         }
+    }
+
+    static Map<String, Status> statuses(Report report) {
+        return report.checks().stream().collect(Collectors.toMap(CheckResult::id, CheckResult::status,
+                (a, b) -> a, java.util.TreeMap::new));
     }
 
     static Set<String> withStatus(Report report, Status status) {

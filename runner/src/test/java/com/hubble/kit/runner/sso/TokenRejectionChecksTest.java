@@ -185,14 +185,14 @@ class TokenRejectionChecksTest {
     @Test
     void replayIsAMustFailureUnderSingleUse() {
         TokenReplay check = new TokenReplay(true);
-        assertEquals(Severity.MUST, check.severity());
+        assertEquals(Severity.MUST, check.info().severity());
         assertEquals(Status.FAIL, check.evaluate(of(json(200, PROFILE), json(200, PROFILE))).status());
     }
 
     @Test
     void replayIsOnlyAWarningWithoutSingleUse() {
         TokenReplay check = new TokenReplay(false);
-        assertEquals(Severity.INFO, check.severity());
+        assertEquals(Severity.INFO, check.info().severity());
         assertEquals(Status.WARN, check.evaluate(of(json(200, PROFILE), json(200, PROFILE))).status());
     }
 

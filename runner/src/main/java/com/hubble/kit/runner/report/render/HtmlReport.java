@@ -133,7 +133,7 @@ public final class HtmlReport {
                 }
                 text.append('\n');
             }
-            case TransportFailure f -> text.append("! ").append(f.kind()).append(": ").append(f.message()).append('\n');
+            case TransportFailure f -> text.append("! ").append(f.kind().reported()).append(": ").append(f.message()).append('\n');
         }
         text.append("(").append(e.elapsed().toMillis()).append(" ms)");
         return text.toString();

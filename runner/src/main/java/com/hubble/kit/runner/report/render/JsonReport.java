@@ -98,7 +98,8 @@ public final class JsonReport {
             }
             case TransportFailure failure -> {
                 ObjectNode f = node.putObject("failure");
-                f.put("kind", failure.kind().name());
+                f.put("kind", failure.kind().reported().name());
+                f.put("cause", failure.kind().name());
                 f.put("message", failure.message());
             }
         }

@@ -72,8 +72,10 @@ public final class JunitReport {
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
                 default -> {
-                    // XML 1.0 forbids most control characters even escaped (a partner may echo a NUL).
-                    if (c == '\n' || c == '\r' || c == '\t' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF)) {
+                    // XML 1.0 forbids most control characters even escaped (a partner may echo a NUL), and a
+                    // surrogate code point (codePoints() yields one only for a lone surrogate).
+                    if (c == '\n' || c == '\r' || c == '\t'
+                            || (c >= 0x20 && (c < 0xD800 || c > 0xDFFF) && c != 0xFFFE && c != 0xFFFF)) {
                         out.appendCodePoint(c);
                     } else {
                         out.append("\\u").append(String.format(Locale.ROOT, "%04x", c));

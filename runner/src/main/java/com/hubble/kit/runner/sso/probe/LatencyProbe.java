@@ -23,10 +23,17 @@ public record LatencyProbe(int validCalls, int rejectedCalls) implements Probe<L
         List<Exchange> validExchanges = new ArrayList<>();
         List<Exchange> rejectedExchanges = new ArrayList<>();
         List<Header> secret = List.of(new Header(Step.SECRET_HEADER, context.secret().reveal()));
+        double budget = context.settings().latencyBudget().toNanos() / 1e6;
         int failuresInARow = 0;
-        for (int i = 0; i < validCalls && failuresInARow < GIVE_UP_AFTER; i++) {
+        SeriesEnd validEnd = SeriesEnd.PLANNED;
+        for (int i = 0; i < validCalls; i++) {
+            if (failuresInARow >= GIVE_UP_AFTER || decided(valid, validCalls, budget)) {
+                validEnd = failuresInARow >= GIVE_UP_AFTER ? SeriesEnd.SILENT : SeriesEnd.DECIDED;
+                break;
+            }
             Optional<PartnerToken> token = context.freshValid();
             if (token.isEmpty()) {
+                validEnd = SeriesEnd.NO_TOKENS;
                 break;
             }
             Exchange e = context.client().send("timed valid call", "POST", context.sso(null), secret,
@@ -38,7 +45,12 @@ public record LatencyProbe(int validCalls, int rejectedCalls) implements Probe<L
         }
         failuresInARow = 0;
         String random = context.randomToken(43);
-        for (int i = 0; i < rejectedCalls && failuresInARow < GIVE_UP_AFTER; i++) {
+        SeriesEnd rejectedEnd = SeriesEnd.PLANNED;
+        for (int i = 0; i < rejectedCalls; i++) {
+            if (failuresInARow >= GIVE_UP_AFTER || decided(rejected, rejectedCalls, budget)) {
+                rejectedEnd = failuresInARow >= GIVE_UP_AFTER ? SeriesEnd.SILENT : SeriesEnd.DECIDED;
+                break;
+            }
             Exchange e = context.client().send("timed rejected call", "POST", context.sso(null), secret,
                     "{\"token\":" + Plan.jsonString(random) + "}");
             boolean ok = e.response().map(r -> r.status() == 400 || r.status() == 401).orElse(false);
@@ -50,11 +62,26 @@ public record LatencyProbe(int validCalls, int rejectedCalls) implements Probe<L
         slowest(validExchanges).ifPresent(notable::add);
         slowest(rejectedExchanges).ifPresent(notable::add);
         return new Probed.Gathered<>(new LatencySamples(valid, rejected, context.settings().latencyBudget(),
-                validCalls, notable));
+                validCalls, notable, rejectedCalls, validEnd, rejectedEnd));
+    }
+
+    /**
+     * Whether the p95 (nearest rank) of the planned series is already over the budget whatever the remaining calls
+     * take: once more than planned - ceil(0.95 planned) answers were slower than the budget. Up to 20 planned calls,
+     * the p95 of the calls taken is then over the budget too, so stopping never changes the verdict.
+     */
+    static boolean decided(List<Sample> taken, int planned, double budgetMillis) {
+        long over = taken.stream().filter(s -> s.responded() && s.millis() > budgetMillis).count();
+        return over >= planned - (int) Math.ceil(0.95 * planned) + 1;
     }
 
     private static Optional<Exchange> slowest(List<Exchange> exchanges) {
         return exchanges.stream().max(Comparator.comparing(Exchange::elapsed));
+    }
+
+    @Override
+    public Schedule schedule() {
+        return Schedule.ALONE; // concurrent calls would be in its timings
     }
 
     @Override

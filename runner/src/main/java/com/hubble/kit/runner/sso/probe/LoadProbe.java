@@ -1,5 +1,8 @@
 package com.hubble.kit.runner.sso.probe;
 
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,56 +11,93 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import com.hubble.kit.runner.config.Durations;
 
 import com.hubble.kit.runner.report.Exchange;
 import com.hubble.kit.runner.report.Header;
+import com.hubble.kit.runner.report.RecordedRequest;
+import com.hubble.kit.runner.report.RecordedResponse;
+import com.hubble.kit.runner.report.Reply;
+import com.hubble.kit.runner.report.TransportFailure;
 
 /**
- * N callers (--concurrency) send random-token calls back to back for --load-duration. An error is a transport
- * failure, a timeout or any answer other than 400/401 (a rejection is what a random token must get).
+ * N callers (--concurrency) send random-token calls back to back for --load-duration, each on its own keep-alive
+ * connection with its request prepared once, so the kit's overhead does not cap the load; --max-rate spaces the
+ * calls of all callers together. An error is a transport failure, a timeout or any answer other than 400/401 (a
+ * rejection is what a random token must get). Latencies go into fixed-size histograms: memory does not grow with
+ * the duration.
  */
 public record LoadProbe() implements Probe<LoadResult> {
+    private static final int EVIDENCE = 3;
 
     @Override
     public Probed<LoadResult> run(ProbeContext context) {
         int concurrency = context.settings().concurrency();
         Duration duration = context.settings().loadDuration();
+        int maxRate = context.settings().maxRate();
         List<Header> secret = List.of(new Header(Step.SECRET_HEADER, context.secret().reveal()));
+        URI target = context.sso(null);
+        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, context.client().timeout().toMillis());
         AtomicLong requests = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicLong timeouts = new AtomicLong();
-        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         List<Exchange> failures = Collections.synchronizedList(new ArrayList<>());
+        List<LatencyHistogram> histograms = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
+        // --max-rate: call k of the whole run may start no sooner than start + k / rate.
+        long spacing = maxRate > 0 ? 1_000_000_000L / maxRate : 0;
+        AtomicLong nextSlot = new AtomicLong(start);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < concurrency; i++) {
-                String token = context.randomToken(43);
-                String body = "{\"token\":" + Plan.jsonString(token) + "}";
+                String body = "{\"token\":" + Plan.jsonString(context.randomToken(43)) + "}";
+                byte[] request = KeepAliveConnection.request(target, secret, body);
+                RecordedRequest recorded = new RecordedRequest("POST", context.client().redactor().redact(target.toString()),
+                        List.of(new Header("Content-Type", "application/json"),
+                                new Header(Step.SECRET_HEADER, context.client().redactor().redact(context.secret().reveal()))),
+                        context.client().redactor().redact(body), body.length());
                 pool.submit(() -> {
-                    while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
-                        Exchange e = context.client().send("concurrent rejected call", "POST", context.sso(null), secret, body);
-                        requests.incrementAndGet();
-                        boolean notSent = e.failure().filter(f -> SsoClient.NOT_SENT.equals(f.message())).isPresent();
-                        if (notSent) {
-                            // A silent target: count this caller's call as a timeout once and stop it, rather
-                            // than spin through thousands of calls that were never sent.
-                            errors.incrementAndGet();
-                            timeouts.incrementAndGet();
-                            if (failures.size() < 3) {
-                                failures.add(e);
+                    LatencyHistogram latencies = new LatencyHistogram();
+                    histograms.add(latencies);
+                    try (KeepAliveConnection connection = new KeepAliveConnection(target, context.settings().insecure(),
+                            timeoutMillis)) {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            long slot = spacing == 0 ? System.nanoTime() : nextSlot.getAndAdd(spacing);
+                            if (slot >= deadline || System.nanoTime() >= deadline) {
+                                break;
                             }
-                            break;
-                        }
-                        latencies.add(e.elapsed().toNanos() / 1e6);
-                        boolean ok = e.response().map(r -> r.status() == 400 || r.status() == 401).orElse(false);
-                        if (!ok) {
-                            errors.incrementAndGet();
-                            if (e.failure().map(f -> f.kind() == com.hubble.kit.runner.report.TransportFailure.Kind.TIMEOUT).orElse(false)) {
+                            long wait = slot - System.nanoTime();
+                            if (wait > 0) {
+                                LockSupport.parkNanos(wait);
+                            }
+                            long sent = System.nanoTime();
+                            Reply reply;
+                            try {
+                                KeepAliveConnection.Answer answer = connection.call(request, failures.size() < EVIDENCE);
+                                requests.incrementAndGet();
+                                latencies.recordNanos(System.nanoTime() - sent);
+                                if (answer.status() == 400 || answer.status() == 401) {
+                                    continue;
+                                }
+                                reply = new RecordedResponse(answer.status(), answer.headers(), answer.bodyStart(),
+                                        answer.truncated());
+                            } catch (SocketTimeoutException e) {
+                                requests.incrementAndGet();
                                 timeouts.incrementAndGet();
+                                reply = new TransportFailure(TransportFailure.Kind.TIMEOUT,
+                                        "no complete response within " + Durations.format(context.client().timeout()));
+                            } catch (IOException e) {
+                                requests.incrementAndGet();
+                                reply = failure(e);
+                                LockSupport.parkNanos(10_000_000L); // a refusing target must not be spun against
                             }
-                            if (failures.size() < 3) {
-                                failures.add(e);
+                            errors.incrementAndGet();
+                            if (failures.size() < EVIDENCE) {
+                                // Raw, as SsoClient records it: outcomes are redacted before anything renders them.
+                                failures.add(new Exchange("concurrent rejected call", recorded, reply,
+                                        Duration.ofNanos(System.nanoTime() - sent)));
                             }
                         }
                     }
@@ -73,8 +113,28 @@ public record LoadProbe() implements Probe<LoadResult> {
             Thread.currentThread().interrupt();
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        LatencyHistogram all = new LatencyHistogram();
+        synchronized (histograms) {
+            histograms.forEach(all::add);
+        }
         return new Probed.Gathered<>(new LoadResult(concurrency, elapsed, requests.get(), errors.get(), timeouts.get(),
-                new ArrayList<>(latencies), new ArrayList<>(failures)));
+                all, new ArrayList<>(failures), maxRate));
+    }
+
+    private static TransportFailure failure(IOException e) {
+        if (e instanceof java.net.ConnectException) {
+            return new TransportFailure(TransportFailure.Kind.CONNECT, "cannot connect: connection refused");
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return new TransportFailure(TransportFailure.Kind.TLS, "TLS failure: " + SsoClient.tlsReason(String.valueOf(e.getMessage())));
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new TransportFailure(TransportFailure.Kind.IO, "connection failed: " + SsoClient.plainWords(message));
+    }
+
+    @Override
+    public Schedule schedule() {
+        return Schedule.ALONE; // the throughput measured is the target's, shared with no other probe
     }
 
     @Override

@@ -12,4 +12,9 @@ public interface Probe<I> {
 
     /** What this probe sends, for {@code explain} and the docs. */
     String describe();
+
+    /** Whether it may run concurrently with other probes; most can. */
+    default Schedule schedule() {
+        return Schedule.ALONGSIDE;
+    }
 }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import com.hubble.kit.reference.Secret;
 import com.hubble.kit.runner.access.PartnerToken;
@@ -22,21 +24,38 @@ public final class ProbeContext {
     private final TokenSource validTokens;
     private final TokenSource expiredTokens;
     private final Settings settings;
-    private final List<Exchange> log = new ArrayList<>();
+    /** Exchanges by the position of the probe that recorded them: the log reads in catalogue order at any parallelism. */
+    private final SortedMap<Integer, List<Exchange>> log;
+    /** Token sources are asked one at a time: a token command popping a file must never hand one token out twice. */
+    private final Object tokenLock;
+    private final int position;
 
     public ProbeContext(URI base, SsoClient client, Secret secret, TokenSource validTokens,
                         TokenSource expiredTokens, Settings settings) {
+        this(base, client, secret, validTokens, expiredTokens, settings, new TreeMap<>(), new Object(), 0);
+        client.redactor().add(secret, "secret");
+        for (SecretForm form : SecretForm.values()) {
+            // Near misses of the secret are nearly the secret: never print them either.
+            form.apply(secret.reveal()).ifPresent(v -> client.redactor().add(Secret.of(v), "secret"));
+        }
+    }
+
+    private ProbeContext(URI base, SsoClient client, Secret secret, TokenSource validTokens, TokenSource expiredTokens,
+                         Settings settings, SortedMap<Integer, List<Exchange>> log, Object tokenLock, int position) {
         this.base = base;
         this.client = client;
         this.secret = secret;
         this.validTokens = validTokens;
         this.expiredTokens = expiredTokens;
         this.settings = settings;
-        client.redactor().add(secret, "secret");
-        for (SecretForm form : SecretForm.values()) {
-            // Near misses of the secret are nearly the secret: never print them either.
-            form.apply(secret.reveal()).ifPresent(v -> client.redactor().add(Secret.of(v), "secret"));
-        }
+        this.log = log;
+        this.tokenLock = tokenLock;
+        this.position = position;
+    }
+
+    /** The same run's context for the probe at this position (1-based) of the run: what it records sorts there. */
+    public ProbeContext at(int position) {
+        return new ProbeContext(base, client, secret, validTokens, expiredTokens, settings, log, tokenLock, position);
     }
 
     public URI base() {
@@ -67,11 +86,15 @@ public final class ProbeContext {
 
     /** A fresh valid token, registered for redaction before it is ever sent. */
     public Optional<PartnerToken> freshValid() {
-        return register(validTokens.next());
+        synchronized (tokenLock) {
+            return register(validTokens.next());
+        }
     }
 
     public Optional<PartnerToken> freshExpired() {
-        return register(expiredTokens.next());
+        synchronized (tokenLock) {
+            return register(expiredTokens.next());
+        }
     }
 
     public String missingValid() {
@@ -100,11 +123,16 @@ public final class ProbeContext {
         return token;
     }
 
-    public synchronized void record(List<Exchange> exchanges) {
-        log.addAll(exchanges);
+    public void record(List<Exchange> exchanges) {
+        synchronized (log) {
+            log.computeIfAbsent(position, p -> new ArrayList<>()).addAll(exchanges);
+        }
     }
 
-    public synchronized List<Exchange> log() {
-        return List.copyOf(log);
+    /** Everything recorded so far, in the order of the probes' positions (then of recording). */
+    public List<Exchange> log() {
+        synchronized (log) {
+            return log.values().stream().flatMap(List::stream).toList();
+        }
     }
 }

@@ -23,6 +23,11 @@ public record RunWide(Plan own) implements Probe<Observed> {
     }
 
     @Override
+    public Schedule schedule() {
+        return Schedule.AFTER_OTHERS; // it judges every response the other probes recorded
+    }
+
+    @Override
     public String describe() {
         return own.describe() + "; then judges every response recorded in the run";
     }

@@ -2,11 +2,38 @@ package com.hubble.kit.runner.sso.probe;
 
 import java.time.Duration;
 
-/** The run's knobs, as given on the command line (defaults from the issue). */
+import com.hubble.kit.runner.config.Durations;
+
+/**
+ * The run's knobs, as given on the command line. The defaults live here once, as the text an option's
+ * {@code defaultValue} takes, so --help, the options and {@link #defaults()} cannot disagree.
+ *
+ * @param parallelism how many probes may run at once (check --parallelism); 1 runs them one after another
+ * @param maxRate the most calls per second sso.perf.concurrency sends in all (check --max-rate); 0 is no cap
+ */
 public record Settings(Duration timeout, Duration latencyBudget, int concurrency, Duration loadDuration,
-                       boolean singleUse, boolean insecure) {
+                       boolean singleUse, boolean insecure, int parallelism, int maxRate) {
+    public static final String TIMEOUT = "5s";
+    public static final String LATENCY_BUDGET = "1s";
+    public static final String CONCURRENCY = "16";
+    public static final String LOAD_DURATION = "3s";
+    public static final String PARALLELISM = "8";
+    public static final String MAX_RATE = "0";
+    public static final int DEFAULT_PARALLELISM = Integer.parseInt(PARALLELISM);
+    public static final int NO_RATE_CAP = 0;
+
+    /** At the default parallelism, uncapped. */
+    public Settings(Duration timeout, Duration latencyBudget, int concurrency, Duration loadDuration,
+                    boolean singleUse, boolean insecure) {
+        this(timeout, latencyBudget, concurrency, loadDuration, singleUse, insecure, DEFAULT_PARALLELISM, NO_RATE_CAP);
+    }
 
     public static Settings defaults() {
-        return new Settings(Duration.ofSeconds(5), Duration.ofSeconds(1), 16, Duration.ofSeconds(3), false, false);
+        return new Settings(Durations.parse(TIMEOUT), Durations.parse(LATENCY_BUDGET), Integer.parseInt(CONCURRENCY),
+                Durations.parse(LOAD_DURATION), false, false);
+    }
+
+    public Settings withParallelism(int parallelism) {
+        return new Settings(timeout, latencyBudget, concurrency, loadDuration, singleUse, insecure, parallelism, maxRate);
     }
 }

@@ -103,7 +103,7 @@ public final class SsoClient implements AutoCloseable {
                 body == null ? 0 : body.getBytes(StandardCharsets.UTF_8).length);
         if (timeoutsInARow.get() >= SILENT_AFTER && notSent.incrementAndGet() % RETRY_EVERY != 0) {
             // A silent partner would otherwise cost a full timeout per probe (minutes with --timeout 5s).
-            return new Exchange(label, recorded, new TransportFailure(TransportFailure.Kind.TIMEOUT, NOT_SENT), Duration.ZERO);
+            return new Exchange(label, recorded, new TransportFailure(TransportFailure.Kind.NOT_SENT, NOT_SENT), Duration.ZERO);
         }
         long start = System.nanoTime();
         Reply reply = exchange(builder.build(), body != null);

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -13,8 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
+import com.hubble.kit.runner.report.Exchange;
+import com.hubble.kit.runner.report.Outcome;
+import com.hubble.kit.runner.report.RecordedRequest;
 import com.hubble.kit.runner.report.Redactor;
+import com.hubble.kit.runner.report.Report;
 import com.hubble.kit.runner.report.ReportFixtures;
+import com.hubble.kit.runner.report.Severity;
+import com.hubble.kit.runner.report.TransportFailure;
 import com.hubble.kit.schemas.Schemas;
 
 /** One call writes the three reports, each well-formed and faithful to the model. */
@@ -30,6 +39,24 @@ class ReportWriterTest {
         assertEquals(java.util.List.of(), Schemas.validate("report", json));
         assertTrue(json.contains("\"missingInput\" : \"an expired token (--expired-token)\""), json);
         assertTrue(json.contains("\"verdict\" : \"FAIL\""), json);
+    }
+
+    @Test
+    void aRequestNotSentIsATimeoutWhoseCauseSaysSoInReportJson() throws Exception {
+        Exchange notSent = new Exchange("valid token", new RecordedRequest("POST", "http://127.0.0.1:8080/sso", List.of(), "", 0),
+                new TransportFailure(TransportFailure.Kind.NOT_SENT, "not sent: the target had stopped answering"), Duration.ZERO);
+        Exchange refused = new Exchange("oversized body", new RecordedRequest("POST", "http://127.0.0.1:8080/sso", List.of(), "", 0),
+                TransportFailure.closedWhileSending("Broken pipe"), Duration.ofMillis(3));
+        Report report = Report.of("sso", "http://127.0.0.1:8080", Instant.now(), 1, false, List.of(ReportFixtures.result(
+                "sso.valid.status", Severity.MUST, "Valid token", Outcome.fail("no answer", List.of(notSent, refused)))),
+                List.of());
+        ReportWriter.write(report, dir);
+        String json = Files.readString(dir.resolve("report.json"));
+        assertEquals(List.of(), Schemas.validate("report", json));
+        assertTrue(json.contains("\"kind\" : \"TIMEOUT\",\n"), json);
+        assertTrue(json.contains("\"cause\" : \"NOT_SENT\""), json);
+        assertTrue(json.contains("\"kind\" : \"IO\",\n"), json);
+        assertTrue(json.contains("\"cause\" : \"CLOSED_WHILE_SENDING\""), json);
     }
 
     @Test

@@ -1,0 +1,19 @@
+package com.hubble.kit.runner.sso.probe;
+
+/** Why a series of timed calls ended, for the report: it says how many samples were taken and why no more. */
+public enum SeriesEnd {
+    PLANNED("all planned calls were made"),
+    DECIDED("stopped early: enough calls were over the budget that the p95 could no longer come back under it"),
+    SILENT("stopped after 3 calls in a row got no response"),
+    NO_TOKENS("stopped: the token source had no more tokens");
+
+    private final String description;
+
+    SeriesEnd(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+}
