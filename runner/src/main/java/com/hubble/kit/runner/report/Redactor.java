@@ -822,12 +822,15 @@ public final class Redactor {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Loaded on first use: every run creates a Redactor, and --help must not load Jackson (StartupTest). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private static List<String> jsonStrings(String body) {
         List<String> strings = new ArrayList<>();
         try {
-            JsonNode root = JSON.readTree(body);
+            JsonNode root = Json.MAPPER.readTree(body);
             if (root != null) {
                 collect(root, strings);
             }
