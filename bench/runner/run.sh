@@ -3,7 +3,8 @@
 #   start-up   ./hubble-kit --help vs an embedded ./hubble-kit check (wall and peak RSS, medians, interleaved)
 #   slow       check against a partner whose identity lookup takes 2.5 s (bench/runner/partner.py slow), at
 #              --parallelism 1 and at the default; and against a silent partner (accepts, never answers)
-#   load       sso.perf.concurrency vs wrk, same connections, same reference server (hubble-kit serve), interleaved
+#   load       sso.perf.concurrency vs wrk, same connections, same reference server (hubble-kit serve), interleaved,
+#              4 s each (a --load-duration other than the default 3s holds the load that long, no early stop)
 #   memory     peak RSS of an embedded check with --load-duration 60s vs 3s
 # Writes bench/runner/RESULTS.md. Usage: bench/runner/run.sh [runs (default 5)] [connections (default 16)]
 # The machine is shared: wall times move with other people's builds; CPU seconds are given beside them.
@@ -94,20 +95,20 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.headers["X-Hubble-Secret"] = "$HUBBLE_SECRET"
 wrk.body = '{"token": "$token"}'
 LUA
-echo "bench: load, wrk vs sso.perf.concurrency at $connections connections, 3 runs each" >&2
+echo "bench: load, wrk vs sso.perf.concurrency at $connections connections, 4 s, 3 runs each" >&2
 for i in 1 2 3; do
-  wrk -t2 -c"$connections" -d3s -s "$work/random.lua" "$serve_url/sso" >"$work/wrk.$i"
+  wrk -t2 -c"$connections" -d4s -s "$work/random.lua" "$serve_url/sso" >"$work/wrk.$i"
   awk '/Requests\/sec/ { print $2 }' "$work/wrk.$i" >>"$work/wrk.rates"
-  "$kit" check --base-url "$serve_url" --only sso.perf.concurrency --concurrency "$connections" --load-duration 3s \
+  "$kit" check --base-url "$serve_url" --only sso.perf.concurrency --concurrency "$connections" --load-duration 4s \
     --report-dir "$work/kit.$i" >/dev/null 2>&1 || true
   python3 -c 'import json,sys
 r = json.load(open(sys.argv[1]))
 c = [c for c in r["checks"] if c["id"] == "sso.perf.concurrency"][0]
 m = {x["name"]: x["value"] for x in c.get("measurements", c.get("figures", []))}
-print(m.get("throughput", 0))' "$work/kit.$i/report.json" >>"$work/kit.rates"
+print(round(m.get("throughput", 0)))' "$work/kit.$i/report.json" >>"$work/kit.rates"
 done
 median_of() { sort -n "$1" | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-wrk_rate="$(median_of "$work/wrk.rates")"; kit_rate="$(median_of "$work/kit.rates")"
+wrk_rate="$(median_of "$work/wrk.rates" | awk '{ printf "%d", $1 }')"; kit_rate="$(median_of "$work/kit.rates")"
 
 # 6: memory does not grow with the load's length.
 echo "bench: embedded check with --load-duration 3s and 60s" >&2
@@ -148,12 +149,12 @@ at once; tokens come from its /mint through \`--token-command\`.
 - default run, latency line: \`${latency_line}\`
 - verdicts: parallelism 1 $(verdict_line "$work/slow1.out"); default $(verdict_line "$work/slowN.out")
 
-## 4: load against the reference server (\`hubble-kit serve\`), $connections connections, 3 s, 3 runs each
+## 4: load against the reference server (\`hubble-kit serve\`), $connections connections, 4 s, 3 runs each
 
 | generator | calls/s (median) |
 |---|---|
-| \`wrk -t2 -c$connections -d3s\` (POST /sso, right secret, random token) | ${wrk_rate} |
-| \`check --only sso.perf.concurrency --concurrency $connections --load-duration 3s\` | ${kit_rate} |
+| \`wrk -t2 -c$connections -d4s\` (POST /sso, right secret, random token) | ${wrk_rate} |
+| \`check --only sso.perf.concurrency --concurrency $connections --load-duration 4s\` | ${kit_rate} |
 
 - kit / wrk: **$(ratio "$kit_rate" "$wrk_rate")** (goal >= 0.5); all runs: wrk $(paste -sd' ' "$work/wrk.rates"), kit $(paste -sd' ' "$work/kit.rates")
 

@@ -2,6 +2,10 @@ package com.hubble.kit.junit5;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestReporter;
 
 import org.opentest4j.AssertionFailedError;
 
@@ -66,6 +70,17 @@ public final class ClientGrade {
                     .append(": ").append(r.outcome().message()).append("\n    fix: ").append(r.fix());
         }
         throw new AssertionFailedError(message.toString());
+    }
+
+    /**
+     * One dynamic test per client check, named {@code <id> [MUST] <title>} and judged as {@link SsoCompliance}
+     * judges the /sso checks: a gating failure fails, a SHOULD failure outside strict mode is a report entry, a check
+     * that was not run aborts.
+     */
+    public Stream<DynamicTest> dynamicTests(TestReporter reporter) {
+        return report.checks().stream().map(result -> DynamicTest.dynamicTest(
+                result.id() + " [" + result.severity() + "] " + result.title(),
+                () -> SsoCompliance.judge(result, strict, reporter)));
     }
 
     @Override

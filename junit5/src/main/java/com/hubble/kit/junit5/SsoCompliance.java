@@ -267,11 +267,14 @@ public final class SsoCompliance {
         }
     }
 
-    /** A token source over the caller's supplier: null means no more tokens; a throwing supplier stops the run. */
+    /**
+     * A token source over the caller's supplier: null means no more tokens; a throwing supplier stops the run.
+     * Probes may run in parallel: the supplier is called by one thread at a time, so it need not be thread-safe.
+     */
     private record SupplierTokens<T>(String name, String missing, Supplier<T> supplier,
                                      java.util.function.Function<T, PartnerToken> issue) implements TokenSource {
         @Override
-        public Optional<PartnerToken> next() {
+        public synchronized Optional<PartnerToken> next() {
             T value;
             try {
                 value = supplier.get();

@@ -64,6 +64,10 @@ class HubbleSandboxExtensionTest {
 
         @Test
         void theNaiveClientIsGraded(RunningSandbox sandbox) throws Exception {
+            theNaiveClientIsGraded(sandbox, true);
+        }
+
+        void theNaiveClientIsGraded(RunningSandbox sandbox, boolean grade) throws Exception {
             HttpClient http = HttpClient.newHttpClient();
             for (int i = 0; i < 3; i++) {
                 HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl()
@@ -77,8 +81,21 @@ class HubbleSandboxExtensionTest {
                         .header("Authorization", "Bearer " + token.group(1)).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
             }
-            grade = sandbox.grade();
-            grade.assertCompliant();
+            if (grade) {
+                NaiveClientSuite.grade = sandbox.grade();
+                NaiveClientSuite.grade.assertCompliant();
+            }
+        }
+    }
+
+    /** The naive client again, its grade as one dynamic test per client check. */
+    @HubbleSandbox(revokeTokenAtCall = 0)
+    static class NaiveClientPerCheckSuite {
+        @org.junit.jupiter.api.TestFactory
+        java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> clientChecks(RunningSandbox sandbox,
+                org.junit.jupiter.api.TestReporter reporter) throws Exception {
+            new NaiveClientSuite().theNaiveClientIsGraded(sandbox, false);
+            return sandbox.grade().dynamicTests(reporter);
         }
     }
 
@@ -112,6 +129,20 @@ class HubbleSandboxExtensionTest {
         }
         assertTrue(message.contains("fix: "), message);
         assertTrue(!message.contains("test-client-secret"), "the client secret is never in a failure");
+    }
+
+    @Test
+    void theGradeAsDynamicTestsFailsExactlyTheTestsNamedAfterTheFailedMustChecks() {
+        EngineExecutionResults results = run(NaiveClientPerCheckSuite.class);
+        List<String> names = results.testEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()).toList();
+        assertEquals(11, names.size(), names.toString());
+        Set<String> failed = new TreeSet<>();
+        results.testEvents().failed().stream().map(e -> e.getTestDescriptor().getDisplayName()).forEach(failed::add);
+        assertTrue(failed.stream().anyMatch(n -> n.startsWith("client.token.cached [MUST] ")), failed.toString());
+        assertTrue(failed.stream().anyMatch(n -> n.startsWith("client.request-id.present [MUST] ")), failed.toString());
+        assertTrue(failed.stream().allMatch(n -> n.contains(" [MUST] ")), "only MUST checks fail without strict: " + failed);
+        assertTrue(names.stream().anyMatch(n -> n.startsWith("client.auth.bearer [MUST] ")) && failed.stream()
+                .noneMatch(n -> n.startsWith("client.auth.bearer ")), "a check the client meets passes");
     }
 
     @Test

@@ -25,7 +25,7 @@ import io.helidon.webserver.http1.Http1ConnectionListener;
  * Bounds how long a client may hold a connection without finishing a request, and how many it may hold.
  * Helidon closes a connection that is idle between requests ({@code idle-connection-timeout}), but not one that
  * has sent its request line and then trickles (or withholds) its headers or body: this guard closes such a
- * connection once {@code app.sso.request-timeout} has passed since its request line without a response started,
+ * connection once {@code app.sso.request.timeout} has passed since its request line without a response started,
  * and {@link #drainUnreadBody} bounds the reading of a body that is left unread when the response is sent.
  */
 final class SlowClientGuard implements Http1ConnectionListener {
@@ -76,11 +76,11 @@ final class SlowClientGuard implements Http1ConnectionListener {
         server.protocols(List.of(http1.addReceiveListener(guard).addSendListener(guard).build()));
     }
 
-    /** {@code app.sso.request-timeout} of the root config, in seconds (1..300, default 10). */
+    /** {@code app.sso.request.timeout} of the root config, in seconds (1..300, default 10). */
     static Duration requestTimeout(Config root) {
-        long seconds = root.get("app.sso.request-timeout").asLong().orElse(DEFAULT_REQUEST_TIMEOUT.toSeconds());
+        long seconds = root.get("app.sso.request.timeout").asLong().orElse(DEFAULT_REQUEST_TIMEOUT.toSeconds());
         if (seconds < 1 || seconds > 300) {
-            throw new SsoConfigException("app.sso.request-timeout (env APP_SSO_REQUEST_TIMEOUT) must be 1..300 seconds");
+            throw new SsoConfigException("app.sso.request.timeout (env APP_SSO_REQUEST_TIMEOUT) must be 1..300 seconds");
         }
         return Duration.ofSeconds(seconds);
     }

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class SlowClientTest {
     /** The deadlines under test, short so that the test is quick; the bound allows for a loaded machine. */
     private static final Map<String, String> SHORT_LIMITS = Map.of(
-            "app.sso.request-timeout", "2",
+            "app.sso.request.timeout", "2",
             "server.idle-connection-timeout", "PT2S",
             "server.idle-connection-period", "PT1S");
     private static final Duration BOUND = Duration.ofSeconds(12);
@@ -171,8 +171,18 @@ class SlowClientTest {
     @Test
     void refusesARequestTimeoutOutsideItsRange() {
         SsoConfigException e = org.junit.jupiter.api.Assertions.assertThrows(SsoConfigException.class,
-                () -> Main.start(SsoFixtures.testConfig(Map.of("app.sso.request-timeout", "0"))).stop());
-        assertTrue(e.getMessage().contains("app.sso.request-timeout"), e.getMessage());
+                () -> Main.start(SsoFixtures.testConfig(Map.of("app.sso.request.timeout", "0"))).stop());
+        assertTrue(e.getMessage().contains("app.sso.request.timeout"), e.getMessage());
+    }
+
+    @Test
+    void theRequestTimeoutIsSetByTheEnvironmentVariableSsoMdNames() {
+        var config = SsoConfigLoader.demo(Map.of("HUBBLE_SECRET", "s3cret", "APP_SSO_REQUEST_TIMEOUT", "301"), true);
+
+        assertEquals(301, config.get("app.sso.request.timeout").asInt().orElse(-1));
+        SsoConfigException e = org.junit.jupiter.api.Assertions.assertThrows(SsoConfigException.class,
+                () -> Main.start(config).stop());
+        assertTrue(e.getMessage().contains("APP_SSO_REQUEST_TIMEOUT"), e.getMessage());
     }
 
     /**

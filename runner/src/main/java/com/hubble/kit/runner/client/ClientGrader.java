@@ -21,8 +21,4 @@ public final class ClientGrader {
         return CheckRun.run(SUITE, target, startedAt, strict, notes, ClientCatalogue.checks(), Set.of(), check -> { },
                 check -> CheckRun.judge(check, session), progress);
     }
-
-    public static Report grade(ClientSession session, boolean strict) {
-        return grade(session, "recorded session", Instant.now(), strict, List.of(), r -> { });
-    }
 }

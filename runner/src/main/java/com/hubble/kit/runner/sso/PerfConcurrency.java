@@ -10,6 +10,7 @@ import com.hubble.kit.runner.report.Severity;
 import com.hubble.kit.runner.sso.probe.LoadProbe;
 import com.hubble.kit.runner.sso.probe.LoadResult;
 import com.hubble.kit.runner.sso.probe.Probe;
+import com.hubble.kit.runner.sso.probe.SeriesEnd;
 
 /** N concurrent rejected calls for the load duration: under 1% errors or timeouts. */
 public final class PerfConcurrency implements SsoCheck<LoadResult> {
@@ -18,7 +19,8 @@ public final class PerfConcurrency implements SsoCheck<LoadResult> {
     private static final CheckInfo INFO = new CheckInfo("sso.perf.concurrency",
             "Under 1% errors with concurrent calls", Severity.SHOULD, Area.PERFORMANCE,
             Source.SSO_DOC + "every SDK start of every user calls /sso, so calls arrive concurrently. The kit sends "
-                    + "--concurrency parallel callers for --load-duration and allows under 1% errors or timeouts "
+                    + "--concurrency parallel callers for --load-duration (at the default, 3s, it stops after 1 s once the "
+                    + "1% verdict is settled at 95% confidence) and allows under 1% errors or timeouts "
                     + "(the kit's choice; the source gives none).",
             PROBE.describe(),
             "Size the connection pool and worker threads for concurrent calls; do not serialise on a lock or a single "
@@ -51,7 +53,8 @@ public final class PerfConcurrency implements SsoCheck<LoadResult> {
         String summary = String.format(Locale.ROOT, "%d callers, %d calls in %.1f s (%.0f calls/s), %d errors (%.2f%%), "
                         + "%d timeouts, p95 %.1f ms", load.concurrency(), load.requests(), seconds, load.requests() / seconds,
                 load.errors(), rate * 100, load.timeouts(), load.latencies().percentileMillis(95))
-                + (load.maxRate() > 0 ? " (capped at " + load.maxRate() + " calls/s by --max-rate)" : "");
+                + (load.maxRate() > 0 ? " (capped at " + load.maxRate() + " calls/s by --max-rate)" : "")
+                + (load.end() == SeriesEnd.PLANNED ? "" : "; " + load.end().description());
         if (load.requests() > 0 && rate < MAX_ERROR_RATE) {
             return new Outcome.Pass(summary, List.of(), figures);
         }

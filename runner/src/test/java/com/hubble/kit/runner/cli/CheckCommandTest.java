@@ -178,6 +178,15 @@ class CheckCommandTest {
     }
 
     @Test
+    void aParallelismOutside1To64OrANegativeMaxRateIsAUsageErrorNamingTheFlag() {
+        for (String[] bad : new String[][]{{"--parallelism", "0"}, {"--parallelism", "65"}, {"--max-rate", "-1"}}) {
+            Cli cli = Cli.run("check", "--base-url", "http://127.0.0.1:9", bad[0], bad[1]);
+            assertEquals(2, cli.exit(), cli.both());
+            assertTrue(cli.err().contains(bad[0] + " must be"), cli.err());
+        }
+    }
+
+    @Test
     void plainHttpToARemoteHostIsAUsageErrorUnlessAllowed() {
         Cli cli = Cli.run("check", "--base-url", "http://partner.example.com");
         assertEquals(2, cli.exit());

@@ -125,14 +125,23 @@ class LauncherTest {
         Files.writeString(work.resolve("-Dkit.test=abc"), "");
         List<String> args = runToCompletion(defaultPath(),
                 Map.of("HUBBLE_KIT_JAVA_OPTS", " -Xmx64m   -X*  -Dkit.test=a?c "), work, "list", "two words");
-        assertEquals(List.of("-Xmx64m", "-X*", "-Dkit.test=a?c", "-jar", currentBuild() + "/hubble-kit.jar", "list",
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-Xmx64m", "-X*", "-Dkit.test=a?c", "-jar",
+                currentBuild() + "/hubble-kit.jar", "list",
                 "two words"), args);
     }
 
     @Test
-    void withoutJavaOptionsJavaGetsOnlyTheJarAndTheArguments() throws Exception {
+    void withoutJavaOptionsJavaGetsTheJarAndTheArgumentsAfterTheLaunchersOwnFlags() throws Exception {
         List<String> args = runToCompletion(defaultPath(), Map.of(), checkout, "list");
-        assertEquals(List.of("-jar", currentBuild() + "/hubble-kit.jar", "list"), args);
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-jar", currentBuild() + "/hubble-kit.jar", "list"), args);
+    }
+
+    @Test
+    void onlyShortCommandsGoWithoutTheOptimisingCompiler() throws Exception {
+        List<String> check = runToCompletion(defaultPath(), Map.of(), checkout, "check");
+        assertEquals(List.of("-jar", currentBuild() + "/hubble-kit.jar", "check"), check);
+        List<String> help = runToCompletion(defaultPath(), Map.of(), checkout, "check", "--help");
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-jar", currentBuild() + "/hubble-kit.jar", "check", "--help"), help);
     }
 
     /**

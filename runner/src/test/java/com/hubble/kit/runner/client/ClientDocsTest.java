@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 
 import com.hubble.kit.runner.cli.ExitCode;
 import com.hubble.kit.runner.cli.ListCommand;
@@ -38,7 +40,7 @@ class ClientDocsTest {
 
     @Test
     void aClientThatOnlyLogsInIsIncompleteNotCompliant() {
-        Report report = ClientGrader.grade(new Traffic().login().session(), false);
+        Report report = grade(new Traffic().login().session(), false);
         assertEquals(Verdict.INCOMPLETE, report.verdict());
         assertEquals(ExitCode.INCOMPLETE, ExitCode.of(report.verdict()));
     }
@@ -47,7 +49,11 @@ class ClientDocsTest {
     void aSessionWithOnlyAShouldFailureGatesOnlyUnderStrict() {
         Traffic neverRetried = new Traffic().login().call("a").call("b").call("c").call("d").revokedCall("e")
                 .login().call("f");
-        assertEquals(ExitCode.SUCCESS, ExitCode.of(ClientGrader.grade(neverRetried.session(), false).verdict()));
-        assertEquals(ExitCode.NON_COMPLIANT, ExitCode.of(ClientGrader.grade(neverRetried.session(), true).verdict()));
+        assertEquals(ExitCode.SUCCESS, ExitCode.of(grade(neverRetried.session(), false).verdict()));
+        assertEquals(ExitCode.NON_COMPLIANT, ExitCode.of(grade(neverRetried.session(), true).verdict()));
+    }
+
+    private static Report grade(ClientSession session, boolean strict) {
+        return ClientGrader.grade(session, "recorded session", Instant.now(), strict, List.of(), result -> { });
     }
 }

@@ -31,6 +31,10 @@ import com.hubble.kit.runner.report.TransportFailure;
  */
 public record LoadProbe() implements Probe<LoadResult> {
     private static final int EVIDENCE = 3;
+    /** At the default --load-duration the load may stop once it has run this long and its verdict is settled. */
+    static final Duration SETTLED_AFTER = Duration.ofSeconds(1);
+    private static final double LIMIT = 0.01; // PerfConcurrency's 1%
+    private static final double Z = 1.96; // 95% two-sided
 
     @Override
     public Probed<LoadResult> run(ProbeContext context) {
@@ -50,6 +54,10 @@ public record LoadProbe() implements Probe<LoadResult> {
         // --max-rate: call k of the whole run may start no sooner than start + k / rate.
         long spacing = maxRate > 0 ? 1_000_000_000L / maxRate : 0;
         AtomicLong nextSlot = new AtomicLong(start);
+        // A duration the user chose is held; the default one is a ceiling once the 1% verdict is settled.
+        long settleFrom = duration.equals(Durations.parse(Settings.LOAD_DURATION))
+                ? start + SETTLED_AFTER.toNanos() : Long.MAX_VALUE;
+        java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < concurrency; i++) {
                 String body = "{\"token\":" + Plan.jsonString(context.randomToken(43)) + "}";
@@ -63,7 +71,11 @@ public record LoadProbe() implements Probe<LoadResult> {
                     histograms.add(latencies);
                     try (KeepAliveConnection connection = new KeepAliveConnection(target, context.settings().insecure(),
                             timeoutMillis)) {
-                        while (!Thread.currentThread().isInterrupted()) {
+                        while (!Thread.currentThread().isInterrupted() && !settled.get()) {
+                            if (System.nanoTime() >= settleFrom && settled(requests.get(), errors.get())) {
+                                settled.set(true);
+                                break;
+                            }
                             long slot = spacing == 0 ? System.nanoTime() : nextSlot.getAndAdd(spacing);
                             if (slot >= deadline || System.nanoTime() >= deadline) {
                                 break;
@@ -118,7 +130,23 @@ public record LoadProbe() implements Probe<LoadResult> {
             histograms.forEach(all::add);
         }
         return new Probed.Gathered<>(new LoadResult(concurrency, elapsed, requests.get(), errors.get(), timeouts.get(),
-                all, new ArrayList<>(failures), maxRate));
+                all, new ArrayList<>(failures), maxRate, settled.get() ? SeriesEnd.SETTLED : SeriesEnd.PLANNED));
+    }
+
+    /**
+     * Whether the error rate's 95% Wilson score interval lies wholly below or wholly above 1%: more calls would not
+     * change the verdict (with no errors, after about 400 calls).
+     */
+    static boolean settled(long calls, long errors) {
+        if (calls == 0) {
+            return false;
+        }
+        double n = calls;
+        double p = errors / n;
+        double centre = p + Z * Z / (2 * n);
+        double spread = Z * Math.sqrt(p * (1 - p) / n + Z * Z / (4 * n * n));
+        double denominator = 1 + Z * Z / n;
+        return (centre + spread) / denominator < LIMIT || (centre - spread) / denominator > LIMIT;
     }
 
     private static TransportFailure failure(IOException e) {

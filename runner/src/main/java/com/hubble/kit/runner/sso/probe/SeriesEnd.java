@@ -1,11 +1,12 @@
 package com.hubble.kit.runner.sso.probe;
 
-/** Why a series of timed calls ended, for the report: it says how many samples were taken and why no more. */
+/** Why a series of calls ended, for the report: it says how many samples were taken and why no more. */
 public enum SeriesEnd {
     PLANNED("all planned calls were made"),
     DECIDED("stopped early: enough calls were over the budget that the p95 could no longer come back under it"),
     SILENT("stopped after 3 calls in a row got no response"),
-    NO_TOKENS("stopped: the token source had no more tokens");
+    NO_TOKENS("stopped: the token source had no more tokens"),
+    SETTLED("stopped early: the error rate was settled against 1% at 95% confidence");
 
     private final String description;
 

@@ -1,0 +1,121 @@
+package com.hubble.kit.runner.sso.probe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.Test;
+
+import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.report.RecordedResponse;
+import com.hubble.kit.runner.report.Redactor;
+import com.hubble.kit.runner.sso.PartnerServer;
+import com.sun.net.httpserver.HttpServer;
+
+/** The load probe's keep-alive callers: what they count, how they read answers, the rate cap and the early stop. */
+class LoadProbeTest {
+    private static final Secret SECRET = Secret.of("load-probe-secret-0123456789");
+
+    private static LoadResult load(URI base, Duration duration, int maxRate) {
+        Settings settings = new Settings(Duration.ofSeconds(2), Duration.ofSeconds(1), 4, duration, true, false,
+                Settings.DEFAULT_PARALLELISM, maxRate);
+        try (SsoClient client = new SsoClient(settings.timeout(), false, new Redactor())) {
+            ProbeContext context = new ProbeContext(base, client, SECRET, com.hubble.kit.runner.access.TokenSource.none("a"),
+                    com.hubble.kit.runner.access.TokenSource.none("b"), settings);
+            return ((Probed.Gathered<LoadResult>) new LoadProbe().run(context)).input();
+        }
+    }
+
+    /** A server that answers every call with this status, chunked (no Content-Length), closing when asked. */
+    private static HttpServer answering(int status, boolean close) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            if (close) {
+                exchange.getResponseHeaders().add("Connection", "close");
+            }
+            exchange.sendResponseHeaders(status, 0);
+            try (OutputStream body = exchange.getResponseBody()) {
+                body.write("{\"userId\":".getBytes(StandardCharsets.UTF_8));
+                body.flush();
+                body.write((status == 200 ? "\"u-1\"}" : "null}").getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.start();
+        return server;
+    }
+
+    private static URI base(HttpServer server) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Test
+    void chunkedRejectionsOnConnectionsTheServerClosesAreCountedWithoutErrors() throws IOException {
+        HttpServer server = answering(401, true);
+        try {
+            LoadResult result = load(base(server), Duration.ofMillis(400), 0);
+            assertTrue(result.requests() > 4, "calls: " + result.requests());
+            assertEquals(0, result.errors(), result.firstFailures().toString());
+            assertEquals(result.requests(), result.latencies().count());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void anAcceptedRandomTokenIsAnErrorWithTheAnswerAsEvidence() throws IOException {
+        HttpServer server = answering(200, false);
+        try {
+            LoadResult result = load(base(server), Duration.ofMillis(300), 0);
+            assertTrue(result.requests() > 0);
+            assertEquals(result.requests(), result.errors());
+            RecordedResponse first = result.firstFailures().getFirst().response().orElseThrow();
+            assertEquals(200, first.status());
+            assertEquals("{\"userId\":\"u-1\"}", first.body());
+            assertFalse(result.firstFailures().getFirst().request().headers().toString().contains(SECRET.reveal()),
+                    "the secret is redacted in the recorded request");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void maxRateCapsTheCallsOfAllCallersTogether() throws IOException {
+        try (PartnerServer partner = PartnerServer.start(SECRET)) {
+            LoadResult result = load(partner.baseUri(), Duration.ofSeconds(1), 30);
+            // Call k starts no sooner than k/30 s after the start: at most 30 in the second (the first at 0 s).
+            assertTrue(result.requests() <= 31, "calls: " + result.requests());
+            assertTrue(result.requests() >= 10, "calls: " + result.requests());
+            assertEquals(30, result.maxRate());
+        }
+    }
+
+    @Test
+    void atTheDefaultDurationTheLoadStopsOnceItsVerdictIsSettledAndSaysSo() throws IOException {
+        try (PartnerServer partner = PartnerServer.start(SECRET)) {
+            LoadResult result = load(partner.baseUri(), Duration.ofSeconds(3), 0);
+            assertEquals(SeriesEnd.SETTLED, result.end(), "calls: " + result.requests());
+            assertTrue(result.duration().compareTo(Duration.ofSeconds(3)) < 0, "ran " + result.duration());
+            assertTrue(result.requests() >= 300, "calls: " + result.requests());
+        }
+    }
+
+    @Test
+    void theErrorRateIsSettledOnlyWhenItsConfidenceIntervalClearsOnePercent() {
+        assertFalse(LoadProbe.settled(100, 0), "100 clean calls cannot rule out 1%");
+        assertTrue(LoadProbe.settled(500, 0));
+        assertTrue(LoadProbe.settled(1000, 60), "6% of 1000 is clearly over");
+        assertFalse(LoadProbe.settled(1000, 10), "1% of 1000 is on the line");
+        assertFalse(LoadProbe.settled(0, 0));
+    }
+}
