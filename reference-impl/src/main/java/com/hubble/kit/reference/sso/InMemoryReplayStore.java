@@ -12,6 +12,9 @@ public final class InMemoryReplayStore implements ReplayStore {
     private final PriorityQueue<Entry> byExpiry = new PriorityQueue<>();
     private final int capacity;
     private final Clock clock;
+    /** When expired entries were last evicted (epoch ms): a sweep takes the shared lock, so not on every call. */
+    private final java.util.concurrent.atomic.AtomicLong lastSweep = new java.util.concurrent.atomic.AtomicLong();
+    private static final long SWEEP_INTERVAL_MILLIS = 250;
 
     public InMemoryReplayStore(int capacity, Clock clock) {
         if (capacity < 1) {
@@ -28,9 +31,17 @@ public final class InMemoryReplayStore implements ReplayStore {
         if (!expiresAt.isAfter(now)) {
             return Consumption.REJECTED;
         }
-        evictExpired(now);
+        long nowMillis = now.toEpochMilli();
+        long last = lastSweep.get();
+        if (nowMillis - last >= SWEEP_INTERVAL_MILLIS && lastSweep.compareAndSet(last, nowMillis)) {
+            evictExpired(now);
+        }
         if (consumed.size() >= capacity) {
-            return Consumption.FULL;
+            // Full only counts unexpired entries: sweep now before refusing.
+            evictExpired(now);
+            if (consumed.size() >= capacity) {
+                return Consumption.FULL;
+            }
         }
         if (consumed.putIfAbsent(tokenId, expiresAt) != null) {
             return Consumption.REJECTED;

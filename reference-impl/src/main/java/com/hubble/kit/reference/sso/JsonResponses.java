@@ -52,7 +52,27 @@ final class JsonResponses {
         send(res, store.up() ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503, write(body));
     }
 
+    /** Profiles already written, by value: a user's JSON is built once, not per request. Bounded; cleared when full. */
+    private static final java.util.concurrent.ConcurrentHashMap<SsoUser, String> PROFILES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED_PROFILES = 10_000;
+
     static void user(ServerResponse res, SsoUser user) {
+        String json = PROFILES.get(user);
+        if (json == null) {
+            if (PROFILES.size() >= MAX_CACHED_PROFILES) {
+                PROFILES.clear();
+            }
+            json = profile(user);
+            PROFILES.put(user, json);
+        }
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        res.header(PRAGMA, "no-cache");
+        send(res, Status.OK_200, json);
+    }
+
+    private static final io.helidon.http.HeaderName PRAGMA = HeaderNames.create("Pragma");
+
+    static String profile(SsoUser user) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("userId", user.userId());
         putIfPresent(body, "email", user.email());
@@ -60,9 +80,7 @@ final class JsonResponses {
         putIfPresent(body, "lastName", user.lastName());
         putIfPresent(body, "phoneNumber", user.phoneNumber());
         putIfPresent(body, "cohorts", user.cohorts());
-        res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        res.header(HeaderNames.create("Pragma"), "no-cache");
-        send(res, Status.OK_200, write(body));
+        return write(body);
     }
 
     private static void putIfPresent(Map<String, Object> body, String name, Object value) {
