@@ -150,6 +150,10 @@ class LeakMatrixTest {
             fail(cell + ": no sso.errors.no-secret-echo in the report");
         }
         assertEquals(echoed ? "FAIL" : "PASS", echoCheck.get("status").asText(), cell + ": " + echoCheck);
+        if (command.equals("check") && echoes.stream().anyMatch(e -> e.place() == Place.BODY)) {
+            // The GET probe sends the valid token URL-encoded in the query; its recorded URL is evidence here.
+            assertTrue(outputs.get(2).contains("/sso?token=[REDACTED:token]"), cell + ": the GET probe's URL, redacted");
+        }
     }
 
     /** No form of any value, and no 12-character piece of one, in the text. */
