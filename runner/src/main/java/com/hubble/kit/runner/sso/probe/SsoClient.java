@@ -27,7 +27,6 @@ import com.hubble.kit.runner.access.TlsSupport;
 import com.hubble.kit.runner.config.Durations;
 import com.hubble.kit.runner.report.Exchange;
 import com.hubble.kit.runner.report.Header;
-import com.hubble.kit.runner.report.Preview;
 import com.hubble.kit.runner.report.RecordedRequest;
 import com.hubble.kit.runner.report.RecordedResponse;
 import com.hubble.kit.runner.report.Redactor;
@@ -50,6 +49,9 @@ public final class SsoClient implements AutoCloseable {
     static final int RETRY_EVERY = 4;
     public static final String NOT_SENT = "not sent: the target had not answered the previous " + SILENT_AFTER
             + " requests in a row (the kit retries every " + RETRY_EVERY + "th request until it answers again)";
+
+    /** "javax.net.ssl.SSLHandshakeException: " in a JDK message; bounded, so linear on any text. */
+    private static final java.util.regex.Pattern EXCEPTION_PREFIX = java.util.regex.Pattern.compile("\\b[\\w.]{1,200}Exception: ");
 
     private final HttpClient http;
     private final Duration timeout;
@@ -97,7 +99,7 @@ public final class SsoClient implements AutoCloseable {
         }
         RecordedRequest recorded = new RecordedRequest(method, redactor.redact(uri.toString()),
                 sent.stream().map(h -> new Header(h.name(), redactor.redact(h.value()))).toList(),
-                redactor.redact(Preview.of(body == null ? "" : body, REQUEST_PREVIEW)),
+                redactor.excerpt(body == null ? "" : body, REQUEST_PREVIEW),
                 body == null ? 0 : body.getBytes(StandardCharsets.UTF_8).length);
         if (timeoutsInARow.get() >= SILENT_AFTER && notSent.incrementAndGet() % RETRY_EVERY != 0) {
             // A silent partner would otherwise cost a full timeout per probe (minutes with --timeout 5s).
@@ -125,10 +127,11 @@ public final class SsoClient implements AutoCloseable {
                     continue;
                 }
                 for (String value : entry.getValue()) {
-                    headers.add(new Header(entry.getKey(), value));
+                    headers.add(new Header(entry.getKey(), Redactor.clean(value)));
                 }
             }
-            String text = new String(response.body().bytes(), StandardCharsets.UTF_8);
+            // Invalid UTF-8 decodes to U+FFFD; NUL becomes U+FFFD too (Redactor.clean): whatever came, reports get written.
+            String text = Redactor.clean(new String(response.body().bytes(), StandardCharsets.UTF_8));
             // Raw: checks judge what the partner sent; SsoRun redacts outcomes before anything renders them.
             return new RecordedResponse(response.statusCode(), headers, text, response.body().truncated());
         } catch (TimeoutException e) {
@@ -248,7 +251,7 @@ public final class SsoClient implements AutoCloseable {
         if (detail.contains("protocol_version") || detail.contains("No appropriate protocol")) {
             return "no common TLS version (the kit offers TLS 1.2 and 1.3)";
         }
-        return "the handshake failed (" + detail.replaceAll("[\\w.]+Exception: ", "") + ")";
+        return "the handshake failed (" + EXCEPTION_PREFIX.matcher(detail).replaceAll("") + ")";
     }
 
     @Override
