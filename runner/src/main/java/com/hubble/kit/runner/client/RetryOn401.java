@@ -67,13 +67,15 @@ public final class RetryOn401 implements ClientCheck {
 
     /**
      * What the client did after one injected 401: {@code retry} is its first call repeating the failed request;
-     * {@code between} are the authenticated calls before it. A sequential client (no calls ever in flight at once)
-     * sends nothing between: any call there means it ignored the 401 or moved on. For a client with calls in flight at
-     * once, {@code window} is {@link #CONCURRENT_WINDOW}: calls with the revoked token that close to the 401, and with
-     * the new token when the retry follows the login that closely, are other threads' work.
+     * {@code between} are the authenticated calls before it. A sequential client sends nothing between: any call there
+     * means it ignored the 401 or moved on. A client shows it runs calls at once when a request arrived before an
+     * earlier one was answered, or when other calls with the revoked token got their own 401 and were repeated with a
+     * new token (other threads handling theirs); then {@code window} is {@link #CONCURRENT_WINDOW}: such handled
+     * calls, calls with the revoked token that close to the 401, and calls with the new token when the retry follows
+     * the login that closely, are other threads' work.
      */
     private record Recovery(RecordedExchange revoked, List<RecordedExchange> logins, Optional<RecordedExchange> retry,
-                            List<RecordedExchange> between, Duration window) {
+                            List<RecordedExchange> between, Duration window, List<RecordedExchange> later) {
 
         static Recovery after(RecordedExchange revoked, List<RecordedExchange> exchanges, boolean concurrent) {
             List<RecordedExchange> later = exchanges.stream().filter(e -> e.sequence() > revoked.sequence()).toList();
@@ -81,16 +83,31 @@ public final class RetryOn401 implements ClientCheck {
                     .filter(e -> sameRequest(e, revoked)).findFirst();
             int until = retry.map(RecordedExchange::sequence).orElse(Integer.MAX_VALUE);
             List<RecordedExchange> before = later.stream().filter(e -> e.sequence() < until).toList();
-            return new Recovery(revoked, before.stream().filter(RecordedExchange::isLogin).toList(), retry,
-                    before.stream().filter(RecordedExchange::isAuthenticatedCall).toList(),
-                    concurrent ? CONCURRENT_WINDOW : Duration.ZERO);
+            List<RecordedExchange> between = before.stream().filter(RecordedExchange::isAuthenticatedCall).toList();
+            boolean othersHandled401s = between.stream().anyMatch(e -> handled(e, tokenId(revoked), later));
+            return new Recovery(revoked, before.stream().filter(RecordedExchange::isLogin).toList(), retry, between,
+                    concurrent || othersHandled401s ? CONCURRENT_WINDOW : Duration.ZERO, later);
+        }
+
+        /**
+         * A call that carried the revoked token and was itself repeated with another token within
+         * {@link #CONCURRENT_WINDOW}: a 401 handled by another thread, which a client ignoring 401s does not show (one
+         * cycling through the same calls repeats them only a cycle later).
+         */
+        private static boolean handled(RecordedExchange call, Optional<String> revokedToken,
+                                       List<RecordedExchange> later) {
+            return tokenId(call).equals(revokedToken) && later.stream()
+                    .anyMatch(e -> e.sequence() > call.sequence() && sameRequest(e, call)
+                            && !tokenId(e).equals(revokedToken)
+                            && after(call, e).compareTo(CONCURRENT_WINDOW) <= 0);
         }
 
         Optional<String> problem() {
             String call = ClientEvidence.describe(revoked);
             Optional<String> revokedToken = tokenId(revoked);
             Optional<RecordedExchange> ignored = between.stream()
-                    .filter(e -> tokenId(e).equals(revokedToken) && after(revoked, e).compareTo(window) >= 0)
+                    .filter(e -> tokenId(e).equals(revokedToken) && after(revoked, e).compareTo(window) >= 0
+                            && !(window.isPositive() && handled(e, revokedToken, later)))
                     .findFirst();
             if (ignored.isPresent()) {
                 return Optional.of("kept calling with the revoked token after the injected 401 on " + call + " ("

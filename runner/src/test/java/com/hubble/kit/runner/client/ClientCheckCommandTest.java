@@ -65,9 +65,9 @@ class ClientCheckCommandTest {
         return clientCheck(args.toArray(String[]::new));
     }
 
-    /** The faulty client calling every 250 ms for three rounds of its seven calls: about 5 s, past a 3 s token. */
+    /** The faulty client calling every 250 ms for four rounds of its seven calls: about 7 s, past a 3 s token. */
     static Run paced(String fault, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--run", "FAULTY_PACE_MILLIS=250 FAULTY_ROUNDS=3 " + JAVA
+        List<String> args = new ArrayList<>(List.of("--run", "FAULTY_PACE_MILLIS=250 FAULTY_ROUNDS=4 " + JAVA
                 + FaultyClient.class.getName() + " " + fault));
         args.addAll(Arrays.asList(extra));
         return clientCheck(args.toArray(String[]::new));

@@ -315,6 +315,15 @@ class ClientChecksTest {
     }
 
     @Test
+    void otherCallsWithTheRevokedTokenThatWereThemselvesRetriedAreAnotherThreadsWorkEvenWithoutOverlap() {
+        ClientSession session = new Traffic().login().call("a").revokedCall("b").callWithRevokedToken("c")
+                .login().call("c").call("b").session();
+        assertTrue(!session.concurrent(), "fast answers: no overlap seen");
+        Outcome outcome = judge(new RetryOn401(), session);
+        assertEquals(Status.PASS, outcome.status(), outcome.message());
+    }
+
+    @Test
     void aSequentialClientSendingAnyOtherCallBeforeTheRetryFails() {
         ClientSession withRevokedToken = new Traffic().login().call("a").revokedCall("b").callWithRevokedToken("c")
                 .login().call("b").session();
