@@ -133,16 +133,16 @@ class LauncherTest {
     @Test
     void withoutJavaOptionsJavaGetsTheJarAndTheArgumentsAfterTheLaunchersOwnFlags() throws Exception {
         List<String> args = runToCompletion(defaultPath(), Map.of(), checkout, "list");
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-jar",
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g", "-jar",
                 currentBuild() + "/hubble-kit.jar", "list"), args);
     }
 
     @Test
     void onlyShortCommandsGoWithoutTheOptimisingCompiler() throws Exception {
         List<String> check = runToCompletion(defaultPath(), Map.of(), checkout, "check");
-        assertEquals(List.of("-XX:+UseSerialGC", "-Xmx256m", "-jar", currentBuild() + "/hubble-kit.jar", "check"), check);
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xmx1g", "-jar", currentBuild() + "/hubble-kit.jar", "check"), check);
         List<String> help = runToCompletion(defaultPath(), Map.of(), checkout, "check", "--help");
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-jar",
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g", "-jar",
                 currentBuild() + "/hubble-kit.jar", "check", "--help"), help);
     }
 
@@ -158,7 +158,7 @@ class LauncherTest {
     void aCollectorOrHeapSizeInJavaOptionsReplacesTheLaunchersOwn() throws Exception {
         List<String> collector = runToCompletion(defaultPath(), Map.of("HUBBLE_KIT_JAVA_OPTS", "-XX:+UseG1GC"),
                 checkout, "check");
-        assertEquals(List.of("-Xmx256m", "-XX:+UseG1GC", "-jar", currentBuild() + "/hubble-kit.jar", "check"), collector);
+        assertEquals(List.of("-Xmx1g", "-XX:+UseG1GC", "-jar", currentBuild() + "/hubble-kit.jar", "check"), collector);
         List<String> heap = runToCompletion(defaultPath(), Map.of("HUBBLE_KIT_JAVA_OPTS", "-XX:MaxRAMPercentage=50"),
                 checkout, "check");
         assertEquals(List.of("-XX:+UseSerialGC", "-XX:MaxRAMPercentage=50", "-jar", currentBuild() + "/hubble-kit.jar",
