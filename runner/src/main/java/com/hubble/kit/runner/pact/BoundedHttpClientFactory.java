@@ -30,6 +30,10 @@ final class BoundedHttpClientFactory implements IHttpClientFactory {
     static final int MAX_BODY = 1024 * 1024;
     private final Duration timeout;
 
+    Duration timeout() {
+        return timeout;
+    }
+
     BoundedHttpClientFactory(Duration timeout) {
         this.timeout = timeout;
     }
@@ -67,7 +71,8 @@ final class BoundedHttpClientFactory implements IHttpClientFactory {
     }
 
     /** The response body was still arriving when the request's time budget ran out (a trickling partner). */
-    static final class TimeBudgetExceeded extends IOException {
+    /** A timeout, as a socket's: FailureWords words it so. */
+    static final class TimeBudgetExceeded extends java.net.SocketTimeoutException {
         TimeBudgetExceeded() {
             super("response body not complete within the time budget");
         }

@@ -1,10 +1,6 @@
 package com.hubble.kit.runner.pact;
 
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,8 +12,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import javax.net.ssl.SSLException;
 
 import au.com.dius.pact.core.matchers.BodyMismatch;
 import au.com.dius.pact.core.matchers.HeaderMismatch;
@@ -32,6 +26,7 @@ import au.com.dius.pact.provider.ProviderVerifier;
 import au.com.dius.pact.provider.VerificationFailureType;
 import au.com.dius.pact.provider.VerificationResult;
 import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.access.FailureWords;
 import com.hubble.kit.runner.access.TokenSource;
 import com.hubble.kit.runner.pact.InteractionResult.Status;
 import com.hubble.kit.runner.report.Exchange;
@@ -135,7 +130,7 @@ public final class ContractVerifier {
             } catch (RuntimeException e) {
                 // the verifier itself gave up (e.g. a generator it cannot apply): the kit could not judge
                 results.add(new InteractionResult(id, interaction.getDescription(), states, Status.ERROR,
-                        redactor.redact("Pact's verifier failed: " + rootMessage(e)), List.of(), client.exchange()));
+                        "Pact's verifier failed: " + FailureWords.describe(e, redactor), List.of(), client.exchange()));
             }
         }
         return results;
@@ -180,14 +175,15 @@ public final class ContractVerifier {
                             : e.missingInput() ? Status.MISSING_INPUT : e.sourceFailed() ? Status.SOURCE_FAILED : Status.ERROR;
                     message = redactor.redact(error instanceof Exception e ? e.getMessage() : "provider state could not be set up");
                 } else if (failure instanceof VerificationFailureType.ExceptionFailure exception) {
-                    Throwable cause = exception.getE();
-                    if (isUnreachable(cause)) {
+                    FailureWords words = FailureWords.of(exception.getE(), target.timeout(), false, redactor);
+                    if (words.unreachable()) {
                         status = Status.UNREACHABLE;
-                        message = redactor.redact("cannot connect to " + target.baseUrl() + ": " + rootMessage(cause));
-                    } else if (isTimeout(cause)) {
+                        message = redactor.redact("cannot connect to " + target.baseUrl() + ": "
+                                + (words.kind() == TransportFailure.Kind.TLS ? "TLS failure: " : "") + words.reason());
+                    } else if (words.kind() == TransportFailure.Kind.TIMEOUT) {
                         message = "no complete response within " + target.timeout().toMillis() + " ms";
                     } else {
-                        message = "the request failed: " + redactor.redact(rootMessage(cause));
+                        message = "the request failed: " + words.reason();
                     }
                 } else {
                     mismatches.add(redactor.redact(failure.description()));
@@ -205,39 +201,6 @@ public final class ContractVerifier {
             return "header " + header.getHeaderKey() + ": " + header.getMismatch();
         }
         return mismatch.description();
-    }
-
-    private static boolean isUnreachable(Throwable error) {
-        return hasCause(error, ConnectException.class) || hasCause(error, UnknownHostException.class)
-                || hasCause(error, NoRouteToHostException.class) || hasCause(error, SSLException.class);
-    }
-
-    private static boolean isTimeout(Throwable error) {
-        return hasCause(error, SocketTimeoutException.class) || hasCause(error, BoundedHttpClientFactory.TimeBudgetExceeded.class);
-    }
-
-    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        // Plain words for the failures a partner meets; a Java class name helps nobody.
-        return switch (root) {
-            case java.net.ConnectException e -> "connection refused (is the partner listening on that host and port?)";
-            case java.net.UnknownHostException e -> "DNS lookup failed for " + e.getMessage();
-            case java.net.SocketTimeoutException e -> "timed out";
-            case javax.net.ssl.SSLException e -> "TLS handshake failed: " + e.getMessage();
-            default -> root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        };
     }
 
     /** Rethrows a checked exception where the overridden signature cannot declare it (Pact's Kotlin code throws it). */
@@ -261,11 +224,13 @@ public final class ContractVerifier {
     private static final class RecordingClient extends ProviderClient {
         private final Redactor redactor;
         private final List<Exchange> raw;
+        private final Duration timeout;
         private Exchange exchange;
         private int oversized = -1;
 
         RecordingClient(ProviderInfo provider, BoundedHttpClientFactory factory, Redactor redactor, List<Exchange> raw) {
             super(provider, factory);
+            this.timeout = factory.timeout();
             this.redactor = redactor;
             this.raw = raw;
         }
@@ -319,11 +284,8 @@ public final class ContractVerifier {
                                 Duration.ofNanos(System.nanoTime() - start)));
                     }
                 }
-                TransportFailure.Kind kind = isUnreachable(e) ? (hasCause(e, SSLException.class)
-                        ? TransportFailure.Kind.TLS : TransportFailure.Kind.CONNECT)
-                        : isTimeout(e) ? TransportFailure.Kind.TIMEOUT : TransportFailure.Kind.IO;
-                exchange = new Exchange("pact request", sent,
-                        new TransportFailure(kind, redactor.redact(rootMessage(e))), Duration.ofNanos(System.nanoTime() - start));
+                exchange = new Exchange("pact request", sent, FailureWords.of(e, timeout, false, redactor).failure(),
+                        Duration.ofNanos(System.nanoTime() - start));
                 throw ContractVerifier.<RuntimeException>rethrow(e);
             }
         }

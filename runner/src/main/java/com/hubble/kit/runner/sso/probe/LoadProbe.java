@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+import com.hubble.kit.runner.access.FailureWords;
 import com.hubble.kit.runner.config.Durations;
 
 import com.hubble.kit.runner.report.Exchange;
@@ -152,10 +153,10 @@ public record LoadProbe(LoadRule rule) implements Probe<LoadResult> {
             return new TransportFailure(TransportFailure.Kind.CONNECT, "cannot connect: connection refused");
         }
         if (e instanceof javax.net.ssl.SSLException) {
-            return new TransportFailure(TransportFailure.Kind.TLS, "TLS failure: " + SsoClient.tlsReason(String.valueOf(e.getMessage())));
+            return new TransportFailure(TransportFailure.Kind.TLS, "TLS failure: " + FailureWords.tlsReason(String.valueOf(e.getMessage())));
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new TransportFailure(TransportFailure.Kind.IO, "connection failed: " + SsoClient.plainWords(message));
+        return new TransportFailure(TransportFailure.Kind.IO, "connection failed: " + FailureWords.plainWords(message));
     }
 
     @Override
