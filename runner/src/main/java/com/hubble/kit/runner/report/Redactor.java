@@ -211,9 +211,10 @@ public final class Redactor {
         String cleaned = clean(whole);
         List<String> forms = new ArrayList<>();
         forms.add(cleaned);
-        Decoded once = Decoded.of(cleaned);
-        forms.add(once.text.toString());
-        forms.add(Decoded.of(once.text.toString()).text.toString());
+        for (int mode : MODES) {
+            forms.add(Decoded.of(cleaned, mode).text.toString());
+        }
+        forms.add(Decoded.of(forms.get(1)).text.toString());
         for (Entry entry : entries) {
             if (entry.value.length() < SUBSTRING_MATCH_MIN) {
                 for (int i = 0; i < forms.size(); i++) {
@@ -353,8 +354,13 @@ public final class Redactor {
     }
 
     /**
-     * The text as it came (depth 0), decoded once and decoded twice (one encoding inside another), each with its
-     * map back to the original offsets. A cut text drops a half-written escape at its end before decoding.
+     * The text as it came (depth 0) and its decodings (depth 1 and 2), each with its map back to the original
+     * offsets. A cut text drops a half-written escape at its end before decoding. Decoding is ambiguous where an
+     * escape starts before a value and ends inside it ({@code \\tokenvalue} reads as a tab and "okenvalue"), or
+     * where a value holds escape-like text that another encoding wrapped ({@code &amp;e\\/4} is "&e\\/4" to HTML,
+     * "&e/4" to the mixed decoder): so besides the mixed decoding (once, and twice for one encoding inside
+     * another), the text is decoded by each family alone and once with the letter escapes of JSON
+     * ({@code \\b \\f \\n \\r \\t \\u \\x}) left as they are. A fixed number of linear passes.
      */
     private static List<Level> levels(String text, boolean cut) {
         int end = cut ? text.length() - partialEscapeLength(text) : text.length();
@@ -365,17 +371,38 @@ public final class Redactor {
             to0[i] = i + 1;
         }
         Level plain = new Level(0, text.substring(0, end), from0, to0, text.length());
-        Decoded once = Decoded.of(plain.text);
-        Level first = new Level(1, once.text.toString(), once.from, once.to, text.length());
-        Decoded twice = Decoded.of(first.text);
+        List<Level> levels = new ArrayList<>();
+        levels.add(plain);
+        Level first = null;
+        for (int mode : MODES) {
+            Decoded once = Decoded.of(plain.text, mode);
+            Level level = new Level(1, once.text.toString(), once.from, once.to, text.length());
+            levels.add(level);
+            if (first == null) {
+                first = level;
+            }
+        }
+        Decoded twice = Decoded.of(first.text, MIXED);
         int[] from2 = new int[twice.text.length()];
         int[] to2 = new int[twice.text.length()];
         for (int i = 0; i < from2.length; i++) {
             from2[i] = first.from[twice.from[i]];
             to2[i] = first.to[twice.to[i] - 1];
         }
-        return List.of(plain, first, new Level(2, twice.text.toString(), from2, to2, text.length()));
+        levels.add(new Level(2, twice.text.toString(), from2, to2, text.length()));
+        return levels;
     }
+
+    private static final int JSON = 1;
+    private static final int URL = 2;
+    private static final int HTML = 4;
+    /** The one-letter JSON escapes stay as they are (a backslash just before a value starting b f n r t). */
+    private static final int SHORT_ESCAPES_RAW = 8;
+    /** Every JSON escape introduced by a letter stays as it is (also a value starting u or x). */
+    private static final int LETTER_ESCAPES_RAW = 16;
+    private static final int MIXED = JSON | URL | HTML;
+    /** The single decodings, the mixed one first (it is decoded again for one encoding inside another). */
+    private static final int[] MODES = {MIXED, MIXED | SHORT_ESCAPES_RAW, MIXED | LETTER_ESCAPES_RAW, JSON, URL, HTML};
 
     /** The length of a half-written escape at the end of a text ("\\u00", "%2", "&#x2", "&am"), else 0. */
     static int partialEscapeLength(String text) {
@@ -433,15 +460,20 @@ public final class Redactor {
         }
 
         static Decoded of(String s) {
+            return of(s, MIXED);
+        }
+
+        /** Decodes the escape families in {@code mode} ({@link #JSON}, {@link #URL}, {@link #HTML}). */
+        static Decoded of(String s, int mode) {
             Decoded d = new Decoded(s.length());
             int n = s.length();
             int i = 0;
             while (i < n) {
                 char c = s.charAt(i);
                 int consumed = switch (c) {
-                    case '\\' -> d.backslash(s, i);
-                    case '%' -> d.percent(s, i);
-                    case '&' -> d.entity(s, i);
+                    case '\\' -> (mode & JSON) == 0 ? 0 : d.backslash(s, i, mode);
+                    case '%' -> (mode & URL) == 0 ? 0 : d.percent(s, i);
+                    case '&' -> (mode & HTML) == 0 ? 0 : d.entity(s, i);
                     default -> 0;
                 };
                 if (consumed == 0) {
@@ -455,11 +487,15 @@ public final class Redactor {
             return d;
         }
 
-        private int backslash(String s, int i) {
+        private int backslash(String s, int i, int mode) {
             if (i + 1 >= s.length()) {
                 return 0;
             }
             char e = s.charAt(i + 1);
+            boolean letter = e < 128 && Character.isLetter(e);
+            if ((mode & LETTER_ESCAPES_RAW) != 0 && letter || (mode & SHORT_ESCAPES_RAW) != 0 && letter && e != 'u' && e != 'x') {
+                return 0;
+            }
             switch (e) {
                 case 'u' -> {
                     int v = hex(s, i + 2, 4);

@@ -160,6 +160,46 @@ class RedactorTest {
         assertTrue(redacted.contains("curl: (22) 401 for https://auth.example.com/mint token [REDACTED:token-shaped]"), redacted);
     }
 
+    /** Finding F5 (i9-surface): a backslash just before an encoded echo read as a JSON escape with its first letter. */
+    @Test
+    void aBackslashJustBeforeAnEncodedValueDoesNotHideIt() {
+        Map<String, String[]> cases = new LinkedHashMap<>();
+        cases.put("tokenvalue/abc", new String[] {"\\tokenvalue%2Fabc", "x\\tokenvalue\\/abc", "\\tokenvalue\\u002Fabc",
+                "\\tokenvalue&#x2F;abc", "a\\\\\\tokenvalue%2fabc"});
+        cases.put("nSaMZaA~~", new String[] {"\\nSaMZaA&#x7E;&#x7E;", "\\nSaMZaA%7E%7E", "\\nSaMZaA\\u007e\\u007e"});
+        cases.put("u0041bcdefgh/", new String[] {"\\u0041bcdefgh%2F", "\\u0041bcdefgh\\/"});
+        cases.put("x41bcdefgh/", new String[] {"\\x41bcdefgh&sol;"});
+        for (Map.Entry<String, String[]> c : cases.entrySet()) {
+            Redactor redactor = new Redactor().add(Secret.of(c.getKey()), "token");
+            for (String text : c.getValue()) {
+                String redacted = redactor.redact(text);
+                assertTrue(redacted.contains("[REDACTED:token]"), text + " -> " + redacted);
+                assertFalse(redacted.contains(c.getKey().substring(1, 8)), text + " -> " + redacted);
+                assertEquals(Optional.of("token came back in the response body"),
+                        redactor.echoIn(new RecordedResponse(200, List.of(), "{\"error\":\"" + text + "\"}", false)), text);
+                assertEquals(Optional.of("token came back in the response header WWW-Authenticate"), redactor.echoIn(
+                        new RecordedResponse(401, List.of(new Header("WWW-Authenticate", "Bearer " + text)), "", false)), text);
+            }
+        }
+    }
+
+    /** Finding F5 (i9-surface): a value holding escape-like text, echoed in one encoding that leaves that text as is. */
+    @Test
+    void aValueHoldingEscapeLikeTextIsFoundInEachEncodingAlone() {
+        String secret = "&e\\/4=:=";
+        Redactor redactor = new Redactor().add(Secret.of(secret), "secret");
+        for (String text : List.of("&amp;e\\/4=:=", "%26e%5C%2F4%3D%3A%3D", "%26e\\/4=:=", "&amp;e&#92;/4=:=",
+                "&#38;e\\/4&#61;:=", "\\u0026e\\\\\\/4=:=")) {
+            String redacted = redactor.redact("error: " + text + " end");
+            assertEquals("error: [REDACTED:secret] end", redacted, text);
+            assertTrue(redactor.echoIn(new RecordedResponse(200, List.of(), "was " + text, false)).isPresent(), text);
+        }
+        Redactor shortOne = new Redactor().add(Secret.of("&a\\/b"), "secret");
+        assertEquals(Optional.of("secret came back in the response body"),
+                shortOne.echoIn(new RecordedResponse(200, List.of(), "{\"m\":\"&amp;a\\\\/b\"}", false)));
+        assertEquals("[REDACTED:secret]", shortOne.redact("&amp;a\\/b"));
+    }
+
     @Test
     void redactionIsLinearOnAdversarialMegabyteTexts() {
         Redactor redactor = new Redactor().add(Secret.of("a".repeat(63) + "b"), "secret")
