@@ -136,6 +136,24 @@ class RequestAndErrorChecksTest {
         assertTrue(outcome.message().contains("token"), outcome.message());
     }
 
+    /** Finding F5: a backslash before an encoded echo, and a secret holding escape-like text echoed HTML-escaped. */
+    @Test
+    void secretEchoFailsWhenABackslashPrecedesAnEncodedEchoOrTheSecretHoldsEscapeLikeText() {
+        Redactor token = secrets(LONG_SECRET, "tokenvalue/abc");
+        for (String body : List.of("error: \\tokenvalue%2Fabc", "x\\tokenvalue\\/abc")) {
+            Outcome outcome = new ErrorsNoSecretEcho().evaluate(judgedWith(token, json(401, body)));
+            assertEquals(Status.FAIL, outcome.status(), body);
+            assertTrue(outcome.message().contains("token came back in the response body"), outcome.message());
+        }
+        Outcome header = new ErrorsNoSecretEcho().evaluate(judgedWith(secrets(LONG_SECRET, "nSaMZaA~~"),
+                json(401, REJECTION, "WWW-Authenticate", "Bearer error=\"\\nSaMZaA&#x7E;&#x7E;\"")));
+        assertEquals(Status.FAIL, header.status(), header.message());
+        Outcome escapeLike = new ErrorsNoSecretEcho().evaluate(judgedWith(secrets("&e\\/4=:=", "tok-0123456789"),
+                json(401, "<p>bad secret &amp;e\\/4=:=</p>")));
+        assertEquals(Status.FAIL, escapeLike.status(), escapeLike.message());
+        assertTrue(escapeLike.message().contains("the secret"), escapeLike.message());
+    }
+
     @Test
     void secretEchoPassesOnCleanResponses() {
         assertEquals(Status.PASS, new ErrorsNoSecretEcho().evaluate(judgedWith(secrets(LONG_SECRET, "tok-0123456789"),
