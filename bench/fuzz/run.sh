@@ -36,7 +36,13 @@ for entry in "${targets[@]}"; do
       verify >"$log" 2>&1; then
     result="no finding"
   else
-    result="FINDING or failure: see $log"
+    result="FAILED: see $log"
+    status=1
+  fi
+  # With keep_going the test itself may pass; libFuzzer's own lines tell the findings.
+  findings="$(grep -c 'Test unit written to' "$log" || true)"
+  if [ "${findings:-0}" -gt 0 ]; then
+    result="$findings finding(s), inputs named in $log (Test unit written to ...)"
     status=1
   fi
   runs="$(grep -oE 'Done [0-9]+ runs' "$log" | tail -1 | grep -oE '[0-9]+' || true)"

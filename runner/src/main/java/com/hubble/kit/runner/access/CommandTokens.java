@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.config.Durations;
 import com.hubble.kit.runner.config.UsageError;
 
@@ -100,15 +101,20 @@ public final class CommandTokens implements TokenSource {
         }
     }
 
-    /** The last line the failing command wrote to stderr (its own error message), shortened; never its stdout. */
-    private static String lastErrorLine(java.nio.file.Path errors) {
+    /**
+     * The last line the failing command wrote to stderr (its own error message), never its stdout: token-shaped
+     * text in it is redacted (the stream it is printed on redacts the secret and known tokens too), and only then
+     * is it shortened.
+     */
+    static String lastErrorLine(java.nio.file.Path errors) {
         try (InputStream in = java.nio.file.Files.newInputStream(errors)) {
-            String text = new String(in.readNBytes(MAX_OUTPUT), StandardCharsets.UTF_8).strip();
+            String text = Redactor.clean(new String(in.readNBytes(MAX_OUTPUT), StandardCharsets.UTF_8)).strip();
             if (text.isEmpty()) {
                 return "";
             }
-            String last = text.substring(text.lastIndexOf('\n') + 1).strip();
-            return "; its last stderr line: " + (last.length() > 200 ? last.substring(0, 200) + "..." : last);
+            String last = Redactor.redactTokenShaped(text.substring(text.lastIndexOf('\n') + 1).strip());
+            return "; its last stderr line: "
+                    + (last.length() > 200 ? last.substring(0, 200) + "..." : last);
         } catch (IOException e) {
             return "";
         }

@@ -172,7 +172,7 @@ public final class CheckCommand implements Callable<ExitCode> {
 
     private ExitCode execute(PrintWriter out, PrintWriter err, URI base, Secret secret, TokenSource valid, TokenSource expired,
                              Settings settings, List<SsoCheck<?>> checks, List<String> notes) {
-        Redactor redactor = new Redactor();
+        Redactor redactor = KitOutput.redactorOf(err);
         try (SsoClient client = new SsoClient(settings.timeout(), settings.insecure(), redactor)) {
             ProbeContext context = new ProbeContext(base, client, secret, valid, expired, settings);
             Optional<TransportFailure> unreachable = preflight(context);
@@ -190,11 +190,15 @@ public final class CheckCommand implements Callable<ExitCode> {
             boolean live = terminal();
             Report report = new SsoRun(context).onStart(check -> {
                 if (live) {
-                    err.print("\r\033[K… running " + check.id());
+                    KitOutput.control(err, "\r\033[K");
+                    err.print("… running " + check.id());
                     err.flush();
                 }
             }).run(base.toString(), checks, Set.copyOf(skip), strict, notes, result -> {
-                err.println((live ? "\r\033[K" : "") + TextReport.line(result));
+                if (live) {
+                    KitOutput.control(err, "\r\033[K");
+                }
+                err.println(TextReport.line(result));
                 err.flush();
             });
             report = baseline.applyTo(report);

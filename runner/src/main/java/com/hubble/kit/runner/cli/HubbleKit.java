@@ -69,6 +69,10 @@ public final class HubbleKit implements Runnable {
 
     /** The commands come from {@code commands} so a test can add one that throws. */
     static int run(Supplier<CommandLine> commands, PrintWriter out, PrintWriter err, String... args) {
+        // One redactor per run, shared by both streams: every line printed passes it once a command registers values.
+        com.hubble.kit.runner.report.Redactor redactor = new com.hubble.kit.runner.report.Redactor();
+        out = KitOutput.wrap(out, redactor);
+        err = KitOutput.wrap(err, redactor);
         try {
             prepareJvm();
             CommandLine commandLine = commands.get();
@@ -96,13 +100,21 @@ public final class HubbleKit implements Runnable {
     }
 
     /**
-     * "hubble-kit: internal error: Type: message": the throwable's own message only (never its causes', which may
-     * come from libraries quoting what they were given), on one line, cut to 200 characters, with the values of
-     * secret-bearing environment variables blanked out.
+     * "hubble-kit: internal error: Type: message": the throwable's own message only (never its causes'), and only
+     * when the JVM or the kit's own code wrote it: a library's message may quote what it was given (a header value,
+     * "invalid header value: <the secret>"), so for those only where it was thrown is shown. On one line, cut to
+     * 200 characters, with the values of secret-bearing environment variables blanked out; the stream it is printed
+     * on redacts the run's secret and tokens as well.
      */
     static String internalError(Throwable e, Map<String, String> environment) {
         String message = e.getMessage();
         StringBuilder line = new StringBuilder("hubble-kit: internal error: ").append(e.getClass().getSimpleName());
+        StackTraceElement[] trace = e.getStackTrace();
+        boolean ownMessage = e instanceof Error || trace.length == 0 || trace[0].getClassName().startsWith("com.hubble.kit.");
+        if (!ownMessage) {
+            return line.append(" (thrown in ").append(trace[0].getClassName()).append('.').append(trace[0].getMethodName())
+                    .append("; its message is not shown: it may quote a secret)").toString();
+        }
         if (message != null && !message.isBlank()) {
             String text = message.strip().replaceAll("[\\p{Cntrl}]+", " ");
             for (Map.Entry<String, String> variable : environment.entrySet()) {
@@ -123,6 +135,8 @@ public final class HubbleKit implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new HubbleKit());
+        // Plain text: every line goes through KitOutput, which escapes control characters (ANSI codes included).
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         commandLine.setUsageHelpWidth(120); // exit-code lines stay on one line each
         // Commands return an ExitCode; picocli counts only Integer results, so the number is read here.
         commandLine.setExecutionStrategy(parseResult -> {

@@ -56,6 +56,7 @@ public final class TargetOptions {
 
     /** The X-Hubble-Secret from --secret-file or the variable --secret-env names. */
     Secret secret() {
-        return TargetInput.secret(secretFile, secretEnv, spec.commandLine().getParseResult().hasMatchedOption("--secret-env"));
+        return TargetInput.secret(secretFile, secretEnv, spec.commandLine().getParseResult().hasMatchedOption("--secret-env"),
+                note -> spec.commandLine().getErr().println("hubble-kit: note: " + note));
     }
 }

@@ -31,6 +31,8 @@ import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.Report;
 import com.hubble.kit.runner.report.Severity;
 import com.hubble.kit.runner.report.render.TextReport;
+import com.hubble.kit.runner.sso.ErrorsNoSecretEcho;
+import com.hubble.kit.runner.sso.probe.Observed;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +46,8 @@ import com.hubble.kit.runner.report.CheckInfo;
         mixinStandardHelpOptions = true,
         description = {
                 "Verifies the /sso Pact contract (hubble-platform -> partner-sso) against a live partner with Pact JVM's "
-                        + "provider verifier. Each interaction is one MUST check; same reports and exit codes as check.",
+                        + "provider verifier. Each interaction is one MUST check, and sso.errors.no-secret-echo (MUST) judges every "
+                        + "answer for an echoed secret or token; same reports and exit codes as check.",
                 "Provider states get a fresh token from --token-command (an expired one from --expired-token-command); "
                         + "the pact's placeholder X-Hubble-Secret is replaced by the one from --secret-env or --secret-file.",
                 "A contract allows extra fields, so user data inside a rejection is not caught here: 'check' catches it. "
@@ -53,6 +56,8 @@ import com.hubble.kit.runner.report.CheckInfo;
         footer = "%s")
 public final class VerifyPactCommand implements Callable<ExitCode> {
     static final String SUITE = "verify-pact";
+    /** Run over every answer of the verification, like check's run-wide check of the same id. */
+    private static final ErrorsNoSecretEcho ECHO = new ErrorsNoSecretEcho();
 
     @Spec
     CommandSpec spec;
@@ -93,15 +98,19 @@ public final class VerifyPactCommand implements Callable<ExitCode> {
         TokenSource valid = tokenSource("--token-command", target.tokenCommand, "a valid token (--token-command)");
         TokenSource expired = tokenSource("--expired-token-command", target.expiredTokenCommand,
                 "an expired token (--expired-token-command)");
-        Redactor redactor = new Redactor();
+        Redactor redactor = KitOutput.redactorOf(err);
         redactor.add(secret, "secret");
 
         Set<String> known = new LinkedHashSet<>(ContractVerifier.checkIds(contract));
+        if (!known.isEmpty()) {
+            known.add(ECHO.id());
+        }
         requireKnown(only, "--only", known);
         requireKnown(skip, "--skip", known);
 
         Instant started = Instant.now();
-        List<InteractionResult> verified = new ContractVerifier(redactor).verify(contract,
+        ContractVerifier verifier = new ContractVerifier(redactor);
+        List<InteractionResult> verified = verifier.verify(contract,
                 new ContractVerifier.Target(base, secret, target.timeout), valid, expired, this::selected);
 
         String pactName = contract.pact().getConsumer().getName() + " -> " + contract.pact().getProvider().getName();
@@ -115,6 +124,15 @@ public final class VerifyPactCommand implements Callable<ExitCode> {
                     return CheckResult.of(check, check.evaluate(result),
                             result.exchange().map(e -> e.elapsed().toMillis()).orElse(0L));
                 }, result -> err.println(TextReport.line(result))));
+        List<Exchange> answered = verifier.rawExchanges();
+        if (selected(ECHO.id()) && !answered.isEmpty()) {
+            // The contract allows extra fields, so an echoed secret or token is judged here, as check judges it.
+            Outcome echo = redactor.redact(redactor.whileJudging(() ->
+                    ECHO.evaluate(new Observed(answered, Optional.empty(), redactor))));
+            CheckResult echoResult = CheckResult.of(ECHO, echo, 0);
+            checks.add(echoResult);
+            err.println(TextReport.line(echoResult));
+        }
         if (checks.stream().noneMatch(c -> c.status() != com.hubble.kit.runner.report.Status.SKIP)) {
             // never green for what was not judged: an empty pact (or everything skipped) is not a pass
             checks.add(new CheckResult(new CheckInfo("pact.interactions", "The pact has interactions to verify",

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /** Durations as a partner types them: {@code 500ms}, {@code 5s}, {@code 2m}. */
 public final class Durations {
-    private static final Pattern FORM = Pattern.compile("(\\d+)(ms|s|m)");
+    private static final Pattern FORM = Pattern.compile("(\\d{1,18})(ms|s|m)");
 
     private Durations() {
     }

@@ -1,10 +1,6 @@
 package com.hubble.kit.runner.pact;
 
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,8 +12,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import javax.net.ssl.SSLException;
 
 import au.com.dius.pact.core.matchers.BodyMismatch;
 import au.com.dius.pact.core.matchers.HeaderMismatch;
@@ -32,6 +26,7 @@ import au.com.dius.pact.provider.ProviderVerifier;
 import au.com.dius.pact.provider.VerificationFailureType;
 import au.com.dius.pact.provider.VerificationResult;
 import com.hubble.kit.reference.Secret;
+import com.hubble.kit.runner.access.FailureWords;
 import com.hubble.kit.runner.access.TokenSource;
 import com.hubble.kit.runner.pact.InteractionResult.Status;
 import com.hubble.kit.runner.report.Exchange;
@@ -54,6 +49,12 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  */
 public final class ContractVerifier {
     private static final int EVIDENCE_BODY = 4 * 1024;
+    /**
+     * The largest body handed to Pact's matcher. Pact diffs a mismatching body line by line (Myers' diff, quadratic
+     * in lines: a 1 MiB body of newlines held a run for hours); a /sso answer is a small JSON object, so a larger
+     * body fails its interaction unmatched.
+     */
+    static final int MATCH_LIMIT = 32 * 1024;
     // Pact logs requests (with their tokens) at debug level; keep its loggers quiet whatever the JUL config says.
     private static final Logger PACT_LOGGER = Logger.getLogger("au.com.dius.pact");
 
@@ -66,9 +67,18 @@ public final class ContractVerifier {
     }
 
     private final Redactor redactor;
+    private final List<Exchange> raw = new ArrayList<>();
 
     public ContractVerifier(Redactor redactor) {
         this.redactor = redactor;
+    }
+
+    /**
+     * Every exchange of the verifications so far as the partner answered it (unredacted, for echo detection by
+     * sso.errors.no-secret-echo; never rendered: evidence goes through the redactor).
+     */
+    public List<Exchange> rawExchanges() {
+        return List.copyOf(raw);
     }
 
     /** The check id of each interaction, in pact order. */
@@ -113,14 +123,14 @@ public final class ContractVerifier {
                         List.of(), Optional.empty()));
                 continue;
             }
-            RecordingClient client = new RecordingClient(provider, new BoundedHttpClientFactory(target.timeout()), redactor);
+            RecordingClient client = new RecordingClient(provider, new BoundedHttpClientFactory(target.timeout()), redactor, raw);
             try {
                 VerificationResult result = verifier.verifyInteraction(provider, consumer, new HashMap<>(), interaction, client);
                 results.add(judge(id, interaction, states, result, client, target));
             } catch (RuntimeException e) {
                 // the verifier itself gave up (e.g. a generator it cannot apply): the kit could not judge
                 results.add(new InteractionResult(id, interaction.getDescription(), states, Status.ERROR,
-                        redactor.redact("Pact's verifier failed: " + rootMessage(e)), List.of(), client.exchange()));
+                        "Pact's verifier failed: " + FailureWords.describe(e, redactor), List.of(), client.exchange()));
             }
         }
         return results;
@@ -141,6 +151,12 @@ public final class ContractVerifier {
     private InteractionResult judge(String id, Interaction interaction, List<String> states, VerificationResult result,
                                     RecordingClient client, Target target) {
         Optional<Exchange> exchange = client.exchange();
+        if (client.oversized() >= 0) {
+            return new InteractionResult(id, interaction.getDescription(), states, Status.FAILED,
+                    "the response body has " + client.oversized() + " characters; a /sso answer is a small JSON object "
+                            + "and the kit matches bodies up to " + MATCH_LIMIT / 1024 + " KiB against the contract",
+                    List.of(), exchange);
+        }
         if (result instanceof VerificationResult.Ok) {
             return new InteractionResult(id, interaction.getDescription(), states, Status.PASSED,
                     "the partner's response matches the contract", List.of(), exchange);
@@ -159,14 +175,15 @@ public final class ContractVerifier {
                             : e.missingInput() ? Status.MISSING_INPUT : e.sourceFailed() ? Status.SOURCE_FAILED : Status.ERROR;
                     message = redactor.redact(error instanceof Exception e ? e.getMessage() : "provider state could not be set up");
                 } else if (failure instanceof VerificationFailureType.ExceptionFailure exception) {
-                    Throwable cause = exception.getE();
-                    if (isUnreachable(cause)) {
+                    FailureWords words = FailureWords.of(exception.getE(), target.timeout(), false, redactor);
+                    if (words.unreachable()) {
                         status = Status.UNREACHABLE;
-                        message = redactor.redact("cannot connect to " + target.baseUrl() + ": " + rootMessage(cause));
-                    } else if (isTimeout(cause)) {
+                        message = redactor.redact("cannot connect to " + target.baseUrl() + ": "
+                                + (words.kind() == TransportFailure.Kind.TLS ? "TLS failure: " : "") + words.reason());
+                    } else if (words.kind() == TransportFailure.Kind.TIMEOUT) {
                         message = "no complete response within " + target.timeout().toMillis() + " ms";
                     } else {
-                        message = "the request failed: " + redactor.redact(rootMessage(cause));
+                        message = "the request failed: " + words.reason();
                     }
                 } else {
                     mismatches.add(redactor.redact(failure.description()));
@@ -186,37 +203,10 @@ public final class ContractVerifier {
         return mismatch.description();
     }
 
-    private static boolean isUnreachable(Throwable error) {
-        return hasCause(error, ConnectException.class) || hasCause(error, UnknownHostException.class)
-                || hasCause(error, NoRouteToHostException.class) || hasCause(error, SSLException.class);
-    }
-
-    private static boolean isTimeout(Throwable error) {
-        return hasCause(error, SocketTimeoutException.class) || hasCause(error, BoundedHttpClientFactory.TimeBudgetExceeded.class);
-    }
-
-    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        // Plain words for the failures a partner meets; a Java class name helps nobody.
-        return switch (root) {
-            case java.net.ConnectException e -> "connection refused (is the partner listening on that host and port?)";
-            case java.net.UnknownHostException e -> "DNS lookup failed for " + e.getMessage();
-            case java.net.SocketTimeoutException e -> "timed out";
-            case javax.net.ssl.SSLException e -> "TLS handshake failed: " + e.getMessage();
-            default -> root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        };
+    /** Rethrows a checked exception where the overridden signature cannot declare it (Pact's Kotlin code throws it). */
+    @SuppressWarnings("unchecked")
+    private static <T extends Exception> T rethrow(Exception e) throws T {
+        throw (T) e;
     }
 
     /** {@code pact.} plus the description in lower-case words joined by dashes, unique within the pact. */
@@ -233,15 +223,25 @@ public final class ContractVerifier {
     /** Pact's client, keeping the request it sent and the partner's answer (redacted) as evidence. */
     private static final class RecordingClient extends ProviderClient {
         private final Redactor redactor;
+        private final List<Exchange> raw;
+        private final Duration timeout;
         private Exchange exchange;
+        private int oversized = -1;
 
-        RecordingClient(ProviderInfo provider, BoundedHttpClientFactory factory, Redactor redactor) {
+        RecordingClient(ProviderInfo provider, BoundedHttpClientFactory factory, Redactor redactor, List<Exchange> raw) {
             super(provider, factory);
+            this.timeout = factory.timeout();
             this.redactor = redactor;
+            this.raw = raw;
         }
 
         Optional<Exchange> exchange() {
             return Optional.ofNullable(exchange);
+        }
+
+        /** The length of a body too large to hand to Pact's matcher, or -1. */
+        int oversized() {
+            return oversized;
         }
 
         @Override
@@ -250,21 +250,43 @@ public final class ContractVerifier {
             long start = System.nanoTime();
             try {
                 ProviderResponse response = super.executeRequest(httpClient, request);
-                String body = response.getBody().isPresent() ? response.getBody().valueAsString() : "";
+                String body = Redactor.clean(response.getBody().isPresent() ? response.getBody().valueAsString() : "");
                 List<Header> headers = new ArrayList<>();
-                response.getHeaders().forEach((name, values) ->
-                        values.forEach(value -> headers.add(new Header(name, redactor.redact(value)))));
-                Reply reply = new RecordedResponse(response.getStatusCode() == null ? 0 : response.getStatusCode(),
-                        headers, redactor.redact(preview(body)), body.length() > EVIDENCE_BODY);
-                exchange = new Exchange("pact request", sent, reply, Duration.ofNanos(System.nanoTime() - start));
+                List<Header> rawHeaders = new ArrayList<>();
+                response.getHeaders().forEach((name, values) -> values.forEach(value -> {
+                    headers.add(new Header(name, redactor.redact(value)));
+                    rawHeaders.add(new Header(name, Redactor.clean(value)));
+                }));
+                int status = response.getStatusCode() == null ? 0 : response.getStatusCode();
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+                Reply reply = new RecordedResponse(status, headers, redactor.excerpt(body, EVIDENCE_BODY),
+                        body.length() > EVIDENCE_BODY);
+                exchange = new Exchange("pact request", sent, reply, elapsed);
+                raw.add(new Exchange("pact request " + sent.method() + " " + sent.url(), sent,
+                        new RecordedResponse(status, rawHeaders, body, false), elapsed));
+                if (body.length() > MATCH_LIMIT) {
+                    oversized = body.length();
+                    return new ProviderResponse(response.getStatusCode(), response.getHeaders(), response.getContentType(),
+                            au.com.dius.pact.core.model.OptionalBody.body("(not matched: larger than the kit matches)"),
+                            response.getMetadata());
+                }
                 return response;
-            } catch (RuntimeException e) {
-                TransportFailure.Kind kind = isUnreachable(e) ? (hasCause(e, SSLException.class)
-                        ? TransportFailure.Kind.TLS : TransportFailure.Kind.CONNECT)
-                        : isTimeout(e) ? TransportFailure.Kind.TIMEOUT : TransportFailure.Kind.IO;
-                exchange = new Exchange("pact request", sent,
-                        new TransportFailure(kind, redactor.redact(rootMessage(e))), Duration.ofNanos(System.nanoTime() - start));
-                throw e;
+            } catch (Exception e) {
+                // Pact lets the HTTP client's checked IOException (a body over 1 MiB, a reset) through unwrapped.
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    if (t instanceof BoundedHttpClientFactory.BodyTooLarge tooLarge) {
+                        // What came before the limit is still judged for an echo (never shown: evidence says why).
+                        List<Header> rawHeaders = tooLarge.headers().stream()
+                                .map(h -> new Header(h.name(), Redactor.clean(h.value()))).toList();
+                        String head = Redactor.clean(new String(tooLarge.head(), java.nio.charset.StandardCharsets.UTF_8));
+                        raw.add(new Exchange("pact request " + sent.method() + " " + sent.url(), sent,
+                                new RecordedResponse(tooLarge.status(), rawHeaders, head, true),
+                                Duration.ofNanos(System.nanoTime() - start)));
+                    }
+                }
+                exchange = new Exchange("pact request", sent, FailureWords.of(e, timeout, false, redactor).failure(),
+                        Duration.ofNanos(System.nanoTime() - start));
+                throw ContractVerifier.<RuntimeException>rethrow(e);
             }
         }
 
@@ -292,11 +314,7 @@ public final class ContractVerifier {
                 url = request.getRequestUri();
             }
             return new RecordedRequest(request.getMethod(), redactor.redact(url), headers,
-                    redactor.redact(preview(body)), bodyBytes);
-        }
-
-        private static String preview(String body) {
-            return body.length() > EVIDENCE_BODY ? body.substring(0, EVIDENCE_BODY) : body;
+                    redactor.excerpt(body, EVIDENCE_BODY), bodyBytes);
         }
     }
 }

@@ -15,16 +15,21 @@ import com.hubble.kit.runner.sso.probe.Probe;
 
 /** No response of the run shows a stack trace, an exception class name or a server file path. */
 public final class ErrorsNoStackTrace implements SsoCheck<Observed> {
+    /**
+     * Partner bodies are up to 1 MiB: every repetition is bounded and nothing can re-scan a long stretch from each
+     * start position, so each pattern runs in linear time (a body of newlines once took seconds per 32 KiB with
+     * {@code ^\\s*}). {@code PartnerPatternsTest} feeds each one adversarial megabytes.
+     */
     private static final List<Pattern> LEAKS = List.of(
-            Pattern.compile("(?m)^\\s*at [\\w$.]+\\([\\w$.]*(?::\\d+)?\\)"),           // Java/JS stack frame
-            Pattern.compile("\\b(?:[a-z_][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\b"), // java.lang.NullPointerException
-            Pattern.compile("\\b[A-Z][A-Za-z0-9]*Exception\\b"),                          // NullPointerException, ValueException
-            Pattern.compile("Traceback \\(most recent call last\\)"),                     // Python
-            Pattern.compile("File \"[^\"]+\", line \\d+"),                                 // Python frame
-            Pattern.compile("\\.(?:java|kt|scala|py|rb|php|go|cs|js|ts):\\d+"),            // file:line
-            Pattern.compile("(?:^|[\\s\"'(=])/(?:home|usr|var|opt|srv|app|Users|root|tmp)/[\\w.-]+/"), // server paths
-            Pattern.compile("\\b[A-Z]:\\\\[\\w.-]+\\\\"),                                 // C:\dir\
-            Pattern.compile("goroutine \\d+ \\["),                                         // Go panic
+            Pattern.compile("(?m)^[ \\t]{0,64}at [\\w$.]{1,300}\\([\\w$.]{0,300}(?::\\d{1,9})?\\)"), // Java/JS stack frame
+            Pattern.compile("\\b[a-z_][\\w$]{0,80}+\\.[A-Z][\\w$]{0,120}(?:Exception|Error)\\b"),     // java.lang.NullPointerException
+            Pattern.compile("\\b[A-Z][A-Za-z0-9]{0,120}Exception\\b"),                              // NullPointerException, ValueException
+            Pattern.compile("Traceback \\(most recent call last\\)"),                              // Python
+            Pattern.compile("File \"[^\"\\n]{1,500}\", line \\d{1,9}"),                               // Python frame
+            Pattern.compile("\\.(?:java|kt|scala|py|rb|php|go|cs|js|ts):\\d{1,9}"),                  // file:line
+            Pattern.compile("(?:^|[\\s\"'(=])/(?:home|usr|var|opt|srv|app|Users|root|tmp)/[\\w.-]{1,255}+/"), // server paths
+            Pattern.compile("\\b[A-Z]:\\\\[\\w.-]{1,255}+\\\\"),                                    // C:\\dir\\
+            Pattern.compile("goroutine \\d{1,9} \\["),                                               // Go panic
             Pattern.compile("node_modules/"));
     private static final CheckInfo INFO = new CheckInfo("sso.errors.no-stack-trace",
             "No stack trace, exception name or file path in any response", Severity.SHOULD, Area.ERRORS,
@@ -56,9 +61,19 @@ public final class ErrorsNoStackTrace implements SsoCheck<Observed> {
         for (Pattern pattern : LEAKS) {
             Matcher m = pattern.matcher(response.body());
             if (m.find()) {
-                return Optional.of("the response shows internals: \"" + m.group().strip() + "\" (status " + response.status() + ")");
+                // Show the whole dotted name ("java.lang.X", not "lang.X"), looking back a bounded stretch.
+                int start = m.start();
+                while (start > 0 && m.start() - start < 200 && isNamePart(response.body().charAt(start - 1))) {
+                    start--;
+                }
+                String shown = response.body().substring(start, m.end()).strip();
+                return Optional.of("the response shows internals: \"" + shown + "\" (status " + response.status() + ")");
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean isNamePart(char c) {
+        return c == '.' || c == '$' || c == '_' || Character.isLetterOrDigit(c);
     }
 }

@@ -13,6 +13,7 @@ import com.hubble.kit.runner.report.Exchange;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Preview;
 import com.hubble.kit.runner.report.RecordedResponse;
+import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.TransportFailure;
 import com.hubble.kit.runner.sso.probe.Observed;
 
@@ -22,6 +23,7 @@ import com.hubble.kit.runner.sso.probe.Observed;
  */
 final class Expect {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     static final Set<Integer> REJECTION = Set.of(400, 401);
     /** A bad secret: the spec names no status; 401/403, or 400 (a framework's missing required header). */
     static final Set<Integer> DENIAL = Set.of(400, 401, 403);
@@ -51,7 +53,7 @@ final class Expect {
     static String got(Exchange exchange) {
         return switch (exchange.reply()) {
             case RecordedResponse r -> "got " + r.status() + r.mediaType().map(t -> " " + t).orElse("")
-                    + (r.body().isBlank() ? " with an empty body" : " " + Preview.of(r.body().strip().replaceAll("\\s+", " "), 120))
+                    + (r.body().isBlank() ? " with an empty body" : " " + Preview.of(WHITESPACE.matcher(Redactor.judged(r.body()).strip()).replaceAll(" "), 120))
                     + (r.truncated() ? " (" + TRUNCATED + ")" : "");
             case TransportFailure f -> switch (f.kind()) {
                 case NOT_SENT -> f.message();

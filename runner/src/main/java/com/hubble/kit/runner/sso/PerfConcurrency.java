@@ -1,21 +1,43 @@
 package com.hubble.kit.runner.sso;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import com.hubble.kit.runner.config.Durations;
 import com.hubble.kit.runner.report.CheckInfo;
 import com.hubble.kit.runner.report.Measurement;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Severity;
 import com.hubble.kit.runner.sso.probe.LoadProbe;
 import com.hubble.kit.runner.sso.probe.LoadResult;
+import com.hubble.kit.runner.sso.probe.LoadRule;
 import com.hubble.kit.runner.sso.probe.Probe;
 import com.hubble.kit.runner.sso.probe.SeriesEnd;
+import com.hubble.kit.runner.sso.probe.Settings;
 
 /** N concurrent rejected calls for the load duration: under 1% errors or timeouts. */
 public final class PerfConcurrency implements SsoCheck<LoadResult> {
     static final double MAX_ERROR_RATE = 0.01;
-    private static final LoadProbe PROBE = new LoadProbe();
+    /** At the default --load-duration the load may stop once it has run this long and its verdict is settled. */
+    static final Duration SETTLED_AFTER = Duration.ofSeconds(1);
+    private static final Duration DEFAULT_DURATION = Durations.parse(Settings.LOAD_DURATION);
+    private static final double Z = 1.96; // 95% two-sided
+    /** What the load probe is told: what an error is, and when the 1% verdict cannot change any more. */
+    static final LoadRule RULE = new LoadRule() {
+        @Override
+        public boolean error(int status) {
+            return !rejection(status);
+        }
+
+        @Override
+        public boolean settled(Duration elapsed, Duration planned, long calls, long errors) {
+            // A duration the user chose is held; the default one is a ceiling once the 1% verdict is settled.
+            return planned.equals(DEFAULT_DURATION) && elapsed.compareTo(SETTLED_AFTER) >= 0
+                    && PerfConcurrency.settled(calls, errors);
+        }
+    };
+    private static final LoadProbe PROBE = new LoadProbe(RULE);
     private static final CheckInfo INFO = new CheckInfo("sso.perf.concurrency",
             "Under 1% errors with concurrent calls", Severity.SHOULD, Area.PERFORMANCE,
             Source.SSO_DOC + "every SDK start of every user calls /sso, so calls arrive concurrently. The kit sends "
@@ -36,14 +58,43 @@ public final class PerfConcurrency implements SsoCheck<LoadResult> {
         return PROBE;
     }
 
+    /** A random token must be rejected, with 400 or 401; anything else, or no answer, is an error. */
+    static boolean rejection(int status) {
+        return status == 400 || status == 401;
+    }
+
+    /**
+     * Whether the error rate's 95% Wilson score interval lies wholly below or wholly above 1%: more calls would not
+     * change the verdict (with no errors, after about 400 calls).
+     */
+    static boolean settled(long calls, long errors) {
+        if (calls == 0) {
+            return false;
+        }
+        double n = calls;
+        double p = errors / n;
+        double centre = p + Z * Z / (2 * n);
+        double spread = Z * Math.sqrt(p * (1 - p) / n + Z * Z / (4 * n * n));
+        double denominator = 1 + Z * Z / n;
+        return (centre + spread) / denominator < MAX_ERROR_RATE || (centre - spread) / denominator > MAX_ERROR_RATE;
+    }
+
+    /** The calls of a load that count against the target: answers other than a rejection, and calls with no answer. */
+    static long errors(LoadResult load) {
+        long wrong = load.answers().entrySet().stream().filter(e -> RULE.error(e.getKey()))
+                .mapToLong(e -> e.getValue()).sum();
+        return wrong + (RULE.error(LoadRule.NO_RESPONSE) ? load.unanswered() : 0);
+    }
+
     @Override
     public Outcome evaluate(LoadResult load) {
         double seconds = Math.max(0.001, load.duration().toNanos() / 1e9);
-        double rate = load.requests() == 0 ? 1 : (double) load.errors() / load.requests();
+        long errors = errors(load);
+        double rate = load.requests() == 0 ? 1 : (double) errors / load.requests();
         List<Measurement> figures = List.of(
                 Measurement.of("concurrency", load.concurrency(), "callers"),
                 Measurement.of("requests", load.requests(), "calls"),
-                Measurement.of("errors", load.errors(), "calls"),
+                Measurement.of("errors", errors, "calls"),
                 Measurement.of("timeouts", load.timeouts(), "calls"),
                 Measurement.of("errorRate", rate * 100, "%"),
                 Measurement.of("throughput", load.requests() / seconds, "calls/s"),
@@ -52,7 +103,7 @@ public final class PerfConcurrency implements SsoCheck<LoadResult> {
                 Measurement.of("p99", load.latencies().percentileMillis(99), "ms"));
         String summary = String.format(Locale.ROOT, "%d callers, %d calls in %.1f s (%.0f calls/s), %d errors (%.2f%%), "
                         + "%d timeouts, p95 %.1f ms", load.concurrency(), load.requests(), seconds, load.requests() / seconds,
-                load.errors(), rate * 100, load.timeouts(), load.latencies().percentileMillis(95))
+                errors, rate * 100, load.timeouts(), load.latencies().percentileMillis(95))
                 + (load.maxRate() > 0 ? " (capped at " + load.maxRate() + " calls/s by --max-rate)" : "")
                 + (load.end() == SeriesEnd.PLANNED ? "" : "; " + load.end().description());
         if (load.requests() > 0 && rate < MAX_ERROR_RATE) {

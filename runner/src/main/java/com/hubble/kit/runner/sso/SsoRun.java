@@ -126,11 +126,12 @@ public final class SsoRun {
     @SuppressWarnings("unchecked")
     private <I> CheckResult judge(SsoCheck<I> check, Timed timed, long probeMillis) {
         long start = System.nanoTime();
-        Outcome outcome = switch ((Probed<I>) timed.probed()) {
+        // Bound redactor: partner text a check quotes is redacted whole before the check shortens it.
+        Outcome outcome = context.client().redactor().whileJudging(() -> switch ((Probed<I>) timed.probed()) {
             case Probed.Gathered<I> gathered -> CheckRun.judge(check, gathered.input()).outcome();
             case Probed.Lacking<I> lacking -> Outcome.missing(lacking.input());
             case Probed.NotApplicable<I> na -> Outcome.notApplicable(na.why());
-        };
+        });
         return CheckResult.of(check, context.client().redactor().redact(outcome),
                 probeMillis + Duration.ofNanos(System.nanoTime() - start).toMillis());
     }

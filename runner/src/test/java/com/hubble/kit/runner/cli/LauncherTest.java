@@ -125,7 +125,7 @@ class LauncherTest {
         Files.writeString(work.resolve("-Dkit.test=abc"), "");
         List<String> args = runToCompletion(defaultPath(),
                 Map.of("HUBBLE_KIT_JAVA_OPTS", " -Xmx64m   -X*  -Dkit.test=a?c "), work, "list", "two words");
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-Xmx64m", "-X*", "-Dkit.test=a?c", "-jar",
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m", "-X*", "-Dkit.test=a?c", "-jar",
                 currentBuild() + "/hubble-kit.jar", "list",
                 "two words"), args);
     }
@@ -133,15 +133,36 @@ class LauncherTest {
     @Test
     void withoutJavaOptionsJavaGetsTheJarAndTheArgumentsAfterTheLaunchersOwnFlags() throws Exception {
         List<String> args = runToCompletion(defaultPath(), Map.of(), checkout, "list");
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-jar", currentBuild() + "/hubble-kit.jar", "list"), args);
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g", "-jar",
+                currentBuild() + "/hubble-kit.jar", "list"), args);
     }
 
     @Test
     void onlyShortCommandsGoWithoutTheOptimisingCompiler() throws Exception {
         List<String> check = runToCompletion(defaultPath(), Map.of(), checkout, "check");
-        assertEquals(List.of("-jar", currentBuild() + "/hubble-kit.jar", "check"), check);
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xmx1g", "-jar", currentBuild() + "/hubble-kit.jar", "check"), check);
         List<String> help = runToCompletion(defaultPath(), Map.of(), checkout, "check", "--help");
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-jar", currentBuild() + "/hubble-kit.jar", "check", "--help"), help);
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g", "-jar",
+                currentBuild() + "/hubble-kit.jar", "check", "--help"), help);
+    }
+
+    @Test
+    void longRunningServersKeepTheJvmsMemoryDefaults() throws Exception {
+        for (String server : List.of("serve", "sandbox")) {
+            List<String> args = runToCompletion(defaultPath(), Map.of(), checkout, server);
+            assertEquals(List.of("-jar", currentBuild() + "/hubble-kit.jar", server), args);
+        }
+    }
+
+    @Test
+    void aCollectorOrHeapSizeInJavaOptionsReplacesTheLaunchersOwn() throws Exception {
+        List<String> collector = runToCompletion(defaultPath(), Map.of("HUBBLE_KIT_JAVA_OPTS", "-XX:+UseG1GC"),
+                checkout, "check");
+        assertEquals(List.of("-Xmx1g", "-XX:+UseG1GC", "-jar", currentBuild() + "/hubble-kit.jar", "check"), collector);
+        List<String> heap = runToCompletion(defaultPath(), Map.of("HUBBLE_KIT_JAVA_OPTS", "-XX:MaxRAMPercentage=50"),
+                checkout, "check");
+        assertEquals(List.of("-XX:+UseSerialGC", "-XX:MaxRAMPercentage=50", "-jar", currentBuild() + "/hubble-kit.jar",
+                "check"), heap);
     }
 
     /**

@@ -65,8 +65,9 @@ class VerifyPactCommandTest {
             assertTrue(run.out().contains("VERDICT: PASS"), run.out());
             JsonNode json = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
             assertEquals("PASS", json.get("verdict").asText());
-            assertEquals(2, json.get("checks").size());
+            assertEquals(3, json.get("checks").size(), "two interactions and the echo check over their answers");
             assertEquals("pact.a-valid-sso-token", json.get("checks").get(0).get("id").asText());
+            assertEquals("sso.errors.no-secret-echo", json.get("checks").get(2).get("id").asText());
             assertTrue(Files.exists(reports.resolve("junit.xml")) && Files.exists(reports.resolve("report.html")));
             String everything = run.out() + run.err() + Files.readString(reports.resolve("report.json"))
                     + Files.readString(reports.resolve("junit.xml")) + Files.readString(reports.resolve("report.html"));
@@ -93,7 +94,7 @@ class VerifyPactCommandTest {
                     "--report-dir", reports.toString());
             assertEquals(0, run.exit(), run.out() + run.err());
             JsonNode json = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
-            assertEquals(5, json.get("summary").get("PASS").asInt(), run.out());
+            assertEquals(6, json.get("summary").get("PASS").asInt(), "5 interactions and no echo: " + run.out());
             assertTrue(run.out().contains("pact.a-request-without-the-x-hubble-secret-header"), run.out());
             assertFalse(Files.readString(reports.resolve("report.json")).contains(SECRET));
         }

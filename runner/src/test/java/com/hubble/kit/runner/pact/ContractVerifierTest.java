@@ -128,6 +128,17 @@ class ContractVerifierTest {
                         Duration.ofSeconds(5)),
                 tokens(() -> new PartnerToken(Secret.of("some-token"), Optional.empty())), TokenSource.none("expired"));
         results.forEach(r -> assertEquals(Status.UNREACHABLE, r.status(), r.message()));
+        // Worded by the same FailureWords as the kit's own client: no Apache "Connect to ... failed" text.
+        assertEquals("cannot connect to http://127.0.0.1:" + closedPort + ": connection refused (is the partner listening "
+                + "on that host and port?)", results.getFirst().message());
+    }
+
+    @Test
+    void aBodyOverTheTimeBudgetIsWordedAsATimeout() {
+        com.hubble.kit.runner.access.FailureWords words = com.hubble.kit.runner.access.FailureWords.of(
+                new java.io.IOException(new BoundedHttpClientFactory.TimeBudgetExceeded()), Duration.ofMillis(500), false,
+                new Redactor());
+        assertEquals(com.hubble.kit.runner.report.TransportFailure.Kind.TIMEOUT, words.kind());
     }
 
     @Test

@@ -12,7 +12,6 @@ import com.hubble.kit.reference.Secret;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.Status;
-import com.hubble.kit.runner.sso.probe.LatencyProbe;
 import com.hubble.kit.runner.sso.probe.LatencySamples;
 import com.hubble.kit.runner.sso.probe.ProbeContext;
 import com.hubble.kit.runner.sso.probe.Probed;
@@ -30,7 +29,7 @@ class LatencyEarlyStopTest {
              SsoClient client = new SsoClient(settings.timeout(), false, new Redactor())) {
             ProbeContext context = new ProbeContext(server.baseUri(), client, SECRET, server.validTokens(),
                     server.expiredTokens(), settings);
-            Probed<LatencySamples> probed = new LatencyProbe(20, 20).run(context);
+            Probed<LatencySamples> probed = new PerfLatency().probe().run(context);
             return ((Probed.Gathered<LatencySamples>) probed).input();
         }
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
@@ -68,12 +69,16 @@ class TransportAndPerfChecksTest {
     }
 
     private static List<Sample> samples(double millis, int n) {
-        return Collections.nCopies(n, new Sample(millis, true));
+        return samples(millis, n, 200);
+    }
+
+    private static List<Sample> samples(double millis, int n, int status) {
+        return Collections.nCopies(n, new Sample(millis, status));
     }
 
     @Test
     void latencyPassesWithinTheBudgetAndReportsPercentiles() {
-        Outcome outcome = new PerfLatency().evaluate(new LatencySamples(samples(10, 20), samples(5, 20),
+        Outcome outcome = new PerfLatency().evaluate(new LatencySamples(samples(10, 20), samples(5, 20, 401),
                 Duration.ofSeconds(1), 20, List.of()));
         assertEquals(Status.PASS, outcome.status());
         assertTrue(outcome.measurements().stream().map(Measurement::name).toList()
@@ -82,8 +87,8 @@ class TransportAndPerfChecksTest {
 
     @Test
     void latencyFailsWhenTheRejectedP95IsOverBudget() {
-        List<Sample> rejected = new ArrayList<>(samples(5, 18));
-        rejected.addAll(samples(1500, 2));
+        List<Sample> rejected = new ArrayList<>(samples(5, 18, 401));
+        rejected.addAll(samples(1500, 2, 401));
         Outcome outcome = new PerfLatency().evaluate(new LatencySamples(samples(10, 20), rejected,
                 Duration.ofSeconds(1), 20, List.of()));
         assertEquals(Status.FAIL, outcome.status());
@@ -93,8 +98,8 @@ class TransportAndPerfChecksTest {
     @Test
     void latencyCountsOnlyCompletedResponsesAndFailsNamingTheCallsWithoutOne() {
         // Refused connections come back in a few ms: they must not count as fast calls.
-        List<Sample> rejected = new ArrayList<>(samples(5, 17));
-        rejected.addAll(Collections.nCopies(3, new Sample(1, false, false)));
+        List<Sample> rejected = new ArrayList<>(samples(5, 17, 400));
+        rejected.addAll(Collections.nCopies(3, new Sample(1, Sample.NO_RESPONSE)));
         Outcome outcome = new PerfLatency().evaluate(new LatencySamples(samples(10, 20), rejected,
                 Duration.ofSeconds(1), 20, List.of()));
         assertEquals(Status.FAIL, outcome.status());
@@ -104,13 +109,13 @@ class TransportAndPerfChecksTest {
 
     @Test
     void latencyNamesTheMissingTokensWhenNoValidCallWasTimed() {
-        Outcome outcome = new PerfLatency().evaluate(new LatencySamples(List.of(), samples(5, 20), Duration.ofSeconds(1), 20, List.of()));
+        Outcome outcome = new PerfLatency().evaluate(new LatencySamples(List.of(), samples(5, 20, 401), Duration.ofSeconds(1), 20, List.of()));
         assertTrue(((Outcome.Skip) outcome).missingInput().isPresent());
     }
 
     @Test
     void concurrencyPassesUnderOnePercentErrors() {
-        LoadResult load = new LoadResult(16, Duration.ofSeconds(3), 1000, 9, 0, Collections.nCopies(1000, 4.0), List.of());
+        LoadResult load = new LoadResult(16, Duration.ofSeconds(3), Map.of(401, 991L, 500, 9L), 0, 0, Collections.nCopies(1000, 4.0));
         Outcome outcome = new PerfConcurrency().evaluate(load);
         assertEquals(Status.PASS, outcome.status());
         assertTrue(outcome.message().contains("333 calls/s"), outcome.message());
@@ -118,13 +123,13 @@ class TransportAndPerfChecksTest {
 
     @Test
     void concurrencyFailsAtOnePercentErrors() {
-        LoadResult load = new LoadResult(16, Duration.ofSeconds(3), 1000, 10, 10, Collections.nCopies(1000, 4.0), List.of());
+        LoadResult load = new LoadResult(16, Duration.ofSeconds(3), Map.of(401, 990L), 10, 10, Collections.nCopies(990, 4.0));
         assertEquals(Status.FAIL, new PerfConcurrency().evaluate(load).status());
     }
 
     @Test
     void concurrencyFailsWhenNoCallCompleted() {
-        assertEquals(Status.FAIL, new PerfConcurrency().evaluate(new LoadResult(4, Duration.ofSeconds(1), 0, 0, 0, List.of(), List.of())).status());
+        assertEquals(Status.FAIL, new PerfConcurrency().evaluate(new LoadResult(4, Duration.ofSeconds(1), Map.of(), 0, 0, List.of())).status());
     }
 
     private static List<Double> noisy(double mean, long seed) {

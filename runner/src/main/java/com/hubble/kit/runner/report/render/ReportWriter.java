@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.Report;
 
 /** Writes report.json, junit.xml, report.html and report.md into one directory with one call. */
@@ -20,10 +21,12 @@ public final class ReportWriter {
         Path junit = dir.resolve("junit.xml");
         Path html = dir.resolve("report.html");
         Path markdown = dir.resolve("report.md");
-        Files.writeString(json, JsonReport.render(report), StandardCharsets.UTF_8);
-        Files.writeString(junit, JunitReport.render(report), StandardCharsets.UTF_8);
-        Files.writeString(html, HtmlReport.render(report), StandardCharsets.UTF_8);
-        Files.writeString(markdown, MarkdownReport.render(report), StandardCharsets.UTF_8);
+        // Partner text is cleaned when it comes in and when it is redacted; cleaning again here means no text
+        // (an unpaired surrogate from anywhere) can make the encoder fail and leave the directory empty.
+        Files.writeString(json, Redactor.clean(JsonReport.render(report)), StandardCharsets.UTF_8);
+        Files.writeString(junit, Redactor.clean(JunitReport.render(report)), StandardCharsets.UTF_8);
+        Files.writeString(html, Redactor.clean(HtmlReport.render(report)), StandardCharsets.UTF_8);
+        Files.writeString(markdown, Redactor.clean(MarkdownReport.render(report)), StandardCharsets.UTF_8);
         return List.of(json, junit, html, markdown);
     }
 }

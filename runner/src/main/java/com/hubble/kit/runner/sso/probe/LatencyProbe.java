@@ -1,5 +1,6 @@
 package com.hubble.kit.runner.sso.probe;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,9 +12,10 @@ import com.hubble.kit.runner.report.Header;
 
 /**
  * Times {@code validCalls} calls with fresh valid tokens and {@code rejectedCalls} calls with random tokens,
- * one at a time. Stops a series after three transport failures in a row (a dead target must not stall the run).
+ * one at a time, recording each call's time and status. Stops a series after three transport failures in a row
+ * (a dead target must not stall the run), or once the check's {@code stop} rule says its verdict is decided.
  */
-public record LatencyProbe(int validCalls, int rejectedCalls) implements Probe<LatencySamples> {
+public record LatencyProbe(int validCalls, int rejectedCalls, SeriesRule stop) implements Probe<LatencySamples> {
     private static final int GIVE_UP_AFTER = 3;
 
     @Override
@@ -23,11 +25,11 @@ public record LatencyProbe(int validCalls, int rejectedCalls) implements Probe<L
         List<Exchange> validExchanges = new ArrayList<>();
         List<Exchange> rejectedExchanges = new ArrayList<>();
         List<Header> secret = List.of(new Header(Step.SECRET_HEADER, context.secret().reveal()));
-        double budget = context.settings().latencyBudget().toNanos() / 1e6;
+        Duration budget = context.settings().latencyBudget();
         int failuresInARow = 0;
         SeriesEnd validEnd = SeriesEnd.PLANNED;
         for (int i = 0; i < validCalls; i++) {
-            if (failuresInARow >= GIVE_UP_AFTER || decided(valid, validCalls, budget)) {
+            if (failuresInARow >= GIVE_UP_AFTER || stop.decided(valid, validCalls, budget)) {
                 validEnd = failuresInARow >= GIVE_UP_AFTER ? SeriesEnd.SILENT : SeriesEnd.DECIDED;
                 break;
             }
@@ -38,24 +40,22 @@ public record LatencyProbe(int validCalls, int rejectedCalls) implements Probe<L
             }
             Exchange e = context.client().send("timed valid call", "POST", context.sso(null), secret,
                     "{\"token\":" + Plan.jsonString(token.get().token().reveal()) + "}");
-            boolean ok = e.response().map(r -> r.status() == 200).orElse(false);
             failuresInARow = e.failure().isPresent() ? failuresInARow + 1 : 0;
-            valid.add(new Sample(e.elapsed().toNanos() / 1e6, ok, e.response().isPresent()));
+            valid.add(sample(e));
             validExchanges.add(e);
         }
         failuresInARow = 0;
         String random = context.randomToken(43);
         SeriesEnd rejectedEnd = SeriesEnd.PLANNED;
         for (int i = 0; i < rejectedCalls; i++) {
-            if (failuresInARow >= GIVE_UP_AFTER || decided(rejected, rejectedCalls, budget)) {
+            if (failuresInARow >= GIVE_UP_AFTER || stop.decided(rejected, rejectedCalls, budget)) {
                 rejectedEnd = failuresInARow >= GIVE_UP_AFTER ? SeriesEnd.SILENT : SeriesEnd.DECIDED;
                 break;
             }
             Exchange e = context.client().send("timed rejected call", "POST", context.sso(null), secret,
                     "{\"token\":" + Plan.jsonString(random) + "}");
-            boolean ok = e.response().map(r -> r.status() == 400 || r.status() == 401).orElse(false);
             failuresInARow = e.failure().isPresent() ? failuresInARow + 1 : 0;
-            rejected.add(new Sample(e.elapsed().toNanos() / 1e6, ok, e.response().isPresent()));
+            rejected.add(sample(e));
             rejectedExchanges.add(e);
         }
         List<Exchange> notable = new ArrayList<>();
@@ -65,14 +65,8 @@ public record LatencyProbe(int validCalls, int rejectedCalls) implements Probe<L
                 validCalls, notable, rejectedCalls, validEnd, rejectedEnd));
     }
 
-    /**
-     * Whether the p95 (nearest rank) of the planned series is already over the budget whatever the remaining calls
-     * take: once more than planned - ceil(0.95 planned) answers were slower than the budget. Up to 20 planned calls,
-     * the p95 of the calls taken is then over the budget too, so stopping never changes the verdict.
-     */
-    static boolean decided(List<Sample> taken, int planned, double budgetMillis) {
-        long over = taken.stream().filter(s -> s.responded() && s.millis() > budgetMillis).count();
-        return over >= planned - (int) Math.ceil(0.95 * planned) + 1;
+    private static Sample sample(Exchange e) {
+        return new Sample(e.elapsed().toNanos() / 1e6, e.response().map(r -> r.status()).orElse(Sample.NO_RESPONSE));
     }
 
     private static Optional<Exchange> slowest(List<Exchange> exchanges) {

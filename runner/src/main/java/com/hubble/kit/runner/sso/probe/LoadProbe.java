@@ -6,13 +6,17 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+import com.hubble.kit.runner.access.FailureWords;
 import com.hubble.kit.runner.config.Durations;
 
 import com.hubble.kit.runner.report.Exchange;
@@ -25,16 +29,12 @@ import com.hubble.kit.runner.report.TransportFailure;
 /**
  * N callers (--concurrency) send random-token calls back to back for --load-duration, each on its own keep-alive
  * connection with its request prepared once, so the kit's overhead does not cap the load; --max-rate spaces the
- * calls of all callers together. An error is a transport failure, a timeout or any answer other than 400/401 (a
- * rejection is what a random token must get). Latencies go into fixed-size histograms: memory does not grow with
- * the duration.
+ * calls of all callers together. It counts the answers by status and the calls with no answer; the check's
+ * {@link LoadRule} says which of them are errors (the first few are kept as evidence) and when the load may stop
+ * early. Latencies go into fixed-size histograms: memory does not grow with the duration.
  */
-public record LoadProbe() implements Probe<LoadResult> {
+public record LoadProbe(LoadRule rule) implements Probe<LoadResult> {
     private static final int EVIDENCE = 3;
-    /** At the default --load-duration the load may stop once it has run this long and its verdict is settled. */
-    static final Duration SETTLED_AFTER = Duration.ofSeconds(1);
-    private static final double LIMIT = 0.01; // PerfConcurrency's 1%
-    private static final double Z = 1.96; // 95% two-sided
 
     @Override
     public Probed<LoadResult> run(ProbeContext context) {
@@ -46,7 +46,9 @@ public record LoadProbe() implements Probe<LoadResult> {
         int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, context.client().timeout().toMillis());
         AtomicLong requests = new AtomicLong();
         AtomicLong errors = new AtomicLong();
+        AtomicLong unanswered = new AtomicLong();
         AtomicLong timeouts = new AtomicLong();
+        Map<Integer, Long> answers = new HashMap<>();
         List<Exchange> failures = Collections.synchronizedList(new ArrayList<>());
         List<LatencyHistogram> histograms = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
@@ -54,10 +56,7 @@ public record LoadProbe() implements Probe<LoadResult> {
         // --max-rate: call k of the whole run may start no sooner than start + k / rate.
         long spacing = maxRate > 0 ? 1_000_000_000L / maxRate : 0;
         AtomicLong nextSlot = new AtomicLong(start);
-        // A duration the user chose is held; the default one is a ceiling once the 1% verdict is settled.
-        long settleFrom = duration.equals(Durations.parse(Settings.LOAD_DURATION))
-                ? start + SETTLED_AFTER.toNanos() : Long.MAX_VALUE;
-        java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean settled = new AtomicBoolean();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < concurrency; i++) {
                 String body = "{\"token\":" + Plan.jsonString(context.randomToken(43)) + "}";
@@ -69,10 +68,12 @@ public record LoadProbe() implements Probe<LoadResult> {
                 pool.submit(() -> {
                     LatencyHistogram latencies = new LatencyHistogram();
                     histograms.add(latencies);
+                    Map<Integer, Long> statuses = new HashMap<>(); // this caller's, merged when it ends
                     try (KeepAliveConnection connection = new KeepAliveConnection(target, context.settings().insecure(),
                             timeoutMillis)) {
                         while (!Thread.currentThread().isInterrupted() && !settled.get()) {
-                            if (System.nanoTime() >= settleFrom && settled(requests.get(), errors.get())) {
+                            if (rule.settled(Duration.ofNanos(System.nanoTime() - start), duration, requests.get(),
+                                    errors.get())) {
                                 settled.set(true);
                                 break;
                             }
@@ -90,20 +91,26 @@ public record LoadProbe() implements Probe<LoadResult> {
                                 KeepAliveConnection.Answer answer = connection.call(request, failures.size() < EVIDENCE);
                                 requests.incrementAndGet();
                                 latencies.recordNanos(System.nanoTime() - sent);
-                                if (answer.status() == 400 || answer.status() == 401) {
+                                statuses.merge(answer.status(), 1L, Long::sum);
+                                if (!rule.error(answer.status())) {
                                     continue;
                                 }
                                 reply = new RecordedResponse(answer.status(), answer.headers(), answer.bodyStart(),
                                         answer.truncated());
                             } catch (SocketTimeoutException e) {
                                 requests.incrementAndGet();
+                                unanswered.incrementAndGet();
                                 timeouts.incrementAndGet();
                                 reply = new TransportFailure(TransportFailure.Kind.TIMEOUT,
                                         "no complete response within " + Durations.format(context.client().timeout()));
                             } catch (IOException e) {
                                 requests.incrementAndGet();
+                                unanswered.incrementAndGet();
                                 reply = failure(e);
                                 LockSupport.parkNanos(10_000_000L); // a refusing target must not be spun against
+                            }
+                            if (reply instanceof TransportFailure && !rule.error(LoadRule.NO_RESPONSE)) {
+                                continue;
                             }
                             errors.incrementAndGet();
                             if (failures.size() < EVIDENCE) {
@@ -111,6 +118,10 @@ public record LoadProbe() implements Probe<LoadResult> {
                                 failures.add(new Exchange("concurrent rejected call", recorded, reply,
                                         Duration.ofNanos(System.nanoTime() - sent)));
                             }
+                        }
+                    } finally {
+                        synchronized (answers) {
+                            statuses.forEach((status, n) -> answers.merge(status, n, Long::sum));
                         }
                     }
                 });
@@ -129,24 +140,12 @@ public record LoadProbe() implements Probe<LoadResult> {
         synchronized (histograms) {
             histograms.forEach(all::add);
         }
-        return new Probed.Gathered<>(new LoadResult(concurrency, elapsed, requests.get(), errors.get(), timeouts.get(),
-                all, new ArrayList<>(failures), maxRate, settled.get() ? SeriesEnd.SETTLED : SeriesEnd.PLANNED));
-    }
-
-    /**
-     * Whether the error rate's 95% Wilson score interval lies wholly below or wholly above 1%: more calls would not
-     * change the verdict (with no errors, after about 400 calls).
-     */
-    static boolean settled(long calls, long errors) {
-        if (calls == 0) {
-            return false;
+        Map<Integer, Long> answered;
+        synchronized (answers) {
+            answered = Map.copyOf(answers);
         }
-        double n = calls;
-        double p = errors / n;
-        double centre = p + Z * Z / (2 * n);
-        double spread = Z * Math.sqrt(p * (1 - p) / n + Z * Z / (4 * n * n));
-        double denominator = 1 + Z * Z / n;
-        return (centre + spread) / denominator < LIMIT || (centre - spread) / denominator > LIMIT;
+        return new Probed.Gathered<>(new LoadResult(concurrency, elapsed, answered, unanswered.get(), timeouts.get(),
+                all, new ArrayList<>(failures), maxRate, settled.get() ? SeriesEnd.SETTLED : SeriesEnd.PLANNED));
     }
 
     private static TransportFailure failure(IOException e) {
@@ -154,10 +153,10 @@ public record LoadProbe() implements Probe<LoadResult> {
             return new TransportFailure(TransportFailure.Kind.CONNECT, "cannot connect: connection refused");
         }
         if (e instanceof javax.net.ssl.SSLException) {
-            return new TransportFailure(TransportFailure.Kind.TLS, "TLS failure: " + SsoClient.tlsReason(String.valueOf(e.getMessage())));
+            return new TransportFailure(TransportFailure.Kind.TLS, "TLS failure: " + FailureWords.tlsReason(String.valueOf(e.getMessage())));
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new TransportFailure(TransportFailure.Kind.IO, "connection failed: " + SsoClient.plainWords(message));
+        return new TransportFailure(TransportFailure.Kind.IO, "connection failed: " + FailureWords.plainWords(message));
     }
 
     @Override

@@ -1,9 +1,13 @@
 package com.hubble.kit.runner.sso.probe;
 
-/** One timed call: how long it took, whether the answer was the expected kind, and whether any HTTP response came. */
-public record Sample(double millis, boolean ok, boolean responded) {
+/**
+ * One timed call as it happened: how long it took and the HTTP status of its answer, or {@link #NO_RESPONSE} when
+ * no HTTP response came (refused, reset, timed out). Whether that answer was the right one is the check's call.
+ */
+public record Sample(double millis, int status) {
+    public static final int NO_RESPONSE = -1;
 
-    public Sample(double millis, boolean ok) {
-        this(millis, ok, true);
+    public boolean responded() {
+        return status != NO_RESPONSE;
     }
 }

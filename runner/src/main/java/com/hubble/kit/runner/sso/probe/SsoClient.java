@@ -1,14 +1,9 @@
 package com.hubble.kit.runner.sso.probe;
 
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,14 +15,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 
+import com.hubble.kit.runner.access.FailureWords;
 import com.hubble.kit.runner.access.TlsSupport;
 import com.hubble.kit.runner.config.Durations;
 import com.hubble.kit.runner.report.Exchange;
 import com.hubble.kit.runner.report.Header;
-import com.hubble.kit.runner.report.Preview;
 import com.hubble.kit.runner.report.RecordedRequest;
 import com.hubble.kit.runner.report.RecordedResponse;
 import com.hubble.kit.runner.report.Redactor;
@@ -50,6 +44,7 @@ public final class SsoClient implements AutoCloseable {
     static final int RETRY_EVERY = 4;
     public static final String NOT_SENT = "not sent: the target had not answered the previous " + SILENT_AFTER
             + " requests in a row (the kit retries every " + RETRY_EVERY + "th request until it answers again)";
+
 
     private final HttpClient http;
     private final java.util.function.Supplier<HttpClient> unpooled;
@@ -103,7 +98,7 @@ public final class SsoClient implements AutoCloseable {
         }
         RecordedRequest recorded = new RecordedRequest(method, redactor.redact(uri.toString()),
                 sent.stream().map(h -> new Header(h.name(), redactor.redact(h.value()))).toList(),
-                redactor.redact(Preview.of(body == null ? "" : body, REQUEST_PREVIEW)),
+                redactor.excerpt(body == null ? "" : body, REQUEST_PREVIEW),
                 body == null ? 0 : body.getBytes(StandardCharsets.UTF_8).length);
         if (timeoutsInARow.get() >= SILENT_AFTER && notSent.incrementAndGet() % RETRY_EVERY != 0) {
             // A silent partner would otherwise cost a full timeout per probe (minutes with --timeout 5s).
@@ -165,10 +160,11 @@ public final class SsoClient implements AutoCloseable {
                     continue;
                 }
                 for (String value : entry.getValue()) {
-                    headers.add(new Header(entry.getKey(), value));
+                    headers.add(new Header(entry.getKey(), Redactor.clean(value)));
                 }
             }
-            String text = new String(response.body().bytes(), StandardCharsets.UTF_8);
+            // Invalid UTF-8 decodes to U+FFFD; NUL becomes U+FFFD too (Redactor.clean): whatever came, reports get written.
+            String text = Redactor.clean(new String(response.body().bytes(), StandardCharsets.UTF_8));
             // Raw: checks judge what the partner sent; SsoRun redacts outcomes before anything renders them.
             return new RecordedResponse(response.statusCode(), headers, text, response.body().truncated());
         } catch (TimeoutException e) {
@@ -180,115 +176,8 @@ public final class SsoClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             return new TransportFailure(TransportFailure.Kind.IO, "interrupted");
         } catch (ExecutionException e) {
-            return classify(e.getCause(), sendsBody);
+            return FailureWords.of(e.getCause(), timeout, sendsBody, redactor).failure();
         }
-    }
-
-    /** The JDK client's wording for the two ways a non-HTTP or closing server fails, in a partner's words. */
-    static String plainWords(String detail) {
-        if (detail.contains("EOF reached while reading") || detail.contains("connection closed locally")) {
-            return "the server closed the connection without an HTTP response (" + detail + ")";
-        }
-        if (detail.startsWith("Invalid status line") || detail.contains("Invalid status line")) {
-            return "the server did not answer with HTTP (" + detail + ")";
-        }
-        return detail;
-    }
-
-    private TransportFailure classify(Throwable cause, boolean sendsBody) {
-        Throwable root = cause;
-        while (root.getCause() != null && !(root instanceof SSLException)) {
-            if (root instanceof HttpTimeoutException || root instanceof ConnectException) {
-                break;
-            }
-            root = root.getCause();
-        }
-        String detail = describe(cause, root, redactor);
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
-                return new TransportFailure(TransportFailure.Kind.CONNECT, "cannot connect: the host name does not resolve");
-            }
-        }
-        if (cause instanceof HttpConnectTimeoutException) {
-            return new TransportFailure(TransportFailure.Kind.TIMEOUT, "connect timed out after " + Durations.format(timeout));
-        }
-        if (cause instanceof HttpTimeoutException || root instanceof HttpTimeoutException) {
-            return new TransportFailure(TransportFailure.Kind.TIMEOUT, "no response within " + Durations.format(timeout));
-        }
-        if (root instanceof SSLException || cause instanceof SSLException) {
-            return new TransportFailure(TransportFailure.Kind.TLS, "TLS failure: " + tlsReason(detail));
-        }
-        if (cause instanceof ConnectException || root instanceof ConnectException
-                || root instanceof UnresolvedAddressException) {
-            return new TransportFailure(TransportFailure.Kind.CONNECT,
-                    "cannot connect: " + (root instanceof UnresolvedAddressException ? "host name does not resolve" : detail));
-        }
-        if (sendsBody && closedByPeer(cause)) {
-            return TransportFailure.closedWhileSending(detail);
-        }
-        if (cause instanceof IOException || root instanceof IOException) {
-            return new TransportFailure(TransportFailure.Kind.IO, "connection failed: " + plainWords(detail));
-        }
-        return new TransportFailure(TransportFailure.Kind.IO, "request failed: " + root.getClass().getSimpleName());
-    }
-
-    /**
-     * The failure in a partner's words, from the exception types first (the JDK often gives no message, or
-     * the text "null"), then the message.
-     */
-    static String describe(Throwable cause, Throwable root, Redactor redactor) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof java.net.UnknownHostException || t instanceof UnresolvedAddressException) {
-                return "DNS lookup failed";
-            }
-            if (t instanceof java.net.NoRouteToHostException) {
-                return "no route to host";
-            }
-            if (t instanceof java.net.PortUnreachableException) {
-                return "port unreachable";
-            }
-        }
-        String message = root.getMessage();
-        if (message != null && !message.isBlank() && !message.equals("null")) {
-            return redactor.redact(message);
-        }
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException) {
-                return "connection refused";
-            }
-            if (t instanceof java.nio.channels.ClosedChannelException || t instanceof java.io.EOFException) {
-                return "the connection was closed";
-            }
-        }
-        return root.getClass().getSimpleName();
-    }
-
-    /** EPIPE or a reset: the JDK reports them as IOExceptions with these (OS) messages only. */
-    private static boolean closedByPeer(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            String message = t.getMessage() == null ? "" : t.getMessage();
-            if (t instanceof IOException && (message.contains("Broken pipe") || message.contains("Connection reset"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The JDK's TLS messages in a partner's words. */
-    static String tlsReason(String detail) {
-        if (detail.contains("PKIX path") || detail.contains("unable to find valid certification path")) {
-            return "the server's certificate is not trusted (self-signed, or its issuer is not a public CA)";
-        }
-        if (detail.contains("No subject alternative") || detail.contains("doesn't match")) {
-            return "the server's certificate does not name this host";
-        }
-        if (detail.contains("expired") || detail.contains("NotAfter")) {
-            return "the server's certificate has expired";
-        }
-        if (detail.contains("protocol_version") || detail.contains("No appropriate protocol")) {
-            return "no common TLS version (the kit offers TLS 1.2 and 1.3)";
-        }
-        return "the handshake failed (" + detail.replaceAll("[\\w.]+Exception: ", "") + ")";
     }
 
     @Override

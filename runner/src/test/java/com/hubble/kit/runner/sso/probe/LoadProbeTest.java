@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import com.hubble.kit.reference.Secret;
 import com.hubble.kit.runner.report.RecordedResponse;
 import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.sso.PartnerServer;
+import com.hubble.kit.runner.sso.PerfConcurrency;
 import com.sun.net.httpserver.HttpServer;
 
 /** The load probe's keep-alive callers: what they count, how they read answers, the rate cap and the early stop. */
@@ -30,7 +32,8 @@ class LoadProbeTest {
         try (SsoClient client = new SsoClient(settings.timeout(), false, new Redactor())) {
             ProbeContext context = new ProbeContext(base, client, SECRET, com.hubble.kit.runner.access.TokenSource.none("a"),
                     com.hubble.kit.runner.access.TokenSource.none("b"), settings);
-            return ((Probed.Gathered<LoadResult>) new LoadProbe().run(context)).input();
+            // The probe as the check runs it: with PerfConcurrency's rule (400/401 expected; settled at 95%).
+            return ((Probed.Gathered<LoadResult>) new PerfConcurrency().probe().run(context)).input();
         }
     }
 
@@ -65,7 +68,9 @@ class LoadProbeTest {
         try {
             LoadResult result = load(base(server), Duration.ofMillis(400), 0);
             assertTrue(result.requests() > 4, "calls: " + result.requests());
-            assertEquals(0, result.errors(), result.firstFailures().toString());
+            assertEquals(Map.of(401, result.requests()), result.answers(), result.firstFailures().toString());
+            assertEquals(0, result.unanswered());
+            assertTrue(result.firstFailures().isEmpty(), result.firstFailures().toString());
             assertEquals(result.requests(), result.latencies().count());
         } finally {
             server.stop(0);
@@ -78,7 +83,7 @@ class LoadProbeTest {
         try {
             LoadResult result = load(base(server), Duration.ofMillis(300), 0);
             assertTrue(result.requests() > 0);
-            assertEquals(result.requests(), result.errors());
+            assertEquals(Map.of(200, result.requests()), result.answers());
             RecordedResponse first = result.firstFailures().getFirst().response().orElseThrow();
             assertEquals(200, first.status());
             assertEquals("{\"userId\":\"u-1\"}", first.body());
@@ -108,14 +113,5 @@ class LoadProbeTest {
             assertTrue(result.duration().compareTo(Duration.ofSeconds(3)) < 0, "ran " + result.duration());
             assertTrue(result.requests() >= 300, "calls: " + result.requests());
         }
-    }
-
-    @Test
-    void theErrorRateIsSettledOnlyWhenItsConfidenceIntervalClearsOnePercent() {
-        assertFalse(LoadProbe.settled(100, 0), "100 clean calls cannot rule out 1%");
-        assertTrue(LoadProbe.settled(500, 0));
-        assertTrue(LoadProbe.settled(1000, 60), "6% of 1000 is clearly over");
-        assertFalse(LoadProbe.settled(1000, 10), "1% of 1000 is on the line");
-        assertFalse(LoadProbe.settled(0, 0));
     }
 }

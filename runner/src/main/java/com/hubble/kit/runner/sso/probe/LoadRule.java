@@ -1,0 +1,17 @@
+package com.hubble.kit.runner.sso.probe;
+
+import java.time.Duration;
+
+/**
+ * Supplied by the check that judges a load: which answers count against the target (the probe keeps the first of
+ * them as evidence) and when the verdict is settled, so the load may stop before its planned duration.
+ */
+public interface LoadRule {
+    /** The status {@link #error} is asked about for a call that got no HTTP response (refused, reset, timed out). */
+    int NO_RESPONSE = Sample.NO_RESPONSE;
+
+    boolean error(int status);
+
+    /** Whether the load may stop now: {@code elapsed} into {@code planned}, {@code errors} of {@code calls} so far. */
+    boolean settled(Duration elapsed, Duration planned, long calls, long errors);
+}

@@ -1,0 +1,195 @@
+package com.hubble.kit.runner.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.hubble.kit.reference.Secret;
+
+class RedactorTest {
+    static final String SECRET = "s3cr/et+a=b&c<d>e\"f'g h";
+
+    /** The reversible forms a partner or a library may give a value, by name. */
+    static Map<String, String> forms(String value) {
+        Map<String, String> forms = new LinkedHashMap<>();
+        forms.put("plain", value);
+        String json = new String(JsonStringEncoder.getInstance().quoteAsString(value));
+        forms.put("json", json);
+        forms.put("json-slash", json.replace("/", "\\/"));
+        forms.put("json-u-lower", unicodeEscaped(value, "\\u%04x"));
+        forms.put("json-u-upper", unicodeEscaped(value, "\\u%04X"));
+        String url = URLEncoder.encode(value, StandardCharsets.UTF_8);
+        forms.put("url-upper", url);
+        forms.put("url-lower", lowerHex(url));
+        forms.put("url-space-%20", url.replace("+", "%20"));
+        forms.put("html-named", value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&quot;").replace("'", "&#39;").replace("/", "&sol;"));
+        forms.put("html-hex", htmlEscaped(value, "&#x%X;"));
+        forms.put("html-hex-lower", htmlEscaped(value, "&#x%x;"));
+        forms.put("html-decimal", htmlEscaped(value, "&#%d;"));
+        forms.put("url-inside-json", new String(JsonStringEncoder.getInstance().quoteAsString(url)).replace("%", "\\u0025"));
+        forms.put("html-of-json", json.replace("\\", "&#92;"));
+        return forms;
+    }
+
+    private static String unicodeEscaped(String value, String format) {
+        StringBuilder out = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            out.append(Character.isLetterOrDigit(c) ? String.valueOf(c) : String.format(format, (int) c));
+        }
+        return out.toString();
+    }
+
+    private static String htmlEscaped(String value, String format) {
+        StringBuilder out = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            out.append(Character.isLetterOrDigit(c) ? String.valueOf(c) : String.format(format, (int) c));
+        }
+        return out.toString();
+    }
+
+    private static String lowerHex(String url) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == '%') {
+                out.append('%').append(url.substring(i + 1, i + 3).toLowerCase());
+                i += 2;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static Redactor redactor() {
+        return new Redactor().add(Secret.of(SECRET), "secret").add(Secret.of("tok-ABCDEF0123456789"), "token");
+    }
+
+    @Test
+    void redactsTheSecretInEveryReversibleEncodingAndLeavesTheTextAround() {
+        Redactor redactor = redactor();
+        for (Map.Entry<String, String> form : forms(SECRET).entrySet()) {
+            String text = "{\"error\":\"bad secret " + form.getValue() + " given\"}";
+            String redacted = redactor.redact(text);
+            assertEquals("{\"error\":\"bad secret [REDACTED:secret] given\"}", redacted, form.getKey() + ": " + text);
+        }
+    }
+
+    @Test
+    void findsAnEchoInEveryEncodingInABodyAndInAHeader() {
+        Redactor redactor = redactor();
+        for (Map.Entry<String, String> form : forms(SECRET).entrySet()) {
+            RecordedResponse inBody = new RecordedResponse(401, List.of(), "{\"msg\":\"" + form.getValue() + "\"}", false);
+            assertEquals(Optional.of("secret came back in the response body"), redactor.echoIn(inBody), form.getKey());
+            RecordedResponse inLocation = new RecordedResponse(302,
+                    List.of(new Header("Location", "https://x.example/?s=" + form.getValue())), "", false);
+            assertEquals(Optional.of("secret came back in the response header Location"), redactor.echoIn(inLocation),
+                    form.getKey());
+        }
+    }
+
+    @Test
+    void aShortSecretIsNotFoundInsideOrdinaryWordsButIsRedactedAndFoundWhole() {
+        Redactor redactor = new Redactor().add(Secret.of("and"), "secret");
+        RecordedResponse profile = new RecordedResponse(200, List.of(),
+                "{\"userId\":\"u1\",\"firstName\":\"Alexander\",\"lastName\":\"Sand\",\"cohorts\":[\"brand\"]}", false);
+        assertEquals(Optional.empty(), redactor.echoIn(profile));
+        RecordedResponse whole = new RecordedResponse(401, List.of(), "{\"userId\":null,\"got\":\"and\"}", false);
+        assertTrue(redactor.echoIn(whole).isPresent());
+        RecordedResponse escaped = new RecordedResponse(401, List.of(new Header("X-Echo", "%61nd")), "", false);
+        assertTrue(redactor.echoIn(escaped).isPresent());
+    }
+
+    @Test
+    void aCompliantProfileWithNoSecretIsNoEcho() {
+        Redactor redactor = redactor();
+        RecordedResponse profile = new RecordedResponse(200, List.of(new Header("Content-Type", "application/json")),
+                "{\"userId\":\"test-user-123\",\"email\":\"testuser@example.com\",\"firstName\":\"Test\"}", false);
+        assertEquals(Optional.empty(), redactor.echoIn(profile));
+        assertEquals(profile.body(), redactor.redact(profile.body()));
+    }
+
+    @Test
+    void aBodyCutByTheReadLimitLosesTheBeginningOfASecretLeftAtTheCutAndCountsAsAnEcho() {
+        Redactor redactor = redactor();
+        String body = "x".repeat(100) + SECRET.substring(0, 11);
+        assertEquals("x".repeat(100) + "[REDACTED:secret]", redactor.redactCut(body));
+        assertTrue(redactor.echoIn(new RecordedResponse(200, List.of(), body, true)).isPresent());
+        assertFalse(redactor.echoIn(new RecordedResponse(200, List.of(), body, false)).isPresent(),
+                "an uncut body that merely ends like the secret is no echo");
+        String halfEscaped = "x".repeat(10) + "s3cr%2";
+        assertEquals("x".repeat(10) + "[REDACTED:secret]", redactor.redactCut(halfEscaped));
+    }
+
+    @Test
+    void anExcerptIsRedactedWholeBeforeItIsShortened() {
+        Redactor redactor = redactor();
+        String text = "y".repeat(90) + SECRET + "z".repeat(50);
+        String excerpt = redactor.excerpt(text, 100);
+        assertFalse(excerpt.contains(SECRET.substring(0, 10)), excerpt);
+        assertTrue(excerpt.startsWith("y".repeat(90) + "[REDACTED"), excerpt);
+    }
+
+    @Test
+    void unpairedSurrogatesAndNulBecomeReplacementCharactersAndPairsStay() {
+        assertEquals("a\uFFFDb\uFFFDc\uFFFD", Redactor.clean("a\uD800b\u0000c\uDC00"));
+        assertEquals("smile \uD83D\uDE00", Redactor.clean("smile \uD83D\uDE00"));
+        assertEquals("x\uFFFD", redactor().redact("x\uD800"));
+    }
+
+    @Test
+    void tokenShapedTextIsRedactedAndWordsPathsAndHostsStay() {
+        String line = "curl: (22) 401 for https://auth.example.com/mint token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc123 "
+                + "and opaque 9f8e7d6c5b4a39281706";
+        String redacted = Redactor.redactTokenShaped(line);
+        assertFalse(redacted.contains("eyJhbGci"), redacted);
+        assertFalse(redacted.contains("9f8e7d6c5b4a"), redacted);
+        assertTrue(redacted.contains("curl: (22) 401 for https://auth.example.com/mint token [REDACTED:token-shaped]"), redacted);
+    }
+
+    @Test
+    void redactionIsLinearOnAdversarialMegabyteTexts() {
+        Redactor redactor = new Redactor().add(Secret.of("a".repeat(63) + "b"), "secret")
+                .add(Secret.of("%".repeat(20) + "x"), "token");
+        List<String> texts = List.of("a".repeat(1 << 20), "%2".repeat(1 << 19), "&#x".repeat(1 << 18),
+                "\\u00".repeat(1 << 18), "&amp;".repeat(1 << 18), "%".repeat(1 << 20), "%E2%82".repeat(1 << 17));
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            for (String text : texts) {
+                redactor.redact(text);
+                redactor.redactCut(text);
+                redactor.echoIn(new RecordedResponse(200, List.of(), text, true));
+            }
+        });
+    }
+
+    @Test
+    void aRunThatRegistersThousandsOfTokensKeepsRedactingEveryOneOfThem() {
+        Redactor redactor = new Redactor().add(Secret.of(SECRET), "secret");
+        List<String> tokens = new java.util.ArrayList<>();
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            for (int i = 0; i < 3000; i++) {
+                String token = "hk-" + java.util.UUID.randomUUID() + "/" + i;
+                tokens.add(token);
+                redactor.add(Secret.of(token), "token");
+                assertEquals("sent [REDACTED:token]", redactor.redact("sent " + token));
+            }
+        });
+        for (String token : List.of(tokens.get(0), tokens.get(1234), tokens.get(2999))) {
+            assertEquals("{\"t\":\"[REDACTED:token]\",\"s\":\"[REDACTED:secret]\"}",
+                    redactor.redact("{\"t\":\"" + token.replace("/", "\\/") + "\",\"s\":\"" + forms(SECRET).get("url-lower") + "\"}"));
+        }
+    }
+}
