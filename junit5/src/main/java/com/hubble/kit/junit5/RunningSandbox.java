@@ -86,7 +86,7 @@ public final class RunningSandbox implements AutoCloseable {
      * (and writes the report files when {@link HubbleSandbox#reportDir()} is set).
      */
     public ClientGrade grade() {
-        ClientSession session = new ClientSession(sandbox.exchanges(), tokenLifetimeSecs(), faults().revokeTokenAtCall());
+        ClientSession session = ClientSession.of(sandbox);
         Report report = KitCalls.gradeClient(session, "client in " + testClass, startedAt, strict);
         if (reportDir != null) {
             KitCalls.writeReports(report, reportDir);

@@ -1,5 +1,6 @@
 package com.hubble.kit.reference.sandbox;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,14 +68,15 @@ final class LoginService implements HttpService {
             return;
         }
         SandboxSettings settings = state.settings();
-        IssuedToken token = state.tokens().issue(clientId, settings.tokenLifetimeSecs());
+        IssuedToken token = state.issueForLogin(clientId);
+        long lifetime = Duration.between(token.issuedAt(), token.expiresAt()).toSeconds();
         notes.issuedTokenId = token.tokenId();
         ObjectNode reply = ErrorReplies.JSON.createObjectNode();
         reply.put("token", token.value().reveal());
         if (settings.lifetimeAsString()) {
-            reply.put("expiresInSecs", Long.toString(settings.tokenLifetimeSecs()));
+            reply.put("expiresInSecs", Long.toString(lifetime));
         } else {
-            reply.put("expiresInSecs", settings.tokenLifetimeSecs());
+            reply.put("expiresInSecs", lifetime);
         }
         ErrorReplies.sendJson(res, reply);
     }

@@ -98,7 +98,7 @@ final class ProductsService implements HttpService {
         IssuedToken token = notes.presentedToken.orElseThrow();
         FaultPlan faults = state.settings().faults();
         if (state.revokesOn(call, state.countCallOn(token), token)) {
-            state.tokens().revoke(token);
+            state.revokeInjected(token);
             notes.fault = Fault.REVOKED_TOKEN;
             return unauthorized(req, res, "Access token revoked",
                     "injected fault: the token was revoked on authenticated call " + call);

@@ -17,12 +17,15 @@ import java.util.Optional;
  * @param issuedTokenId id of the token a successful login returned
  * @param errorCode     the {@code code} of the error envelope the sandbox answered with, if any
  * @param bodyDigest    of an authenticated call's body: "" when it had none, else "sha256:HEX/LENGTH"; "" for logins
+ * @param answeredAt    when the sandbox sent its answer: a request that arrived before an earlier one was answered
+ *                      shows a client with calls in flight at once
  */
 public record RecordedExchange(int sequence, Instant receivedAt, String method, String path, String query,
                                Map<String, List<String>> headers, Optional<String> requestId,
                                Optional<String> contentType, Optional<PresentedToken> authorization,
                                Optional<String> tokenInUrl, Optional<LoginAttempt> login, int status, Fault fault,
-                               Optional<String> issuedTokenId, Optional<String> errorCode, String bodyDigest) {
+                               Optional<String> issuedTokenId, Optional<String> errorCode, String bodyDigest,
+                               Instant answeredAt) {
     public static final String LOGIN_PATH = "/v1/partners/auth/login";
     public static final String PLURAL_PREFIX = "/v1/partners/";
     public static final String SINGULAR_PREFIX = "/v1/partner/";

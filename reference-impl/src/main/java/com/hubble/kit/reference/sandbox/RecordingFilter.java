@@ -87,7 +87,7 @@ final class RecordingFilter implements Filter {
                 redact(rawQuery == null ? "" : rawQuery), headers, notes.requestId.map(this::redact),
                 firstHeader(req, "Content-Type"), notes.authorization, leaked, Optional.ofNullable(notes.login),
                 status, notes.fault, Optional.ofNullable(notes.issuedTokenId), Optional.ofNullable(notes.errorCode),
-                bodyDigest);
+                bodyDigest, state.clock().instant());
     }
 
     private static boolean isLoginPath(String path) {

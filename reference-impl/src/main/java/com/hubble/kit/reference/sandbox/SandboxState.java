@@ -3,6 +3,7 @@ package com.hubble.kit.reference.sandbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,12 +23,15 @@ public final class SandboxState {
     private final AtomicInteger authenticatedCalls = new AtomicInteger();
     private final Map<String, AtomicInteger> callsByToken = new ConcurrentHashMap<>();
     private final AtomicBoolean revoked = new AtomicBoolean();
+    private final AtomicBoolean shortTokenNext;
+    private final Set<String> shortTokens = ConcurrentHashMap.newKeySet();
 
     public SandboxState(SandboxSettings settings, Clock clock, BrandCatalogue catalogue) {
         this.settings = settings;
         this.clock = clock;
         this.tokens = new TokenStore(clock);
         this.catalogue = catalogue;
+        this.shortTokenNext = new AtomicBoolean(settings.firstTokenLifetimeSecs() > 0);
     }
 
     public static SandboxState create(SandboxSettings settings) {
@@ -57,6 +61,27 @@ public final class SandboxState {
     /** Counts an authenticated call that passed every check; faults fire on their call number. */
     int countAuthenticatedCall() {
         return authenticatedCalls.incrementAndGet();
+    }
+
+    /**
+     * Issues the token of a successful login: short-lived ({@link SandboxSettings#firstTokenLifetimeSecs}) for the
+     * first login and for the one replacing a short token the injected 401 revoked, so a refresh still comes due.
+     */
+    IssuedToken issueForLogin(String clientId) {
+        if (shortTokenNext.getAndSet(false)) {
+            IssuedToken token = tokens.issue(clientId, settings.firstTokenLifetimeSecs());
+            shortTokens.add(token.tokenId());
+            return token;
+        }
+        return tokens.issue(clientId, settings.tokenLifetimeSecs());
+    }
+
+    /** The injected 401: the token is dead from now on; a revoked short token is replaced by a short one. */
+    void revokeInjected(IssuedToken token) {
+        tokens.revoke(token);
+        if (shortTokens.contains(token.tokenId())) {
+            shortTokenNext.set(true);
+        }
     }
 
     /** Counts a call that carried {@code token}; returns how many calls have carried it, this one included. */

@@ -59,6 +59,25 @@ class SandboxFaultTest {
     }
 
     @Test
+    void aShortFirstTokenIsFollowedByLongOnesUnlessTheInjected401RevokedItThenItsReplacementIsShortToo()
+            throws Exception {
+        try (Sandbox sandbox = Sandbox.start(SandboxSettings.defaults().withTokenLifetimeSecs(3600)
+                .withFirstTokenLifetimeSecs(4).withFaults(FaultPlan.NONE.withRevokeTokenAtCall(2)))) {
+            JsonNode first = login(sandbox);
+            assertEquals(4, first.path("expiresInSecs").asInt());
+            assertEquals(200, products(sandbox, first.path("token").asText()).statusCode());
+            assertEquals(401, products(sandbox, first.path("token").asText()).statusCode(), "young, used before");
+            JsonNode replacement = login(sandbox);
+            assertEquals(4, replacement.path("expiresInSecs").asInt(), "a refresh must still come due");
+            assertEquals(3600, login(sandbox).path("expiresInSecs").asInt());
+        }
+        try (Sandbox sandbox = Sandbox.start(SandboxSettings.defaults().withFirstTokenLifetimeSecs(4))) {
+            assertEquals(4, login(sandbox).path("expiresInSecs").asInt());
+            assertEquals(3600, login(sandbox).path("expiresInSecs").asInt());
+        }
+    }
+
+    @Test
     void recordsADigestOfAnAuthenticatedCallsBodySoARetryCanBeToldFromAnotherCall() throws Exception {
         try (Sandbox sandbox = Sandbox.start(SandboxSettings.defaults())) {
             String token = login(sandbox).path("token").asText();

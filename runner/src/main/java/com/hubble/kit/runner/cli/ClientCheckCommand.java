@@ -35,6 +35,9 @@ import com.hubble.kit.runner.config.UsageError;
                 "CMD's output goes to stderr (prefixed 'client| '), progress to stderr, the summary table to stdout."})
 public final class ClientCheckCommand implements Callable<ExitCode> {
 
+    /** The first token's lifetime by default: a client calling for more than 80% of it gets to a refresh. */
+    static final long DEFAULT_FIRST_LIFETIME = 4;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -42,12 +45,23 @@ public final class ClientCheckCommand implements Callable<ExitCode> {
             description = "The client to grade, run with sh -c; it must read HUBBLE_BASE_URL, HUBBLE_CLIENT_ID, HUBBLE_CLIENT_SECRET.")
     String command;
 
-    @Option(names = "--expires-in", converter = WholeNumber.Seconds.class, paramLabel = "SECONDS", defaultValue = "3600",
-            description = "Token lifetime the sandbox announces in expiresInSecs (default: ${DEFAULT-VALUE}, as "
-                    + "Hubble's). client.token.refresh is judged only when the client calls past 80% of a token's "
-                    + "lifetime, and is SKIP otherwise: to exercise refresh, pick a lifetime under 80% of your client's "
-                    + "run (e.g. --expires-in 5 for a client that calls for 5 s or more).")
-    long expiresIn;
+    @Option(names = "--expires-in", converter = WholeNumber.Seconds.class, paramLabel = "SECONDS",
+            description = "Lifetime of every token the sandbox issues, announced in expiresInSecs (default: 3600, as "
+                    + "Hubble's, with a first token of --first-expires-in).")
+    Long expiresIn;
+
+    @Option(names = "--first-expires-in", converter = WholeNumber.Seconds.class, paramLabel = "SECONDS",
+            description = "Lifetime of the first token only (default: " + DEFAULT_FIRST_LIFETIME + " without "
+                    + "--expires-in, else the same as --expires-in). A short first token makes a refresh due within a "
+                    + "short run, so client.token.refresh is judged; the later 3600 s tokens keep client.token.cached "
+                    + "fair to clients that refresh minutes before expiry. Refresh is SKIP when the client's last call "
+                    + "came before 80%% of a token's life.")
+    Long firstExpiresIn;
+
+    @Option(names = "--expires-in-as-string",
+            description = "Send expiresInSecs as a string (\"3600\"), as an older Hubble page shows: a client must "
+                    + "accept both.")
+    boolean lifetimeAsString;
 
     @Option(names = "--inject-401-at", converter = WholeNumber.CallNumber.class, paramLabel = "N", defaultValue = "5",
             description = "Revoke the token from the Nth authenticated call on, at the first call whose token was "
@@ -81,18 +95,29 @@ public final class ClientCheckCommand implements Callable<ExitCode> {
         if (command.isBlank()) {
             throw new UsageError("--run is empty: give the command that runs your client, e.g. --run 'node client.js'");
         }
-        if (expiresIn < 1) {
-            throw new UsageError("--expires-in must be at least 1 second, got " + expiresIn);
+        long lifetime = expiresIn == null ? SandboxSettings.DEFAULT_TOKEN_LIFETIME_SECS : expiresIn;
+        long firstLifetime = firstExpiresIn != null ? firstExpiresIn
+                : expiresIn == null ? DEFAULT_FIRST_LIFETIME : expiresIn;
+        if (lifetime < 1) {
+            throw new UsageError("--expires-in must be at least 1 second, got " + lifetime);
+        }
+        if (firstLifetime < 1) {
+            throw new UsageError("--first-expires-in must be at least 1 second, got " + firstLifetime);
         }
         if (inject401At < 0) {
             throw new UsageError("--inject-401-at must be 0 (off) or a positive call number, got " + inject401At);
         }
-        SandboxSettings settings = SandboxSettings.defaults().withTokenLifetimeSecs(expiresIn)
+        SandboxSettings settings = SandboxSettings.defaults().withTokenLifetimeSecs(lifetime)
+                .withFirstTokenLifetimeSecs(firstLifetime).withLifetimeAsString(lifetimeAsString)
                 .withFaults(FaultPlan.NONE.withRevokeTokenAtCall(inject401At));
+        String tokens = (firstLifetime == lifetime ? "tokens live " + lifetime + " s"
+                : "the first token lives " + firstLifetime + " s, later ones " + lifetime + " s")
+                + (lifetimeAsString ? ", expiresInSecs as a string" : "");
         Instant startedAt = Instant.now();
         try (Sandbox sandbox = Sandbox.start(settings)) {
-            err.println("hubble-kit: Hubble API sandbox at " + sandbox.baseUri() + " (tokens live " + expiresIn + " s"
-                    + (inject401At > 0 ? "; the token is revoked on authenticated call " + inject401At : "") + ")");
+            err.println("hubble-kit: Hubble API sandbox at " + sandbox.baseUri() + " (" + tokens
+                    + (inject401At > 0 ? "; the token is revoked from authenticated call " + inject401At + " on" : "")
+                    + ")");
             err.println("hubble-kit: running the client: sh -c " + quote(command));
             err.flush();
             ClientProcess.Result result;
@@ -103,8 +128,9 @@ public final class ClientCheckCommand implements Callable<ExitCode> {
             }
             List<String> notes = new ArrayList<>();
             notes.add("client command: " + command);
-            notes.add("sandbox: tokens live " + expiresIn + " s; "
-                    + (inject401At > 0 ? "token revoked on authenticated call " + inject401At : "no injected 401"));
+            notes.add("sandbox: " + tokens + "; "
+                    + (inject401At > 0 ? "token revoked from authenticated call " + inject401At + " on"
+                    : "no injected 401"));
             if (result.timedOut()) {
                 String killed = "the client was still running after " + Durations.format(maxDuration)
                         + ": killed it and its child processes; graded what it sent until then";
@@ -124,7 +150,7 @@ public final class ClientCheckCommand implements Callable<ExitCode> {
                 notes.add(killed);
             }
             err.flush();
-            ClientSession session = new ClientSession(sandbox.exchanges(), expiresIn, inject401At);
+            ClientSession session = ClientSession.of(sandbox);
             err.println("hubble-kit: grading " + session.exchanges().size() + " recorded request(s)");
             Report report = ClientGrader.grade(session, "client command: " + command, startedAt, strict, notes,
                     r -> {

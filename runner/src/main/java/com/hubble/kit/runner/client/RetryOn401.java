@@ -30,8 +30,11 @@ public final class RetryOn401 implements ClientCheck {
     public CheckInfo info() {
         return INFO;
     }
-    /** Calls with the revoked token this long after the 401 are no longer in flight: the client ignored the 401. */
-    static final Duration STALE_CALLS_WINDOW = Duration.ofSeconds(2);
+    /**
+     * Other calls this close to the 401 (with the revoked token) or to the re-login (with the new one) are taken as a
+     * multi-threaded client's concurrent work; later ones show a client that ignored the 401 or moved on.
+     */
+    static final Duration CONCURRENT_WINDOW = Duration.ofSeconds(1);
 
     @Override
     public Outcome evaluate(ClientSession session) {
@@ -49,82 +52,112 @@ public final class RetryOn401 implements ClientCheck {
         List<RecordedExchange> evidence = new ArrayList<>();
         List<String> good = new ArrayList<>();
         for (RecordedExchange revoked : injected) {
-            Recovery recovery = Recovery.after(revoked, session.exchanges());
+            Recovery recovery = Recovery.after(revoked, session.exchanges(), session.concurrent());
             evidence.add(revoked);
             evidence.addAll(recovery.logins());
-            recovery.next().ifPresent(evidence::add);
+            recovery.retry().ifPresent(evidence::add);
             recovery.problem().ifPresentOrElse(problems::add, () -> good.add(recovery.describe()));
         }
         if (!problems.isEmpty()) {
             return Outcome.fail(String.join("; ", problems), ClientEvidence.of(evidence));
         }
-        return Outcome.pass("re-authenticated once and repeated the failed request before any other call: "
+        return Outcome.pass("re-authenticated once and repeated the failed request: "
                 + String.join("; ", good), ClientEvidence.of(evidence));
     }
 
     /**
-     * What the client did after one injected 401: {@code next} is its first authenticated call that repeats the
-     * failed request or carries another token (calls still carrying the revoked token for other requests were in
-     * flight or sent by a client plodding on; they are judged by {@link #STALE_CALLS_WINDOW}).
+     * What the client did after one injected 401: {@code retry} is its first call repeating the failed request;
+     * {@code between} are the authenticated calls before it. A sequential client sends nothing between: any call there
+     * means it ignored the 401 or moved on. A client shows it runs calls at once when a request arrived before an
+     * earlier one was answered, or when other calls with the revoked token got their own 401 and were repeated with a
+     * new token (other threads handling theirs); then {@code window} is {@link #CONCURRENT_WINDOW}: such handled
+     * calls, calls with the revoked token that close to the 401, and calls with the new token when the retry follows
+     * the login that closely, are other threads' work.
      */
-    private record Recovery(RecordedExchange revoked, List<RecordedExchange> logins, Optional<RecordedExchange> next,
-                            List<RecordedExchange> staleCalls) {
+    private record Recovery(RecordedExchange revoked, List<RecordedExchange> logins, Optional<RecordedExchange> retry,
+                            List<RecordedExchange> between, Duration window, List<RecordedExchange> later) {
 
-        static Recovery after(RecordedExchange revoked, List<RecordedExchange> exchanges) {
-            Optional<String> revokedToken = tokenId(revoked);
+        static Recovery after(RecordedExchange revoked, List<RecordedExchange> exchanges, boolean concurrent) {
             List<RecordedExchange> later = exchanges.stream().filter(e -> e.sequence() > revoked.sequence()).toList();
-            Optional<RecordedExchange> next = later.stream().filter(RecordedExchange::isAuthenticatedCall)
-                    .filter(e -> sameRequest(e, revoked) || !tokenId(e).equals(revokedToken)).findFirst();
-            int until = next.map(RecordedExchange::sequence).orElse(Integer.MAX_VALUE);
+            Optional<RecordedExchange> retry = later.stream().filter(RecordedExchange::isAuthenticatedCall)
+                    .filter(e -> sameRequest(e, revoked)).findFirst();
+            int until = retry.map(RecordedExchange::sequence).orElse(Integer.MAX_VALUE);
             List<RecordedExchange> before = later.stream().filter(e -> e.sequence() < until).toList();
-            return new Recovery(revoked, before.stream().filter(RecordedExchange::isLogin).toList(), next,
-                    before.stream().filter(RecordedExchange::isAuthenticatedCall).toList());
+            List<RecordedExchange> between = before.stream().filter(RecordedExchange::isAuthenticatedCall).toList();
+            boolean othersHandled401s = between.stream().anyMatch(e -> handled(e, tokenId(revoked), later));
+            return new Recovery(revoked, before.stream().filter(RecordedExchange::isLogin).toList(), retry, between,
+                    concurrent || othersHandled401s ? CONCURRENT_WINDOW : Duration.ZERO, later);
+        }
+
+        /**
+         * A call that carried the revoked token and was itself repeated with another token within
+         * {@link #CONCURRENT_WINDOW}: a 401 handled by another thread, which a client ignoring 401s does not show (one
+         * cycling through the same calls repeats them only a cycle later).
+         */
+        private static boolean handled(RecordedExchange call, Optional<String> revokedToken,
+                                       List<RecordedExchange> later) {
+            return tokenId(call).equals(revokedToken) && later.stream()
+                    .anyMatch(e -> e.sequence() > call.sequence() && sameRequest(e, call)
+                            && !tokenId(e).equals(revokedToken)
+                            && after(call, e).compareTo(CONCURRENT_WINDOW) <= 0);
         }
 
         Optional<String> problem() {
             String call = ClientEvidence.describe(revoked);
-            if (next.isEmpty()) {
-                return Optional.of("never repeated " + revoked.target() + " after the injected 401 on " + call
-                        + (logins.isEmpty() ? " (and never logged in again)" : ""));
-            }
-            RecordedExchange retry = next.get();
-            if (!sameRequest(retry, revoked)) {
-                return Optional.of("after the injected 401 on " + call + (logins.isEmpty() ? "" : " and a login "
-                        + millisAfter(logins.getFirst()) + " later") + ", the next call was "
-                        + ClientEvidence.describe(retry) + " (" + millisAfter(retry) + " after the 401), not a repeat "
-                        + "of the failed request: it was never retried");
-            }
-            Optional<RecordedExchange> lateStale = staleCalls.stream()
-                    .filter(e -> Duration.between(revoked.receivedAt(), e.receivedAt()).compareTo(STALE_CALLS_WINDOW) > 0)
+            Optional<String> revokedToken = tokenId(revoked);
+            Optional<RecordedExchange> ignored = between.stream()
+                    .filter(e -> tokenId(e).equals(revokedToken) && after(revoked, e).compareTo(window) >= 0
+                            && !(window.isPositive() && handled(e, revokedToken, later)))
                     .findFirst();
-            if (lateStale.isPresent()) {
-                return Optional.of("kept calling with the revoked token (" + ClientEvidence.describe(lateStale.get())
-                        + ", " + millisAfter(lateStale.get()) + " after the injected 401 on " + call
-                        + ") before retrying the failed request");
+            if (ignored.isPresent()) {
+                return Optional.of("kept calling with the revoked token after the injected 401 on " + call + " ("
+                        + ClientEvidence.describe(ignored.get()) + ", " + millisAfter(ignored.get()) + " later)"
+                        + (retry.isEmpty() ? " and never repeated the failed request" : " before repeating it"));
             }
-            if (logins.isEmpty()) {
-                return Optional.of("retried " + ClientEvidence.describe(retry) + " " + millisAfter(retry)
-                        + " after the injected 401 on " + call + " without logging in again");
+            if (retry.isEmpty()) {
+                List<RecordedExchange> moved = between.stream().filter(e -> !tokenId(e).equals(revokedToken)).toList();
+                return Optional.of("never repeated " + revoked.target() + " after the injected 401 on " + call
+                        + (logins.isEmpty() ? " (and never logged in again)"
+                        : moved.isEmpty() ? "" : " (it logged in again " + millisAfter(logins.getFirst())
+                        + " later and moved on to " + ClientEvidence.describe(moved.getFirst()) + ")"));
+            }
+            RecordedExchange repeat = retry.get();
+            if (tokenId(repeat).equals(revokedToken) || logins.isEmpty()) {
+                return Optional.of("repeated the failed request " + millisAfter(repeat) + " after the injected 401 on "
+                        + call + " without logging in again (" + ClientEvidence.describe(repeat) + ")");
             }
             if (logins.size() > 1) {
                 return Optional.of("logged in " + logins.size() + " times between the injected 401 on " + call
-                        + " and the retry " + ClientEvidence.describe(retry));
+                        + " and the retry " + ClientEvidence.describe(repeat));
             }
-            if (retry.authorization().map(a -> a.status() != TokenStatus.LIVE).orElse(true)) {
-                return Optional.of("the retry " + ClientEvidence.describe(retry) + " did not carry the new token");
+            if (repeat.authorization().map(a -> a.status() != TokenStatus.LIVE).orElse(true)) {
+                return Optional.of("the retry " + ClientEvidence.describe(repeat) + " did not carry the new token");
+            }
+            RecordedExchange login = logins.getFirst();
+            List<RecordedExchange> movedOn = between.stream()
+                    .filter(e -> !tokenId(e).equals(revokedToken) && e.sequence() > login.sequence()).toList();
+            if (!movedOn.isEmpty() && Duration.between(login.receivedAt(), repeat.receivedAt()).compareTo(window) >= 0) {
+                return Optional.of("after the injected 401 on " + call + " and the login " + millisAfter(login)
+                        + " later, the client sent " + movedOn.size() + " other call(s) (" + ClientEvidence.describe(
+                        movedOn.getFirst()) + ") and repeated the failed request only " + millisAfter(repeat)
+                        + " after the 401: not a retry of the failed request");
             }
             return Optional.empty();
         }
 
         String describe() {
-            RecordedExchange retry = next.orElseThrow();
+            RecordedExchange retry = this.retry.orElseThrow();
             return "401 on #" + revoked.sequence() + ", login #" + logins.getFirst().sequence() + " "
                     + millisAfter(logins.getFirst()) + " later, retry #" + retry.sequence() + " " + millisAfter(retry)
                     + " after the 401 -> " + retry.status();
         }
 
         private String millisAfter(RecordedExchange e) {
-            return Duration.between(revoked.receivedAt(), e.receivedAt()).toMillis() + " ms";
+            return after(revoked, e).toMillis() + " ms";
+        }
+
+        private static Duration after(RecordedExchange first, RecordedExchange then) {
+            return Duration.between(first.receivedAt(), then.receivedAt());
         }
 
         private static Optional<String> tokenId(RecordedExchange e) {

@@ -46,30 +46,35 @@ public final class TokenRefresh implements ClientCheck {
                     + session.tokenLifetimeSecs() + " s): " + ClientEvidence.list(expired),
                     ClientEvidence.of(expired));
         }
-        Duration refreshPoint = Duration.ofMillis(Math.round(session.tokenLifetimeSecs() * 1000 * TokenCached.REFRESH_FRACTION));
-        Optional<Instant> firstDue = firstRefreshDue(session, refreshPoint);
+        Optional<Instant> firstDue = firstRefreshDue(session);
         Instant lastCall = calls.getLast().receivedAt();
         if (firstDue.isEmpty() || lastCall.isBefore(firstDue.get())) {
-            return Outcome.missing("a call past 80% of a token's life (" + refreshPoint.toMillis() / 1000.0 + " s of "
-                    + session.tokenLifetimeSecs() + " s); use a shorter --expires-in (e.g. 5 for a client calling for "
-                    + "5 s or more) or run the client longer: no refresh was ever due, so none was exercised");
+            return Outcome.missing("a call after 80% of a token's life (--first-expires-in, --expires-in or a longer "
+                    + "run; " + describeLifetimes(session) + "): no refresh was ever due, so none was exercised");
         }
         return Outcome.pass("a refresh came due " + Duration.between(firstDue.get(), lastCall).toMillis()
                 + " ms before the client's last call, and none of its " + calls.size()
                 + " authenticated calls carried an expired token", List.of());
     }
 
+    private static String describeLifetimes(ClientSession session) {
+        return session.logins().stream().flatMap(l -> l.issuedTokenId().stream())
+                .map(id -> session.lifetimeOf(id) + " s").distinct().limit(3)
+                .collect(Collectors.joining(", ", "tokens of ", ""));
+    }
+
     /**
      * When the earliest token the client kept (one not revoked by the injected 401) reached its refresh point: from
      * then on a compliant client must have logged in again before calling.
      */
-    private static Optional<Instant> firstRefreshDue(ClientSession session, Duration refreshPoint) {
+    private static Optional<Instant> firstRefreshDue(ClientSession session) {
         Set<String> revoked = session.injected401s().stream()
                 .flatMap(e -> e.authorization().flatMap(PresentedToken::tokenId).stream())
                 .collect(Collectors.toSet());
         return session.logins().stream()
                 .filter(login -> login.issuedTokenId().filter(id -> !revoked.contains(id)).isPresent())
-                .map(login -> login.receivedAt().plus(refreshPoint))
+                .map(login -> login.receivedAt().plus(Duration.ofMillis(Math.round(
+                        session.lifetimeOf(login.issuedTokenId().orElseThrow()) * 1000 * TokenCached.REFRESH_FRACTION))))
                 .min(Instant::compareTo);
     }
 }

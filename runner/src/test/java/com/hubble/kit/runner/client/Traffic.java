@@ -38,6 +38,8 @@ final class Traffic {
         Fault fault = Fault.NONE;
         Optional<String> issuedTokenId = Optional.empty();
         String bodyDigest = "";
+        /** How long the sandbox took to answer; past the next request's arrival, the calls overlap. */
+        Duration answeredAfter = Duration.ofMillis(10);
 
         Spec query(String value) {
             query = value;
@@ -125,7 +127,7 @@ final class Traffic {
         spec.requestId.ifPresent(id -> headers.put("X-Request-Id", List.of(id)));
         exchanges.add(new RecordedExchange(exchanges.size() + 1, now, spec.method, spec.path, spec.query, headers,
                 spec.requestId, spec.contentType, spec.authorization, spec.tokenInUrl, spec.login, spec.status,
-                spec.fault, spec.issuedTokenId, Optional.empty(), spec.bodyDigest));
+                spec.fault, spec.issuedTokenId, Optional.empty(), spec.bodyDigest, now.plus(spec.answeredAfter)));
         now = now.plusMillis(50);
         return this;
     }

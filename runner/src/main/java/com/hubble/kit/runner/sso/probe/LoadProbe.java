@@ -106,7 +106,7 @@ public record LoadProbe(LoadRule rule) implements Probe<LoadResult> {
                             } catch (IOException e) {
                                 requests.incrementAndGet();
                                 unanswered.incrementAndGet();
-                                reply = failure(e);
+                                reply = FailureWords.of(e, context.client().timeout(), false, context.client().redactor()).failure();
                                 LockSupport.parkNanos(10_000_000L); // a refusing target must not be spun against
                             }
                             if (reply instanceof TransportFailure && !rule.error(LoadRule.NO_RESPONSE)) {
@@ -146,17 +146,6 @@ public record LoadProbe(LoadRule rule) implements Probe<LoadResult> {
         }
         return new Probed.Gathered<>(new LoadResult(concurrency, elapsed, answered, unanswered.get(), timeouts.get(),
                 all, new ArrayList<>(failures), maxRate, settled.get() ? SeriesEnd.SETTLED : SeriesEnd.PLANNED));
-    }
-
-    private static TransportFailure failure(IOException e) {
-        if (e instanceof java.net.ConnectException) {
-            return new TransportFailure(TransportFailure.Kind.CONNECT, "cannot connect: connection refused");
-        }
-        if (e instanceof javax.net.ssl.SSLException) {
-            return new TransportFailure(TransportFailure.Kind.TLS, "TLS failure: " + FailureWords.tlsReason(String.valueOf(e.getMessage())));
-        }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new TransportFailure(TransportFailure.Kind.IO, "connection failed: " + FailureWords.plainWords(message));
     }
 
     @Override

@@ -114,4 +114,18 @@ class LoadProbeTest {
             assertTrue(result.requests() >= 300, "calls: " + result.requests());
         }
     }
+
+    @Test
+    void aRefusedConnectionIsRecordedUnansweredInTheKitsOneWording() throws IOException {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        LoadResult result = load(URI.create("http://127.0.0.1:" + port), Duration.ofMillis(200), 0);
+        assertTrue(result.unanswered() > 0, "calls: " + result.requests());
+        assertEquals(Map.of(), result.answers());
+        assertEquals(new com.hubble.kit.runner.report.TransportFailure(com.hubble.kit.runner.report.TransportFailure.Kind.CONNECT,
+                        "cannot connect: connection refused (is the partner listening on that host and port?)"),
+                result.firstFailures().getFirst().failure().orElseThrow());
+    }
 }
