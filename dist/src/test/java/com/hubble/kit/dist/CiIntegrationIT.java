@@ -32,7 +32,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  */
 class CiIntegrationIT {
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-    private static final Path STEP = ROOT.resolve("ci/github-action-step.sh");
+    private static final Path STEP = ROOT.resolve("integrations/github-action-step.sh");
     private static final Path STAGED_KIT = ROOT.resolve("dist/target/stage/hubble-kit");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -196,7 +196,7 @@ class CiIntegrationIT {
 
     @Test
     void theGitlabTemplateRunsTheReleaseAndPublishesJunitXmlAsTheJobsJunitReport() throws Exception {
-        JsonNode template = YAML.readTree(ROOT.resolve("ci/hubble-kit.gitlab-ci.yml").toFile());
+        JsonNode template = YAML.readTree(ROOT.resolve("integrations/hubble-kit.gitlab-ci.yml").toFile());
         JsonNode job = template.path(".hubble-kit");
         assertEquals("always", job.path("artifacts").path("when").asText());
         String junit = job.path("artifacts").path("reports").path("junit").asText();

@@ -48,6 +48,12 @@ class OversizedTokenTest {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.createContext("/", exchange -> {
+                if (!exchange.getRequestMethod().equals("POST")) {
+                    // the kit's one OPTIONS request (SsoClient) only asks which HTTP version the server speaks
+                    exchange.sendResponseHeaders(204, -1);
+                    exchange.close();
+                    return;
+                }
                 byte[] body = exchange.getRequestBody().readNBytes(4 * 1024 * 1024);
                 JsonNode token = JSON.readTree(body).path("token");
                 int status = statusForTokenLength.applyAsInt(token.asText().length());

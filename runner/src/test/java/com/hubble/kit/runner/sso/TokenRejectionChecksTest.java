@@ -6,6 +6,7 @@ import static com.hubble.kit.runner.sso.Recorded.json;
 import static com.hubble.kit.runner.sso.Recorded.of;
 import static com.hubble.kit.runner.sso.Recorded.response;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -157,6 +158,20 @@ class TokenRejectionChecksTest {
                 java.time.Duration.ofMillis(5));
         assertEquals(Status.PASS, new TokenOversized().evaluate(of(json(401, REJECTION), closedEarly)).status());
         assertEquals(Status.FAIL, new TokenOversized().evaluate(of(json(401, REJECTION), dropped)).status());
+    }
+
+    @Test
+    void bothOversizedChecksJudgeACloseWhileSendingAlikeAndNeitherClaimsA413ItCouldNotSee() {
+        Exchange closedEarly = new Exchange("1 MiB body", Recorded.json(401, REJECTION).request(),
+                TransportFailure.closedWhileSending("broken pipe"), java.time.Duration.ofMillis(5));
+        Outcome body = new BodyOversized().evaluate(of(closedEarly));
+        Outcome token = new TokenOversized().evaluate(of(json(401, REJECTION), json(401, REJECTION), closedEarly));
+        assertEquals(body.status(), token.status());
+        for (Outcome outcome : List.of(body, token)) {
+            assertTrue(outcome.message().contains(TransportFailure.ANSWER_UNSEEN), outcome.message());
+            assertFalse(outcome.message().contains("refused the 1 MiB body"), outcome.message());
+        }
+        assertTrue(token.message().contains("for 1 MiB body the partner closed the connection"), token.message());
     }
 
     @Test

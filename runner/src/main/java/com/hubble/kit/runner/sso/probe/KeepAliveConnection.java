@@ -23,7 +23,8 @@ import com.hubble.kit.runner.report.Header;
  * One HTTP/1.1 keep-alive connection for the load probe: the same prepared request bytes again and again, the
  * answer's status and headers read, its body skipped (at most {@link SsoClient#BODY_CAP}). No request or response
  * objects per call, so the kit's own overhead does not cap the load it can send. A deadline bounds each whole
- * exchange; a connection the server closed is reopened once per call.
+ * exchange; a connection the server closed is reopened once per call, and one the answer ends (HTTP/1.0 without
+ * keep-alive, or {@code Connection: close}) is closed at once.
  */
 final class KeepAliveConnection implements AutoCloseable {
     private static final int EVIDENCE_BODY = 2048;
@@ -41,8 +42,11 @@ final class KeepAliveConnection implements AutoCloseable {
     private OutputStream out;
     private long deadline;
 
-    /** What came back: the status, and for evidence the headers and the start of the body when asked. */
-    record Answer(int status, List<Header> headers, String bodyStart, boolean truncated) {
+    /**
+     * What came back: the status, and for evidence the headers and the start of the body when asked;
+     * {@code oneShot} when the server ends every connection after its answer (HTTP/1.0 without keep-alive).
+     */
+    record Answer(int status, List<Header> headers, String bodyStart, boolean truncated, boolean oneShot) {
     }
 
     KeepAliveConnection(URI target, boolean insecure, int timeoutMillis) {
@@ -70,6 +74,14 @@ final class KeepAliveConnection implements AutoCloseable {
         System.arraycopy(start, 0, all, 0, start.length);
         System.arraycopy(content, 0, all, start.length, content.length);
         return all;
+    }
+
+    /** An OPTIONS request for {@code target}'s path: no body, no secret, no token; any answer shows the HTTP version. */
+    static byte[] options(URI target) {
+        String path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
+        return ("OPTIONS " + path + " HTTP/1.1\r\nHost: " + target.getHost()
+                + (target.getPort() == -1 ? "" : ":" + target.getPort())
+                + "\r\nUser-Agent: hubble-kit/0.1.0\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -110,12 +122,15 @@ final class KeepAliveConnection implements AutoCloseable {
         long length = -1;
         boolean chunked = false;
         boolean close = false;
+        boolean oneShot;
         do {
             String statusLine = line();
             if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12) {
                 throw new IOException("the server did not answer with HTTP");
             }
             status = parseStatus(statusLine);
+            // RFC 9112 section 9.3: an HTTP/1.0 answer ends the connection unless it says keep-alive.
+            oneShot = statusLine.startsWith("HTTP/1.0");
             headers.clear();
             for (String line = line(); !line.isEmpty(); line = line()) {
                 int colon = line.indexOf(':');
@@ -129,13 +144,16 @@ final class KeepAliveConnection implements AutoCloseable {
                 } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
                     chunked = value.toLowerCase(java.util.Locale.ROOT).contains("chunked");
                 } else if (name.equalsIgnoreCase("Connection")) {
-                    close = value.equalsIgnoreCase("close");
+                    String options = "," + value.toLowerCase(java.util.Locale.ROOT).replace(" ", "") + ",";
+                    close = options.contains(",close,");
+                    oneShot = oneShot && !options.contains(",keep-alive,");
                 }
                 if (keepEvidence) {
                     headers.add(new Header(name, value));
                 }
             }
         } while (status >= 100 && status < 200); // 100 Continue and friends precede the answer
+        close = close || oneShot;
         StringBuilder evidence = keepEvidence ? new StringBuilder() : null;
         boolean truncated = false;
         if (status == 204 || status == 304) {
@@ -170,7 +188,7 @@ final class KeepAliveConnection implements AutoCloseable {
         if (close) {
             close();
         }
-        return new Answer(status, headers, evidence == null ? "" : evidence.toString(), truncated);
+        return new Answer(status, headers, evidence == null ? "" : evidence.toString(), truncated, oneShot);
     }
 
     private void open() throws IOException {

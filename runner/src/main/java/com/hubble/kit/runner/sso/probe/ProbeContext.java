@@ -16,6 +16,8 @@ import com.hubble.kit.runner.report.Exchange;
 
 /** What every probe of one run shares: the target, the client, the secret, the token sources, the log. */
 public final class ProbeContext {
+    static final int WHOLE_RANDOM_TOKEN = 4096;
+    static final int RANDOM_TOKEN_PREFIX = 256;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final URI base;
@@ -105,7 +107,12 @@ public final class ProbeContext {
         return expiredTokens.describeMissing();
     }
 
-    /** A random token of the given length (base64url alphabet), registered for redaction. */
+    /**
+     * A random token of the given length (base64url alphabet), registered for redaction and echo detection. Up to
+     * {@link #WHOLE_RANDOM_TOKEN} characters the whole value is registered; past that only its first
+     * {@link #RANDOM_TOKEN_PREFIX}: any echo of it holds that prefix, and the kit's own junk grants no access, so the
+     * rest need not be searched for (registering 1 MiB values in every encoding cost seconds and hundreds of MiB).
+     */
     public String randomToken(int length) {
         StringBuilder token = new StringBuilder();
         while (token.length() < length) {
@@ -114,7 +121,8 @@ public final class ProbeContext {
             token.append(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
         }
         String value = "hk-" + token.substring(0, Math.max(1, length - 3));
-        client.redactor().add(Secret.of(value), "token");
+        client.redactor().add(Secret.of(value.length() <= WHOLE_RANDOM_TOKEN ? value
+                : value.substring(0, RANDOM_TOKEN_PREFIX)), "token");
         return value;
     }
 

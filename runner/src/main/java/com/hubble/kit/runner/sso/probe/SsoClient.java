@@ -1,5 +1,6 @@
 package com.hubble.kit.runner.sso.probe;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,6 +48,10 @@ public final class SsoClient implements AutoCloseable {
 
 
     private final HttpClient http;
+    private final java.util.function.Supplier<HttpClient> unpooled;
+    private final boolean insecure;
+    /** By origin: whether the server ends every connection after one answer (see {@link #endsEveryConnection}). */
+    private final java.util.concurrent.ConcurrentMap<String, Boolean> oneShot = new java.util.concurrent.ConcurrentHashMap<>();
     private final Duration timeout;
     private final Redactor redactor;
     private final java.util.concurrent.atomic.AtomicInteger timeoutsInARow = new java.util.concurrent.atomic.AtomicInteger();
@@ -55,17 +60,19 @@ public final class SsoClient implements AutoCloseable {
     public SsoClient(Duration timeout, boolean insecure, Redactor redactor) {
         this.timeout = timeout;
         this.redactor = redactor;
+        this.insecure = insecure;
         SSLContext ssl = TlsSupport.context(insecure);
         SSLParameters parameters = new SSLParameters();
         // Ordinary calls never offer TLS 1.0/1.1, even though the kit re-enables them for its TLS probe.
         parameters.setProtocols(new String[]{"TLSv1.3", "TLSv1.2"});
-        this.http = HttpClient.newBuilder()
+        this.unpooled = () -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(timeout)
                 .sslContext(ssl)
                 .sslParameters(parameters)
                 .build();
+        this.http = unpooled.get();
     }
 
     public Duration timeout() {
@@ -110,8 +117,42 @@ public final class SsoClient implements AutoCloseable {
     }
 
     private Reply exchange(HttpRequest request, boolean sendsBody) {
+        // Until the server is known to keep connections open, each request gets a client of its own: the JDK pools
+        // the connection of an HTTP/1.0 answer anyway, and never re-sends a POST that then meets the closed socket
+        // (nor should it: the request may carry a single-use token).
+        String origin = request.uri().getScheme() + "://" + request.uri().getRawAuthority();
+        boolean own = !Boolean.FALSE.equals(oneShot.get(origin));
+        HttpClient client = own ? unpooled.get() : http;
+        Reply reply;
+        try {
+            reply = exchange(client, request, sendsBody);
+        } finally {
+            if (own) {
+                client.shutdownNow();
+            }
+        }
+        if (reply instanceof RecordedResponse) {
+            oneShot.computeIfAbsent(origin, o -> endsEveryConnection(request.uri()));
+        }
+        return reply;
+    }
+
+    /**
+     * Whether the server ends each connection after one answer (RFC 9112 section 9.3: HTTP/1.0 without keep-alive).
+     * The JDK client drops the status line's version, so once per origin, after its first answer, one OPTIONS request
+     * without secret or token asks on a socket of the kit's own; if that gets no answer, connections are pooled.
+     */
+    private boolean endsEveryConnection(URI uri) {
+        try (KeepAliveConnection connection = new KeepAliveConnection(uri, insecure, (int) timeout.toMillis())) {
+            return connection.call(KeepAliveConnection.options(uri), false).oneShot();
+        } catch (IOException | RuntimeException noAnswer) {
+            return false;
+        }
+    }
+
+    private Reply exchange(HttpClient client, HttpRequest request, boolean sendsBody) {
         CompletableFuture<HttpResponse<CappedBodySubscriber.Body>> future =
-                http.sendAsync(request, info -> new CappedBodySubscriber(BODY_CAP));
+                client.sendAsync(request, info -> new CappedBodySubscriber(BODY_CAP));
         try {
             HttpResponse<CappedBodySubscriber.Body> response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             List<Header> headers = new ArrayList<>();
