@@ -142,7 +142,7 @@ class ReleaseArchiveIT {
                     "--token-command", "./hubble-kit mint", "--expired-token-command", "./hubble-kit mint --expired"),
                     env, 180);
             assertEquals(0, result.exit(), result.output());
-            assertTrue(result.output().contains("VERDICT: PASS  (5 checks: 5 pass"), result.output());
+            assertTrue(result.output().contains("VERDICT: PASS  (6 checks: 6 pass"), "the 5 interactions and the echo check: " + result.output());
             assertFalse(result.output().contains(env.get("HUBBLE_SECRET")), "the secret is never printed");
         } finally {
             serve.destroy();
