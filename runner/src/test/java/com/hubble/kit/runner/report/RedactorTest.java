@@ -28,31 +28,24 @@ class RedactorTest {
         String json = new String(JsonStringEncoder.getInstance().quoteAsString(value));
         forms.put("json", json);
         forms.put("json-slash", json.replace("/", "\\/"));
-        forms.put("json-u-lower", unicodeEscaped(value, "\\u%04x"));
-        forms.put("json-u-upper", unicodeEscaped(value, "\\u%04X"));
+        forms.put("json-u-lower", escapeEach(value, "\\u%04x"));
+        forms.put("json-u-upper", escapeEach(value, "\\u%04X"));
         String url = URLEncoder.encode(value, StandardCharsets.UTF_8);
         forms.put("url-upper", url);
         forms.put("url-lower", lowerHex(url));
         forms.put("url-space-%20", url.replace("+", "%20"));
         forms.put("html-named", value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
                 .replace("\"", "&quot;").replace("'", "&#39;").replace("/", "&sol;"));
-        forms.put("html-hex", htmlEscaped(value, "&#x%X;"));
-        forms.put("html-hex-lower", htmlEscaped(value, "&#x%x;"));
-        forms.put("html-decimal", htmlEscaped(value, "&#%d;"));
+        forms.put("html-hex", escapeEach(value, "&#x%X;"));
+        forms.put("html-hex-lower", escapeEach(value, "&#x%x;"));
+        forms.put("html-decimal", escapeEach(value, "&#%d;"));
         forms.put("url-inside-json", new String(JsonStringEncoder.getInstance().quoteAsString(url)).replace("%", "\\u0025"));
         forms.put("html-of-json", json.replace("\\", "&#92;"));
         return forms;
     }
 
-    private static String unicodeEscaped(String value, String format) {
-        StringBuilder out = new StringBuilder();
-        for (char c : value.toCharArray()) {
-            out.append(Character.isLetterOrDigit(c) ? String.valueOf(c) : String.format(format, (int) c));
-        }
-        return out.toString();
-    }
-
-    private static String htmlEscaped(String value, String format) {
+    /** Every character but letters and digits written with {@code format} (a JSON or an HTML numeric escape). */
+    private static String escapeEach(String value, String format) {
         StringBuilder out = new StringBuilder();
         for (char c : value.toCharArray()) {
             out.append(Character.isLetterOrDigit(c) ? String.valueOf(c) : String.format(format, (int) c));
