@@ -361,6 +361,9 @@ public final class Redactor {
      * "&e/4" to the mixed decoder): so besides the mixed decoding (once, and twice for one encoding inside
      * another), the text is decoded by each family alone and once with the letter escapes of JSON
      * ({@code \\b \\f \\n \\r \\t \\u \\x}) left as they are. A fixed number of linear passes.
+     * A text without any escape character decodes to itself (with '+' read as ' ') in every one of these ways, so
+     * it is searched as it came and once decoded: the same matches in a quarter of the passes (a 1 MiB request body
+     * of the kit's own took a third of a second).
      */
     private static List<Level> levels(String text, boolean cut) {
         int end = cut ? text.length() - partialEscapeLength(text) : text.length();
@@ -373,6 +376,11 @@ public final class Redactor {
         Level plain = new Level(0, text.substring(0, end), from0, to0, text.length());
         List<Level> levels = new ArrayList<>();
         levels.add(plain);
+        if (!hasEscapeCharacter(plain.text)) {
+            Decoded once = Decoded.of(plain.text, MIXED);
+            levels.add(new Level(1, once.text.toString(), once.from, once.to, text.length()));
+            return levels;
+        }
         Level first = null;
         for (int mode : MODES) {
             Decoded once = Decoded.of(plain.text, mode);
@@ -391,6 +399,17 @@ public final class Redactor {
         }
         levels.add(new Level(2, twice.text.toString(), from2, to2, text.length()));
         return levels;
+    }
+
+    /** Whether any of the three escape families could start in the text. */
+    private static boolean hasEscapeCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '%' || c == '&') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final int JSON = 1;
