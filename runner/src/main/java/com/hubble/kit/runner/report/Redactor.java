@@ -96,9 +96,83 @@ public final class Redactor {
         return redact(text, true);
     }
 
-    /** Redacts the whole text, then keeps at most {@code max} characters: never the other way round. */
+    /** Texts up to this long are redacted whole for an excerpt; of a longer one, a head long enough for it. */
+    static final int WHOLE_EXCERPT = 64 * 1024;
+
+    /** The most characters one character of a value takes in any encoding found (a 4-byte UTF-8 character, %-encoded twice). */
+    private static final int MAX_EXPANSION = 24;
+
+    /**
+     * Redacts the whole text, then keeps at most {@code max} characters: never the other way round. Of a long text
+     * (the kit's own 1 MiB request bodies) only a head is redacted, one long enough that no value it could hold,
+     * in any encoding, reaches from the part shown into the part not read: what is shown is what redacting the
+     * whole would show; the count of characters not shown counts those after the head as they are.
+     */
     public String excerpt(String text, int max) {
+        if (text == null || text.length() <= WHOLE_EXCERPT) {
+            return Preview.of(redact(text), max);
+        }
+        String cleaned = clean(text);
+        List<Group> matchers = groups;
+        if (matchers.isEmpty()) {
+            return Preview.of(cleaned, max);
+        }
+        int margin;
+        synchronized (this) {
+            margin = entries.isEmpty() ? 0 : entries.get(0).value.length() * MAX_EXPANSION + 16;
+        }
+        for (long head = (long) max + 2L * margin; head < cleaned.length(); head *= 2) {
+            String start = redactedStart(cleaned, (int) head, margin, max, matchers);
+            if (start != null) {
+                return start;
+            }
+        }
         return Preview.of(redact(text), max);
+    }
+
+    /**
+     * The excerpt from {@code head} characters of the text when its first {@code max} redacted characters come from
+     * spans ending at least {@code margin} before the head's end (no value there can differ from the whole text's),
+     * else null.
+     */
+    private String redactedStart(String cleaned, int head, int margin, int max, List<Group> matchers) {
+        String part = cleaned.substring(0, head);
+        int[] reach = new int[head + 1];
+        byte[] secret = new byte[head + 1];
+        for (Level level : levels(part, true)) {
+            for (Group group : matchers) {
+                Matcher matcher = level.depth == 0 ? group.exact : group.folded;
+                matcher.mark(level, DANGLING_MIN, reach, secret);
+            }
+        }
+        int safe = head - margin;
+        StringBuilder out = new StringBuilder(max + 32);
+        int i = 0;
+        while (i < safe && out.length() <= max) {
+            if (reach[i] > i) {
+                int end = reach[i];
+                boolean isSecret = secret[i] != 0;
+                for (int j = i + 1; j < end; j++) {
+                    if (reach[j] > end) {
+                        end = reach[j];
+                    }
+                    isSecret |= secret[j] != 0;
+                }
+                if (end > safe) {
+                    break;
+                }
+                out.append(marker(isSecret ? SECRET_LABEL : labelOtherThanSecret()));
+                i = end;
+            } else {
+                out.append(cleaned.charAt(i));
+                i++;
+            }
+        }
+        if (out.length() <= max) {
+            return null;
+        }
+        long more = out.length() - max + (long) (cleaned.length() - i);
+        return out.substring(0, max) + "… (" + more + " more characters)";
     }
 
     private static final ThreadLocal<Redactor> JUDGING = new ThreadLocal<>();

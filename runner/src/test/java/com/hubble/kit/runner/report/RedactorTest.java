@@ -138,6 +138,32 @@ class RedactorTest {
     }
 
     @Test
+    void anExcerptOfALongTextShowsWhatRedactingItWholeWouldShow() {
+        java.util.Random random = new java.util.Random(11);
+        String token = "tok-" + "Zq9".repeat(40);
+        Redactor redactor = redactor().add(Secret.of(token), "token");
+        List<String> values = new java.util.ArrayList<>(forms(SECRET).values());
+        values.addAll(forms(token).values());
+        for (int round = 0; round < 200; round++) {
+            int max = 1 + random.nextInt(3000);
+            StringBuilder text = new StringBuilder();
+            while (text.length() < Redactor.WHOLE_EXCERPT + 1000) {
+                // Values sit anywhere, most of them around the excerpt's end, some half written at a cut.
+                int filler = random.nextInt(4) == 0 ? random.nextInt(20_000) : random.nextInt(max + 50);
+                text.append("x%&\\ab".charAt(random.nextInt(6))).append("y".repeat(filler));
+                String value = values.get(random.nextInt(values.size()));
+                text.append(random.nextInt(10) == 0 ? value.substring(0, random.nextInt(value.length())) : value);
+            }
+            String whole = Preview.of(redactor.redact(text.toString()), max);
+            String excerpt = redactor.excerpt(text.toString(), max);
+            assertEquals(whole.substring(0, Math.min(max, whole.length())), excerpt.substring(0, Math.min(max, excerpt.length())),
+                    "round " + round);
+        }
+        String junk = "{\"token\":\"" + token + "hk-" + "Ab0_".repeat(300_000) + "\"}";
+        assertEquals(Preview.of(redactor.redact(junk), 2048), redactor.excerpt(junk, 2048), "the count too, with no value after the head");
+    }
+
+    @Test
     void anExcerptIsRedactedWholeBeforeItIsShortened() {
         Redactor redactor = redactor();
         String text = "y".repeat(90) + SECRET + "z".repeat(50);
