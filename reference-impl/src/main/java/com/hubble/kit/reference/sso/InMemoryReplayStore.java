@@ -159,6 +159,16 @@ public final class InMemoryReplayStore implements ReplayStore {
         return used;
     }
 
+    /** Ids held, expired ones included until a rebuild drops them: constant time, for a metrics gauge. */
+    public synchronized int entries() {
+        return used;
+    }
+
+    /** The most unexpired ids the store holds before it answers {@link Consumption#FULL}. */
+    public int capacity() {
+        return capacity;
+    }
+
     /** The table's current number of slots (for tests of its growth). */
     synchronized int slots() {
         return idHigh.length;

@@ -147,6 +147,16 @@ class LauncherTest {
     }
 
     @Test
+    void aJdk22OrNewerExitsWithoutWaitingForThreadsInNativeCode() throws Exception {
+        List<String> jdk21 = runToCompletion(defaultPath(), Map.of(), checkout, "check");
+        assertFalse(jdk21.contains("-XX:UserThreadWaitAttemptsAtExit=0"), "JDK 21 does not know the flag: " + jdk21);
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"25.0.3\"\n");
+        List<String> jdk25 = runToCompletion(defaultPath(), Map.of(), checkout, "check");
+        assertEquals(List.of("-XX:UserThreadWaitAttemptsAtExit=0", "-XX:+UseSerialGC", "-Xmx1g", "-jar",
+                currentBuild() + "/hubble-kit.jar", "check"), jdk25);
+    }
+
+    @Test
     void longRunningServersKeepTheJvmsMemoryDefaults() throws Exception {
         for (String server : List.of("serve", "sandbox")) {
             List<String> args = runToCompletion(defaultPath(), Map.of(), checkout, server);

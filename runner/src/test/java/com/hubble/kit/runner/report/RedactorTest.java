@@ -130,6 +130,16 @@ class RedactorTest {
     }
 
     @Test
+    void aTextWithoutEscapesIsStillSearchedAsItCameAndAsAUrlDecoderReadsIt() {
+        // No \\, % or & in the text: one decoded form stands for all of them; '+' read as ' ' must still count.
+        Redactor redactor = new Redactor().add(Secret.of("k3y+part/two"), "secret");
+        assertEquals("a [REDACTED:secret] b", redactor.redact("a k3y+part/two b"));
+        assertEquals("a [REDACTED:secret] b", redactor.redact("a k3y part/two b"));
+        assertEquals("{\"t\":\"[REDACTED:secret]", redactor.redactCut("{\"t\":\"k3y pa"));
+        assertTrue(redactor.echoIn(new RecordedResponse(200, List.of(), "was k3y part/two", false)).isPresent());
+    }
+
+    @Test
     void anExcerptIsRedactedWholeBeforeItIsShortened() {
         Redactor redactor = redactor();
         String text = "y".repeat(90) + SECRET + "z".repeat(50);
