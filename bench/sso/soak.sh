@@ -47,7 +47,7 @@ sample() { # $1 seconds, $2 "count" to read the store's entries: prints time rss
   fds="$(ls "/proc/$server_pid/fd" 2>/dev/null | wc -l)"
   if [ "${2:-}" = count ]; then
     # The store's own gauge: ids it holds (expired ones until its next rebuild drops them).
-    entries="$(curl -s -H 'Accept: text/plain' "$url/observe/metrics" | awk '$1 == "sso_replay_entries" {printf "%d", $2}')"
+    entries="$(curl -s -H 'Accept: text/plain' "$url/observe/metrics" | awk '$1 ~ /^sso_replay_entries([{]|$)/ {printf "%d", $2}')"
     entries="${entries:--}"
   fi
   echo "$1 $rss $fds $entries"
