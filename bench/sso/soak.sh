@@ -46,7 +46,7 @@ sample() { # $1 seconds, $2 "count" to read the store's entries: prints time rss
   rss="$(awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status" 2>/dev/null)" || return 0
   fds="$(ls "/proc/$server_pid/fd" 2>/dev/null | wc -l)"
   if [ "${2:-}" = count ]; then
-    # The store's own gauge: ids it holds (expired ones until its next rebuild drops them).
+    # The store's own gauge: the unexpired ids it holds.
     entries="$(curl -s -H 'Accept: text/plain' "$url/observe/metrics" | awk '$1 ~ /^sso_replay_entries([{]|$)/ {printf "%d", $2}')"
     entries="${entries:--}"
   fi
@@ -104,7 +104,7 @@ set -- $summary
   echo "- Resident memory after the 2-minute warm-up ($7 samples, every 10 s): min $(( $1 / 1024 )) MiB, max $(( $2 / 1024 )) MiB,"
   echo "  spread $3 % of the minimum (goal: within 10 %)."
   echo "- Open file descriptors after warm-up: $4 to $5."
-  echo "- Replay store entries after warm-up (sso_replay_entries: ids accepted within one token lifetime, plus expired ones until a rebuild drops them): at most $6 (capacity 100000)."
+  echo "- Replay store entries after warm-up (sso_replay_entries: unexpired ids, those accepted within one token lifetime): at most $6 (capacity 100000)."
   echo "- Access log: $(( log_bytes / 1024 )) KiB for $requests requests."
   echo
   echo "Samples (seconds since start, VmRSS KiB, open fds, the store's sso_replay_entries gauge, every 30 s):"

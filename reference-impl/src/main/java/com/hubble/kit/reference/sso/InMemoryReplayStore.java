@@ -159,9 +159,21 @@ public final class InMemoryReplayStore implements ReplayStore {
         return used;
     }
 
-    /** Ids held, expired ones included until a rebuild drops them: constant time, for a metrics gauge. */
-    public synchronized int entries() {
-        return used;
+    /**
+     * Unexpired ids held now, for a metrics gauge: counted without the lock, so requests never wait for it, and it
+     * may be a moment off while the store changes. (Expired entries stay in their slots until reused or dropped by
+     * a rebuild, which happens when the table fills up; they are not counted here.)
+     */
+    public int entries() {
+        long[] expiries = expiresAt;
+        long now = clock.millis();
+        int live = 0;
+        for (long expiry : expiries) {
+            if (expiry > now) {
+                live++;
+            }
+        }
+        return live;
     }
 
     /** The most unexpired ids the store holds before it answers {@link Consumption#FULL}. */

@@ -45,7 +45,7 @@ final class SsoMetrics implements Filter {
             registry.remove(REPLAY_ENTRIES, java.util.List.of());
             registry.remove(REPLAY_CAPACITY, java.util.List.of());
             registry.getOrCreate(Gauge.builder(REPLAY_ENTRIES, memory::entries)
-                    .description("Token ids the in-memory replay store holds (expired ones until they are dropped)"));
+                    .description("Unexpired token ids the in-memory replay store holds"));
             registry.getOrCreate(Gauge.builder(REPLAY_CAPACITY, memory::capacity)
                     .description("Token ids the in-memory replay store may hold (app.sso.replay.capacity); full: 503"));
         }

@@ -69,6 +69,19 @@ class InMemoryReplayStoreTest {
     }
 
     @Test
+    void countsOnlyUnexpiredEntriesForTheGauge() {
+        ManualClock clock = new ManualClock();
+        InMemoryReplayStore store = new InMemoryReplayStore(10, clock);
+        store.consume("short", T0.plusSeconds(10));
+        store.consume("long", T0.plusSeconds(100));
+        assertEquals(2, store.entries());
+
+        clock.advance(Duration.ofSeconds(10));
+
+        assertEquals(1, store.entries());
+    }
+
+    @Test
     void failsClosedWhenFullOfUnexpiredEntries() {
         InMemoryReplayStore store = new InMemoryReplayStore(2, new ManualClock());
         store.consume("a", T0.plusSeconds(60));
