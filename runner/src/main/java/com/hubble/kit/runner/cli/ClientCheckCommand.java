@@ -119,7 +119,7 @@ public final class ClientCheckCommand implements Callable<ExitCode> {
         // client's own output relayed below, messages and evidence (a client may send or print them encoded).
         Redactor redactor = KitOutput.redactorOf(err);
         settings.clients().forEach(client -> redactor.add(client.clientSecret(), "secret"));
-        try (Sandbox sandbox = Sandbox.start(settings)) {
+        try (LogsToStderr logs = new LogsToStderr(err); Sandbox sandbox = Sandbox.start(settings)) {
             // A token is in the sandbox's list before its login is answered, so before the client can print it.
             Runnable learnTokens = () -> sandbox.state().tokens().issued().forEach(t -> redactor.add(t.value(), "token"));
             err.println("hubble-kit: Hubble API sandbox at " + sandbox.baseUri() + " (" + tokens

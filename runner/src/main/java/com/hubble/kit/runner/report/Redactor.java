@@ -65,19 +65,57 @@ public final class Redactor {
             List<Pattern> folded = new ArrayList<>();
             for (Entry entry : entries) {
                 boolean isSecret = entry.label.equals(SECRET_LABEL);
-                exact.add(new Pattern(entry.value, entry.label, isSecret));
-                folded.add(new Pattern(fold(entry.value), entry.label, isSecret));
+                exact.add(new Pattern(entry.value, entry.label, isSecret, false));
+                folded.add(new Pattern(fold(entry.value), entry.label, isSecret, false));
                 String behind = afterBackslash(entry.value);
                 if (behind != null) {
-                    folded.add(new Pattern(fold(behind), entry.label, isSecret));
+                    folded.add(new Pattern(fold(behind), entry.label, isSecret, false));
+                }
+                for (int k : swallowable(entry.value)) {
+                    folded.add(new Pattern(fold(entry.value.substring(k)), entry.label, isSecret, true));
                 }
             }
             return new Group(entries, new Matcher(exact), new Matcher(folded));
         }
     }
 
-    /** One string an automaton looks for, and whose value it stands for. */
-    private record Pattern(String text, String label, boolean isSecret) {
+    /**
+     * One string an automaton looks for, and whose value it stands for; {@code afterEscape}: the value's rest after
+     * its first characters were swallowed by an escape begun just before it, found with the one decoded character
+     * before it (that escape).
+     */
+    private record Pattern(String text, String label, boolean isSecret, boolean afterEscape) {
+    }
+
+    /**
+     * How many first characters of a value an escape begun just before it may swallow, for the rests worth looking
+     * for (at least {@value #SUBSTRING_MATCH_MIN} characters): a partner writes "&#x2" or "%" or "\\u00" before the
+     * value and a decoder reads the value's leading digits into that escape ({@code &#x2} + {@code 7/ab...} is an
+     * apostrophe and "/ab..."); an entity name's end and its ';' ({@code &am} + {@code p;...}); or any one character
+     * ({@code \} + {@code n...}). A fixed, small number of extra strings per value.
+     */
+    static java.util.SortedSet<Integer> swallowable(String value) {
+        java.util.SortedSet<Integer> counts = new java.util.TreeSet<>();
+        counts.add(1);
+        int hexDigits = 0;
+        while (hexDigits < Math.min(8, value.length()) && Character.digit(value.charAt(hexDigits), 16) >= 0
+                && value.charAt(hexDigits) < 128) {
+            hexDigits++;
+            counts.add(hexDigits);
+            if (hexDigits < value.length() && value.charAt(hexDigits) == ';') {
+                counts.add(hexDigits + 1);
+            }
+        }
+        int letters = 0;
+        while (letters < Math.min(10, value.length()) && value.charAt(letters) < 128
+                && Character.isLetter(value.charAt(letters))) {
+            letters++;
+        }
+        if (letters > 0 && letters < value.length() && value.charAt(letters) == ';') {
+            counts.add(letters + 1);
+        }
+        counts.removeIf(k -> value.length() - k < SUBSTRING_MATCH_MIN);
+        return counts;
     }
 
     /**
@@ -1092,6 +1130,8 @@ public final class Redactor {
         private final int[] out;
         private final boolean[] outSecret;
         private final String[] outLabel;
+        /** Whether that value is a rest after an escape: the decoded character before it is redacted too. */
+        private final boolean[] outAfterEscape;
         /** Whether a secret (not only a token) passes through this node, for the label of a dangling beginning. */
         private final boolean[] throughSecret;
 
@@ -1106,6 +1146,7 @@ public final class Redactor {
             out = new int[capacity];
             outSecret = new boolean[capacity];
             outLabel = new String[capacity];
+            outAfterEscape = new boolean[capacity];
             throughSecret = new boolean[capacity];
             int size = 1;
             for (Pattern pattern : patterns) {
@@ -1127,6 +1168,7 @@ public final class Redactor {
                     out[state] = value.length();
                     outSecret[state] = isSecret;
                     outLabel[state] = pattern.label;
+                    outAfterEscape[state] = pattern.afterEscape;
                 }
             }
             for (char c = 0; c < ROOT_TABLE; c++) {
@@ -1148,6 +1190,7 @@ public final class Redactor {
                     out[state] = out[f];
                     outSecret[state] = outSecret[f];
                     outLabel[state] = outLabel[f];
+                    outAfterEscape[state] = outAfterEscape[f];
                 }
                 for (int child : children[state]) {
                     char c = edges.label(child);
@@ -1192,7 +1235,7 @@ public final class Redactor {
                 int length = out[state];
                 if (length > 0 && (!level.bytes || length >= SUBSTRING_MATCH_MIN
                         || level.wholeRuns && Encoded.wholeRun(text, i - length + 1, i))) {
-                    int start = level.from[i - length + 1];
+                    int start = level.from[Math.max(0, i - length + 1 - (outAfterEscape[state] ? 1 : 0))];
                     int end = level.to[i];
                     reach[start] = Math.max(reach[start], end);
                     secret[start] |= (byte) (outSecret[state] ? 1 : 0);

@@ -146,8 +146,10 @@ class RedactorFuzzTest {
         String redacted = redactor.redact(text);
 
         for (Form form : REDACTED_FORMS) {
-            assertFalse(redacted.contains(form.evidence(secret)), () -> "the secret, " + form + ", survived redaction");
-            assertFalse(redacted.contains(form.evidence(token)), () -> "a token, " + form + ", survived redaction");
+            assertFalse(redacted.contains(form.evidence(secret)), () -> "the secret, " + form + ", survived redaction: "
+                    + secret + " in " + text + " -> " + redacted);
+            assertFalse(redacted.contains(form.evidence(token)), () -> "a token, " + form + ", survived redaction: "
+                    + token + " in " + text + " -> " + redacted);
         }
     }
 }

@@ -217,6 +217,25 @@ class RedactorTest {
         }
     }
 
+    /** Jazzer (f6): an escape begun just before the value swallows its first characters: "&#x2" + "7/ZZ...". */
+    @Test
+    void anEscapeBegunJustBeforeAValueDoesNotHideItWhateverItSwallows() {
+        Map<String, String[]> cases = new LinkedHashMap<>();
+        cases.put("7/ZZ\"/\\=/b~~~~c4_\"", new String[] {"&#x27/ZZ&quot;/\\=/b~~~~c4_&quot;m7By"});
+        cases.put("41bcdefgh/xyz", new String[] {"%41bcdefgh%2Fxyz", "\\u0041bcdefgh\\/xyz",
+                "&#6541bcdefgh&#47;xyz"});
+        cases.put("p;abcdefgh/xy", new String[] {"&amp;abcdefgh%2Fxy"});
+        cases.put(";abcdefgh/xyz", new String[] {"&amp;abcdefgh\\/xyz", "&#x41;abcdefgh&#x2F;xyz"});
+        for (Map.Entry<String, String[]> c : cases.entrySet()) {
+            Redactor redactor = new Redactor().add(Secret.of(c.getKey()), "secret");
+            for (String text : c.getValue()) {
+                String redacted = redactor.redact("error " + text);
+                assertTrue(redacted.startsWith("error [REDACTED:secret]"), text + " -> " + redacted);
+                assertTrue(redactor.echoIn(new RecordedResponse(400, List.of(), "error " + text, false)).isPresent(), text);
+            }
+        }
+    }
+
     /** Finding F5 (i9-surface): a value holding escape-like text, echoed in one encoding that leaves that text as is. */
     @Test
     void aValueHoldingEscapeLikeTextIsFoundInEachEncodingAlone() {
