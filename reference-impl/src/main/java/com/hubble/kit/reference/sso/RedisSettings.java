@@ -26,7 +26,7 @@ public record RedisSettings(URI uri, Secret password, Duration connectTimeout, D
     public static final String PASSWORD_ENV = "HUBBLE_SSO_REDIS_PASSWORD";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(1000);
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(250);
-    public static final int DEFAULT_POOL_SIZE = 64;
+    public static final int DEFAULT_POOL_SIZE = 4;
     public static final String DEFAULT_KEY_PREFIX = "hubble-sso:used:";
 
     public RedisSettings {
