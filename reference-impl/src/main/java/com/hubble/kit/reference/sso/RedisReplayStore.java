@@ -14,6 +14,7 @@ import com.hubble.kit.reference.sso.RedisPipeline.Value;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Protocol;
+import redis.clients.jedis.RedisProtocol;
 
 /**
  * A {@link ReplayStore} shared by every instance that points at one Redis (6.2+): consuming a token is the single
@@ -57,6 +58,8 @@ public final class RedisReplayStore implements ReplayStore, AutoCloseable {
                 .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
                 .socketTimeoutMillis((int) settings.commandTimeout().toMillis())
                 .database(settings.database())
+                // RESP2: no push messages can slip between the replies of a batch, and nil is one plain $-1.
+                .protocol(RedisProtocol.RESP2)
                 .ssl(settings.tls())
                 .clientName("hubble-sso");
         if (settings.user() != null) {
