@@ -70,11 +70,14 @@ redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$work/redis" --save ""
   --daemonize no --logfile "$work/redis/redis.log" &
 pids+=($!)
 
-"$root/hubble-kit" serve --port 0 >"$work/memory.url" 2>"$work/memory.log" &
+# Each server logs its collector pauses (their sum and longest go into RESULTS.md beside the p99).
+HUBBLE_KIT_JAVA_OPTS="-Xlog:gc:file=$work/memory.gc" \
+  "$root/hubble-kit" serve --port 0 >"$work/memory.url" 2>"$work/memory.log" &
 pids+=($!); memory_pid=$!
-"$root/hubble-kit" serve --port 0 --redis-uri "redis://127.0.0.1:$redis_port" >"$work/redis.url" 2>"$work/redis.log" &
+HUBBLE_KIT_JAVA_OPTS="-Xlog:gc:file=$work/redis.gc" \
+  "$root/hubble-kit" serve --port 0 --redis-uri "redis://127.0.0.1:$redis_port" >"$work/redis.url" 2>"$work/redis.log" &
 pids+=($!); redis_pid=$!
-"$java_bin" -cp "$lib/*" "$here/BareServer.java" >"$work/bare.url" 2>"$work/bare.log" &
+"$java_bin" -Xlog:gc:file="$work/bare.gc" -cp "$lib/*" "$here/BareServer.java" >"$work/bare.url" 2>"$work/bare.log" &
 pids+=($!); bare_pid=$!
 
 nginx_port="$(free_port)"
@@ -112,7 +115,7 @@ echo "bench: serve (memory) $memory_url, serve (redis) $redis_url, bare $bare_ur
 
 # One token file per valid-path run (warm-up and measured): each token is used once. Sized for 50k req/s
 # ("tokens short" in the table says if a run ran out: it then re-sends used tokens, and the figure is void).
-per_run=$((50000 * duration))
+per_run=$((80000 * duration))
 mint_started="$(date +%s.%N)"
 for name in warm-memory warm-redis memory redis memory-again redis-again; do
   "$root/hubble-kit" mint --count "$per_run" >"$work/$name.jsonl"
@@ -185,6 +188,10 @@ done
 results+=("$(run nginx-reject - -s "$work/random.lua" "$nginx_url/reject")")
 results+=("$(run nginx-profile memory -s "$here/tokens.lua" "$nginx_url/profile")")
 
+gc_pauses() { # $1 a -Xlog:gc file: how many pauses, their mean and the longest
+  awk '/Pause/ { t = $NF; sub("ms", "", t); n++; sum += t; if (t + 0 > max) max = t + 0 }
+       END { if (n) printf "%d pauses, mean %.1f ms, longest %.1f ms", n, sum / n, max; else print "no pause logged" }' "$1"
+}
 field() { # $1 name, $2 field number
   printf '%s\n' "${results[@]}" | awk -v n="$1" -v f="$2" '$1 == n {print $f}'
 }
@@ -233,6 +240,11 @@ log_rate="$(awk -v a="$log_before" -v b="$log_after" -v d="$duration" 'BEGIN {pr
   echo "there would mean a token was refused; 'tokens short' counts requests that found no fresh token left)."
   echo
   echo "Access log written by serve (stderr to a file) during serve-reject: $log_rate MiB/min."
+  echo
+  echo "Collector pauses over the whole run (warm-ups included; G1, the JVM's default for a server, \\`-Xlog:gc\\`):"
+  for server in bare memory redis; do
+    echo "- $server: $(gc_pauses "$work/$server.gc")"
+  done
   echo "Minting: \`hubble-kit mint --count $per_run\` x 6 took ${mint_seconds}s in all (one JVM each)."
   echo
   echo "Exact commands (\$URL: the printed URL; random.lua: right secret, one random well-formed token; tokens.lua: a"

@@ -1,20 +1,49 @@
 package com.hubble.kit.reference.sso;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.PriorityQueue;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** The default {@link ReplayStore}: bounded, compare-and-set on a concurrent map, entries evicted at expiry. */
+/**
+ * The default {@link ReplayStore}: bounded, one lock, entries dropped once expired.
+ *
+ * <p>Built for a server that consumes tens of thousands of tokens a second: the consumed ids live in three
+ * primitive arrays (an open-addressing table with linear probing), not as objects. A map of strings holding a
+ * million ids is a million-odd objects that every young collection must trace and copy until they age out; under
+ * load that made collector pauses of 40-130 ms (and a p99 to match). Primitive arrays hold no references, so the
+ * collector never looks inside them.
+ *
+ * <p>An id is kept as the first 128 bits of SHA-256 over a random per-store salt and the id's UTF-8 bytes. Two ids
+ * that share those 128 bits would make the second one look like a replay (a refusal, never an acceptance); with
+ * the salt unknown outside the process, no one can aim for that, and by chance it is about 2^-128 per pair.
+ *
+ * <p>Expired entries are not searched for: a slot whose expiry has passed counts as free for a new id (after the
+ * probe has made sure the new id is not further along), and a table that fills up is rebuilt without them, twice
+ * as large until it can hold {@code capacity} live ids at half load.
+ */
 public final class InMemoryReplayStore implements ReplayStore {
-    private final ConcurrentHashMap<String, Instant> consumed = new ConcurrentHashMap<>();
-    private final PriorityQueue<Entry> byExpiry = new PriorityQueue<>();
+    private static final int MIN_SLOTS = 1 << 10;
+    /** A full store looks for expired entries at most this often: a rebuild is linear in the table's size. */
+    private static final long FULL_PURGE_INTERVAL_MILLIS = 250;
+
     private final int capacity;
+    private final int maxSlots;
     private final Clock clock;
-    /** When expired entries were last evicted (epoch ms): a sweep takes the shared lock, so not on every call. */
-    private final java.util.concurrent.atomic.AtomicLong lastSweep = new java.util.concurrent.atomic.AtomicLong();
-    private static final long SWEEP_INTERVAL_MILLIS = 250;
+    /** SHA-256 that has already taken the salt: each id is hashed by a clone of it (cheap, no provider lookup). */
+    private final MessageDigest salted;
+
+    // Guarded by this. expiresAt == 0 marks an empty slot; expiry is kept in epoch ms, rounded up.
+    private long[] idHigh;
+    private long[] idLow;
+    private long[] expiresAt;
+    /** Slots holding an entry, expired or not. */
+    private int used;
+    private long lastFullPurge = Long.MIN_VALUE / 2;
 
     public InMemoryReplayStore(int capacity, Clock clock) {
         if (capacity < 1) {
@@ -22,55 +51,157 @@ public final class InMemoryReplayStore implements ReplayStore {
         }
         this.capacity = capacity;
         this.clock = Objects.requireNonNull(clock, "clock");
+        // Half load at most: room for capacity live ids in the largest table (2^30 slots bounds it).
+        this.maxSlots = (int) Math.min(1L << 30, Math.max(MIN_SLOTS, Long.highestOneBit(2L * capacity - 1) << 1));
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        this.salted = sha256();
+        salted.update(salt);
+        digest(""); // fails here, at start, if the SHA-256 provider cannot clone
+        allocate(Math.min(maxSlots, Math.max(MIN_SLOTS, Integer.highestOneBit(Math.min(capacity, 1 << 16)) << 2)));
     }
 
     @Override
     public Consumption consume(String tokenId, Instant expiresAt) {
         Instant now = clock.instant();
-        // An expired token is never accepted, so its entry may be (and is) evicted without opening a replay window.
+        // An expired token is never accepted, so its entry may be (and is) dropped without opening a replay window.
         if (!expiresAt.isAfter(now)) {
             return Consumption.REJECTED;
         }
         long nowMillis = now.toEpochMilli();
-        long last = lastSweep.get();
-        if (nowMillis - last >= SWEEP_INTERVAL_MILLIS && lastSweep.compareAndSet(last, nowMillis)) {
-            evictExpired(now);
+        // Rounded up: the entry outlives the token by under a millisecond, never the other way round.
+        long expiry = expiresAt.getEpochSecond() >= Long.MAX_VALUE / 1000 - 1
+                ? Long.MAX_VALUE
+                : expiresAt.getEpochSecond() * 1000L + (expiresAt.getNano() + 999_999) / 1_000_000;
+        ByteBuffer bits = ByteBuffer.wrap(digest(tokenId));
+        long high = bits.getLong();
+        long low = bits.getLong();
+        synchronized (this) {
+            return insert(high, low, expiry, nowMillis);
         }
-        if (consumed.size() >= capacity) {
-            // Full only counts unexpired entries: sweep now before refusing.
-            evictExpired(now);
-            if (consumed.size() >= capacity) {
+    }
+
+    private Consumption insert(long high, long low, long expiry, long nowMillis) {
+        if (used >= capacity) {
+            if (nowMillis - lastFullPurge < FULL_PURGE_INTERVAL_MILLIS) {
+                return Consumption.FULL;
+            }
+            lastFullPurge = nowMillis;
+            rebuild(idHigh.length, nowMillis);
+            if (used >= capacity) {
                 return Consumption.FULL;
             }
         }
-        if (consumed.putIfAbsent(tokenId, expiresAt) != null) {
-            return Consumption.REJECTED;
+        if (used >= idHigh.length / 2) {
+            rebuild(idHigh.length < maxSlots ? idHigh.length * 2 : idHigh.length, nowMillis);
         }
-        synchronized (byExpiry) {
-            byExpiry.add(new Entry(expiresAt, tokenId));
-        }
-        return Consumption.FIRST_USE;
-    }
-
-    /** How many token ids are remembered now (after evicting expired ones). */
-    public int size() {
-        evictExpired(clock.instant());
-        return consumed.size();
-    }
-
-    private void evictExpired(Instant now) {
-        synchronized (byExpiry) {
-            while (!byExpiry.isEmpty() && !byExpiry.peek().expiresAt().isAfter(now)) {
-                Entry entry = byExpiry.poll();
-                consumed.remove(entry.tokenId(), entry.expiresAt());
+        int mask = idHigh.length - 1;
+        int reusable = -1;
+        for (int slot = (int) (low ^ (low >>> 32)) & mask; ; slot = (slot + 1) & mask) {
+            long slotExpiry = expiresAt[slot];
+            if (slotExpiry == 0) {
+                // The end of the probe: the id is not here.
+                if (reusable < 0) {
+                    reusable = slot;
+                    used++;
+                }
+                idHigh[reusable] = high;
+                idLow[reusable] = low;
+                expiresAt[reusable] = expiry;
+                return Consumption.FIRST_USE;
+            }
+            if (idHigh[slot] == high && idLow[slot] == low) {
+                if (slotExpiry > nowMillis) {
+                    return Consumption.REJECTED;
+                }
+                // The same id, expired and not yet dropped: as if it had been.
+                expiresAt[slot] = expiry;
+                return Consumption.FIRST_USE;
+            }
+            if (reusable < 0 && slotExpiry <= nowMillis) {
+                reusable = slot;
             }
         }
     }
 
-    private record Entry(Instant expiresAt, String tokenId) implements Comparable<Entry> {
-        @Override
-        public int compareTo(Entry other) {
-            return expiresAt.compareTo(other.expiresAt);
+    /** Moves the unexpired entries into a fresh table of {@code slots} slots. */
+    private void rebuild(int slots, long nowMillis) {
+        long[] oldHigh = idHigh;
+        long[] oldLow = idLow;
+        long[] oldExpiry = expiresAt;
+        allocate(slots);
+        int mask = slots - 1;
+        for (int i = 0; i < oldExpiry.length; i++) {
+            long expiry = oldExpiry[i];
+            if (expiry > nowMillis) {
+                int slot = (int) (oldLow[i] ^ (oldLow[i] >>> 32)) & mask;
+                while (expiresAt[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                idHigh[slot] = oldHigh[i];
+                idLow[slot] = oldLow[i];
+                expiresAt[slot] = expiry;
+                used++;
+            }
+        }
+    }
+
+    private void allocate(int slots) {
+        idHigh = new long[slots];
+        idLow = new long[slots];
+        expiresAt = new long[slots];
+        used = 0;
+    }
+
+    /** How many token ids are remembered now (after dropping expired ones). */
+    public synchronized int size() {
+        rebuild(idHigh.length, clock.millis());
+        return used;
+    }
+
+    /**
+     * Unexpired ids held now, for a metrics gauge: counted without the lock, so requests never wait for it, and it
+     * may be a moment off while the store changes. (Expired entries stay in their slots until reused or dropped by
+     * a rebuild, which happens when the table fills up; they are not counted here.)
+     */
+    public int entries() {
+        long[] expiries = expiresAt;
+        long now = clock.millis();
+        int live = 0;
+        for (long expiry : expiries) {
+            if (expiry > now) {
+                live++;
+            }
+        }
+        return live;
+    }
+
+    /** The most unexpired ids the store holds before it answers {@link Consumption#FULL}. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** The table's current number of slots (for tests of its growth). */
+    synchronized int slots() {
+        return idHigh.length;
+    }
+
+    private byte[] digest(String tokenId) {
+        MessageDigest digest;
+        try {
+            digest = (MessageDigest) salted.clone();
+        } catch (CloneNotSupportedException e) {
+            // Not reached with the JDK's providers; the constructor has already tried one clone.
+            throw new IllegalStateException("the SHA-256 provider cannot clone a digest", e);
+        }
+        return digest.digest(tokenId.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.metrics.api.Tag;
@@ -17,11 +18,15 @@ import io.helidon.webserver.http.RoutingResponse;
 /**
  * Counts {@code /sso} requests by outcome ({@code sso.requests}, tag {@code outcome}: accepted, bad-secret, replayed,
  * expired, ...) and records their latency in a histogram ({@code sso.request.duration}), in Helidon's global meter
- * registry, which {@code /observe/metrics} serves (Prometheus text or JSON).
+ * registry, which {@code /observe/metrics} serves (Prometheus text or JSON). With the in-memory replay store it also
+ * reports how full that store is ({@code sso.replay.entries} of {@code sso.replay.capacity}): at capacity, /sso
+ * answers 503.
  */
 final class SsoMetrics implements Filter {
     static final String REQUESTS = "sso.requests";
     static final String DURATION = "sso.request.duration";
+    static final String REPLAY_ENTRIES = "sso.replay.entries";
+    static final String REPLAY_CAPACITY = "sso.replay.capacity";
     /** A plugged-in verifier names its own rejection reasons: past this many distinct outcomes, the rest count as "other". */
     private static final int MAX_OUTCOMES = 64;
 
@@ -31,6 +36,19 @@ final class SsoMetrics implements Filter {
 
     SsoMetrics() {
         this(Metrics.globalRegistry());
+    }
+
+    /** As above, plus the fill of {@code store} when it is the in-memory one (the last server started reports). */
+    SsoMetrics(ReplayStore store) {
+        this(Metrics.globalRegistry());
+        if (store instanceof InMemoryReplayStore memory) {
+            registry.remove(REPLAY_ENTRIES, java.util.List.of());
+            registry.remove(REPLAY_CAPACITY, java.util.List.of());
+            registry.getOrCreate(Gauge.builder(REPLAY_ENTRIES, memory::entries)
+                    .description("Unexpired token ids the in-memory replay store holds"));
+            registry.getOrCreate(Gauge.builder(REPLAY_CAPACITY, memory::capacity)
+                    .description("Token ids the in-memory replay store may hold (app.sso.replay.capacity); full: 503"));
+        }
     }
 
     SsoMetrics(MeterRegistry registry) {

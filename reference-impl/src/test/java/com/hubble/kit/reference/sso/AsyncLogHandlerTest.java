@@ -109,6 +109,18 @@ class AsyncLogHandlerTest {
     }
 
     @Test
+    void theTimestampIsTheRecordsInstantToTheMillisecondAcrossSecondsAndPaddedMillis() {
+        AsyncLogHandler.LineFormatter formatter = new AsyncLogHandler.LineFormatter();
+        for (String instant : new String[] {"2026-11-23T12:02:09.078Z", "2026-11-23T12:02:09.900Z",
+                "2026-11-23T12:02:10Z", "2026-11-23T12:02:10.001Z", "2026-12-31T23:59:59.999Z", "2027-01-01T00:00:00.005Z"}) {
+            LogRecord record = record("x");
+            record.setInstant(java.time.Instant.parse(instant));
+            String expected = instant.contains(".") ? instant : instant.replace("Z", ".000Z");
+            assertTrue(formatter.format(record).startsWith(expected + " INFO "), formatter.format(record) + " for " + instant);
+        }
+    }
+
+    @Test
     void aWriteFailureIsReportedNotThrownAtTheCaller() throws Exception {
         List<String> errors = new ArrayList<>();
         AsyncLogHandler handler = new AsyncLogHandler(new OutputStream() {

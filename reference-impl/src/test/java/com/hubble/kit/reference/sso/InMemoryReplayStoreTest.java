@@ -1,11 +1,15 @@
 package com.hubble.kit.reference.sso;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
 
 import com.hubble.kit.reference.sso.ReplayStore.Consumption;
 import org.junit.jupiter.api.Test;
@@ -65,6 +69,19 @@ class InMemoryReplayStoreTest {
     }
 
     @Test
+    void countsOnlyUnexpiredEntriesForTheGauge() {
+        ManualClock clock = new ManualClock();
+        InMemoryReplayStore store = new InMemoryReplayStore(10, clock);
+        store.consume("short", T0.plusSeconds(10));
+        store.consume("long", T0.plusSeconds(100));
+        assertEquals(2, store.entries());
+
+        clock.advance(Duration.ofSeconds(10));
+
+        assertEquals(1, store.entries());
+    }
+
+    @Test
     void failsClosedWhenFullOfUnexpiredEntries() {
         InMemoryReplayStore store = new InMemoryReplayStore(2, new ManualClock());
         store.consume("a", T0.plusSeconds(60));
@@ -82,5 +99,66 @@ class InMemoryReplayStoreTest {
         clock.advance(Duration.ofSeconds(6));
 
         assertEquals(Consumption.FIRST_USE, store.consume("b", T0.plusSeconds(60)));
+    }
+
+    @Test
+    void remembersEveryIdAcrossTheTablesGrowth() {
+        InMemoryReplayStore store = new InMemoryReplayStore(200_000, new ManualClock());
+        int before = store.slots();
+        for (int i = 0; i < 150_000; i++) {
+            assertEquals(Consumption.FIRST_USE, store.consume("id-" + i, T0.plusSeconds(60)), "first use of id-" + i);
+        }
+        assertTrue(store.slots() > before, "the table grew from " + before + " slots");
+        for (int i = 0; i < 150_000; i++) {
+            assertEquals(Consumption.REJECTED, store.consume("id-" + i, T0.plusSeconds(60)), "second use of id-" + i);
+        }
+        assertEquals(150_000, store.size());
+    }
+
+    @Test
+    void aTokenExpiringWithinTheCurrentMillisecondIsStillSingleUse() {
+        ManualClock clock = new ManualClock();
+        InMemoryReplayStore store = new InMemoryReplayStore(10, clock);
+        Instant expiry = T0.plusNanos(700_000); // 0.7 ms after now: same millisecond when rounded down
+
+        assertEquals(Consumption.FIRST_USE, store.consume("a", expiry));
+        clock.advance(Duration.ofNanos(300_000));
+        assertEquals(Consumption.REJECTED, store.consume("a", expiry));
+    }
+
+    @Test
+    void aFarFutureExpiryIsAcceptedOnce() {
+        InMemoryReplayStore store = new InMemoryReplayStore(10, new ManualClock());
+
+        assertEquals(Consumption.FIRST_USE, store.consume("forever", Instant.MAX));
+        assertEquals(Consumption.REJECTED, store.consume("forever", Instant.MAX));
+    }
+
+    /**
+     * Against a plain map as the model: random ids (some re-presented), random expiries, a clock that moves, so that
+     * expired slots are reused in the middle of probe chains and the table is rebuilt while ids are live.
+     */
+    @Test
+    void agreesWithAPlainMapUnderRandomUseExpiryAndReuse() {
+        ManualClock clock = new ManualClock();
+        InMemoryReplayStore store = new InMemoryReplayStore(5_000, clock);
+        Map<String, Instant> model = new HashMap<>();
+        Random random = new Random(20261130);
+        for (int step = 0; step < 200_000; step++) {
+            String id = "t" + random.nextInt(20_000);
+            Instant expiry = clock.instant().plusMillis(1 + random.nextInt(2_000));
+            Instant now = clock.instant();
+            Instant seen = model.get(id);
+            Consumption expected = seen != null && seen.isAfter(now) ? Consumption.REJECTED : Consumption.FIRST_USE;
+            if (expected == Consumption.FIRST_USE) {
+                model.put(id, expiry);
+            }
+            assertEquals(expected, store.consume(id, expiry), "step " + step + ", " + id);
+            if (random.nextInt(4) == 0) {
+                clock.advance(Duration.ofMillis(random.nextInt(30)));
+            }
+        }
+        long live = model.values().stream().filter(e -> e.isAfter(clock.instant())).count();
+        assertEquals(live, store.size());
     }
 }

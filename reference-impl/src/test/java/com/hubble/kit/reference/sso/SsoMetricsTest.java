@@ -86,6 +86,24 @@ class SsoMetricsTest {
                 "buckets from 1 ms to 1 s: " + after);
     }
 
+    @Test
+    void reportsHowFullTheInMemoryReplayStoreIs() {
+        String before = metrics();
+        SsoFixtures.postToken(client, CURRENT, components.tokens().mint(USER));
+        SsoFixtures.postToken(client, CURRENT, components.tokens().mint(USER));
+        String after = metrics();
+
+        assertEquals(2, plain(after, "sso_replay_entries") - plain(before, "sso_replay_entries"), 0.0001, after);
+        assertEquals(((InMemoryReplayStore) components.replayStore()).capacity(), plain(after, "sso_replay_capacity"), 0.0001, after);
+    }
+
+    /** The value of the sample {@code name} without labels (or with any), failing when absent. */
+    private static double plain(String text, String name) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(text);
+        assertTrue(m.find(), name + " missing from " + text);
+        return Double.parseDouble(m.group(2));
+    }
+
     private static double delta(String before, String after, String name, String label) {
         return sample(after, name, label) - sample(before, name, label);
     }

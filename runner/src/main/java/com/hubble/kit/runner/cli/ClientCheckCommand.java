@@ -17,6 +17,7 @@ import com.hubble.kit.runner.baseline.BaselineOption;
 import com.hubble.kit.runner.client.ClientGrader;
 import com.hubble.kit.runner.client.ClientProcess;
 import com.hubble.kit.runner.client.ClientSession;
+import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.Report;
 import com.hubble.kit.runner.report.render.TextReport;
 
@@ -114,7 +115,13 @@ public final class ClientCheckCommand implements Callable<ExitCode> {
                 : "the first token lives " + firstLifetime + " s, later ones " + lifetime + " s")
                 + (lifetimeAsString ? ", expiresInSecs as a string" : "");
         Instant startedAt = Instant.now();
-        try (Sandbox sandbox = Sandbox.start(settings)) {
+        // The client secret and every token the sandbox issues are redacted from everything printed or written: the
+        // client's own output relayed below, messages and evidence (a client may send or print them encoded).
+        Redactor redactor = KitOutput.redactorOf(err);
+        settings.clients().forEach(client -> redactor.add(client.clientSecret(), "secret"));
+        try (LogsToStderr logs = new LogsToStderr(err); Sandbox sandbox = Sandbox.start(settings)) {
+            // A token is in the sandbox's list before its login is answered, so before the client can print it.
+            Runnable learnTokens = () -> sandbox.state().tokens().issued().forEach(t -> redactor.add(t.value(), "token"));
             err.println("hubble-kit: Hubble API sandbox at " + sandbox.baseUri() + " (" + tokens
                     + (inject401At > 0 ? "; the token is revoked from authenticated call " + inject401At + " on" : "")
                     + ")");
@@ -122,7 +129,7 @@ public final class ClientCheckCommand implements Callable<ExitCode> {
             err.flush();
             ClientProcess.Result result;
             try {
-                result = ClientProcess.run(command, environment(sandbox), maxDuration, err);
+                result = ClientProcess.run(command, environment(sandbox), maxDuration, err, learnTokens);
             } catch (IOException e) {
                 throw new UsageError("cannot start sh -c for --run: " + e.getMessage());
             }
@@ -150,9 +157,10 @@ public final class ClientCheckCommand implements Callable<ExitCode> {
                 notes.add(killed);
             }
             err.flush();
+            learnTokens.run();
             ClientSession session = ClientSession.of(sandbox);
             err.println("hubble-kit: grading " + session.exchanges().size() + " recorded request(s)");
-            Report report = ClientGrader.grade(session, "client command: " + command, startedAt, strict, notes,
+            Report report = ClientGrader.grade(session, "client command: " + command, startedAt, strict, notes, redactor,
                     r -> {
                         err.println(TextReport.line(r));
                         err.flush();

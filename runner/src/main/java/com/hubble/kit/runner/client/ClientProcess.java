@@ -35,6 +35,15 @@ public final class ClientProcess {
      */
     public static Result run(String command, Map<String, String> environment, Duration limit, PrintWriter output)
             throws IOException, InterruptedException {
+        return run(command, environment, limit, output, () -> { });
+    }
+
+    /**
+     * As {@link #run(String, Map, Duration, PrintWriter)}, with {@code beforeEachLine} run before each line of the
+     * client's output is passed on (client-check registers the tokens issued so far with the output's redactor).
+     */
+    public static Result run(String command, Map<String, String> environment, Duration limit, PrintWriter output,
+                             Runnable beforeEachLine) throws IOException, InterruptedException {
         List<String> argv = SETSID ? List.of("setsid", "sh", "-c", command) : List.of("sh", "-c", command);
         ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -53,7 +62,7 @@ public final class ClientProcess {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            Thread pump = Thread.ofPlatform().daemon().name("client-output").start(() -> copy(process, output));
+            Thread pump = Thread.ofPlatform().daemon().name("client-output").start(() -> copy(process, output, beforeEachLine));
             boolean exited = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
             boolean leftovers = exited && (groupAlive(group) || process.descendants().anyMatch(ProcessHandle::isAlive));
             killAll(process, group);
@@ -125,11 +134,12 @@ public final class ClientProcess {
         return false;
     }
 
-    private static void copy(Process process, PrintWriter output) {
+    private static void copy(Process process, PrintWriter output, Runnable beforeEachLine) {
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
+                beforeEachLine.run();
                 synchronized (output) {
                     output.println("client| " + line);
                     output.flush();

@@ -54,11 +54,93 @@ public final class Redactor {
      * logarithmic while a text is scanned by at most log2(values) automata.
      */
     private volatile List<Group> groups = List.of();
+    /** Whether a value shorter than {@link #SUBSTRING_MATCH_MIN} is registered (its encodings count as whole runs). */
+    private volatile boolean shortValues;
+    /** Whether a value holds a non-ASCII character (decoded base64 and hex bytes are then read as UTF-8). */
+    private volatile boolean nonAscii;
 
     private record Group(List<Entry> entries, Matcher exact, Matcher folded) {
         static Group of(List<Entry> entries) {
-            return new Group(entries, new Matcher(entries, false), new Matcher(entries, true));
+            List<Pattern> exact = new ArrayList<>();
+            List<Pattern> folded = new ArrayList<>();
+            for (Entry entry : entries) {
+                boolean isSecret = entry.label.equals(SECRET_LABEL);
+                exact.add(new Pattern(entry.value, entry.label, isSecret, false));
+                folded.add(new Pattern(fold(entry.value), entry.label, isSecret, false));
+                String behind = afterBackslash(entry.value);
+                if (behind != null) {
+                    folded.add(new Pattern(fold(behind), entry.label, isSecret, false));
+                }
+                for (int k : swallowable(entry.value)) {
+                    folded.add(new Pattern(fold(entry.value.substring(k)), entry.label, isSecret, true));
+                }
+            }
+            return new Group(entries, new Matcher(exact), new Matcher(folded));
         }
+    }
+
+    /**
+     * One string an automaton looks for, and whose value it stands for; {@code afterEscape}: the value's rest after
+     * its first characters were swallowed by an escape begun just before it, found with the one decoded character
+     * before it (that escape).
+     */
+    private record Pattern(String text, String label, boolean isSecret, boolean afterEscape) {
+    }
+
+    /**
+     * How many first characters of a value an escape begun just before it may swallow, for the rests worth looking
+     * for (at least {@value #SUBSTRING_MATCH_MIN} characters): a partner writes "&#x2" or "%" or "\\u00" before the
+     * value and a decoder reads the value's leading digits into that escape ({@code &#x2} + {@code 7/ab...} is an
+     * apostrophe and "/ab..."); an entity name's end and its ';' ({@code &am} + {@code p;...}); or any one character
+     * ({@code \} + {@code n...}). A fixed, small number of extra strings per value.
+     */
+    static java.util.SortedSet<Integer> swallowable(String value) {
+        java.util.SortedSet<Integer> counts = new java.util.TreeSet<>();
+        counts.add(1);
+        int hexDigits = 0;
+        while (hexDigits < Math.min(8, value.length()) && Character.digit(value.charAt(hexDigits), 16) >= 0
+                && value.charAt(hexDigits) < 128) {
+            hexDigits++;
+            counts.add(hexDigits);
+            if (hexDigits < value.length() && value.charAt(hexDigits) == ';') {
+                counts.add(hexDigits + 1);
+            }
+        }
+        int letters = 0;
+        while (letters < Math.min(10, value.length()) && value.charAt(letters) < 128
+                && Character.isLetter(value.charAt(letters))) {
+            letters++;
+        }
+        if (letters > 0 && letters < value.length() && value.charAt(letters) == ';') {
+            counts.add(letters + 1);
+        }
+        counts.removeIf(k -> value.length() - k < SUBSTRING_MATCH_MIN);
+        return counts;
+    }
+
+    /**
+     * The value as a decoder reads it with a backslash just before it, when its first letters make a JSON escape
+     * ({@code \u0041bc/} decodes to "Abc/"): matched in the decoded texts, this finds such an echo whatever encodes
+     * its other characters ({@code \u0041bc\u002F}), which no single reading of the text can (the first escape
+     * must stay raw, the later ones decoded). Null when the value starts no escape.
+     */
+    static String afterBackslash(String value) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        char first = value.charAt(0);
+        int control = "bfnrt".indexOf(first);
+        if (control >= 0) {
+            return "\b\f\n\r\t".charAt(control) + value.substring(1);
+        }
+        int digits = first == 'u' ? 4 : first == 'x' ? 2 : 0;
+        if (digits > 0 && value.length() > digits) {
+            int code = Decoded.hex(value, 1, digits);
+            if (code >= 0) {
+                return (char) code + value.substring(1 + digits);
+            }
+        }
+        return null;
     }
 
     /** Registers a value to redact under a label ("secret", "token", ...); empty values are ignored. */
@@ -67,6 +149,8 @@ public final class Redactor {
         if (!raw.isEmpty() && known.add(raw)) {
             Entry entry = new Entry(raw, label);
             entries.add(entry);
+            shortValues |= raw.length() < SUBSTRING_MATCH_MIN;
+            nonAscii |= !raw.chars().allMatch(c -> c < 0x80);
             entries.sort(Comparator.comparingInt((Entry e) -> e.value.length()).reversed());
             List<Group> next = new ArrayList<>(groups);
             List<Entry> merged = new ArrayList<>(List.of(entry));
@@ -96,9 +180,86 @@ public final class Redactor {
         return redact(text, true);
     }
 
-    /** Redacts the whole text, then keeps at most {@code max} characters: never the other way round. */
+    /** Texts up to this long are redacted whole for an excerpt; of a longer one, a head long enough for it. */
+    static final int WHOLE_EXCERPT = 64 * 1024;
+
+    /**
+     * More characters than one character of a value takes in any form found: 3 UTF-8 bytes, as hex digits, each
+     * written as a JSON escape is 36; 3 bytes %-encoded inside JSON ({@code \u0025XX}) 24.
+     */
+    private static final int MAX_EXPANSION = 64;
+
+    /**
+     * Redacts the whole text, then keeps at most {@code max} characters: never the other way round. Of a long text
+     * (the kit's own 1 MiB request bodies) only a head is redacted, one long enough that no value it could hold,
+     * in any encoding, reaches from the part shown into the part not read: what is shown is what redacting the
+     * whole would show; the count of characters not shown counts those after the head as they are.
+     */
     public String excerpt(String text, int max) {
+        if (text == null || text.length() <= WHOLE_EXCERPT) {
+            return Preview.of(redact(text), max);
+        }
+        String cleaned = clean(text);
+        List<Group> matchers = groups;
+        if (matchers.isEmpty()) {
+            return Preview.of(cleaned, max);
+        }
+        int margin;
+        synchronized (this) {
+            margin = entries.isEmpty() ? 0 : entries.get(0).value.length() * MAX_EXPANSION + 16;
+        }
+        for (long head = (long) max + 2L * margin; head < cleaned.length(); head *= 2) {
+            String start = redactedStart(cleaned, (int) head, margin, max, matchers);
+            if (start != null) {
+                return start;
+            }
+        }
         return Preview.of(redact(text), max);
+    }
+
+    /**
+     * The excerpt from {@code head} characters of the text when its first {@code max} redacted characters come from
+     * spans ending at least {@code margin} before the head's end (no value there can differ from the whole text's),
+     * else null.
+     */
+    private String redactedStart(String cleaned, int head, int margin, int max, List<Group> matchers) {
+        String part = cleaned.substring(0, head);
+        int[] reach = new int[head + 1];
+        byte[] secret = new byte[head + 1];
+        for (Level level : levels(part, true, shortValues, nonAscii)) {
+            for (Group group : matchers) {
+                Matcher matcher = level.exact() ? group.exact : group.folded;
+                matcher.mark(level, DANGLING_MIN, reach, secret);
+            }
+        }
+        int safe = head - margin;
+        StringBuilder out = new StringBuilder(max + 32);
+        int i = 0;
+        while (i < safe && out.length() <= max) {
+            if (reach[i] > i) {
+                int end = reach[i];
+                boolean isSecret = secret[i] != 0;
+                for (int j = i + 1; j < end; j++) {
+                    if (reach[j] > end) {
+                        end = reach[j];
+                    }
+                    isSecret |= secret[j] != 0;
+                }
+                if (end > safe) {
+                    break;
+                }
+                out.append(marker(isSecret ? SECRET_LABEL : labelOtherThanSecret()));
+                i = end;
+            } else {
+                out.append(cleaned.charAt(i));
+                i++;
+            }
+        }
+        if (out.length() <= max) {
+            return null;
+        }
+        long more = out.length() - max + (long) (cleaned.length() - i);
+        return out.substring(0, max) + "… (" + more + " more characters)";
     }
 
     private static final ThreadLocal<Redactor> JUDGING = new ThreadLocal<>();
@@ -170,14 +331,14 @@ public final class Redactor {
             return Optional.empty();
         }
         for (Header header : response.headers()) {
-            Optional<String> label = longEcho(matchers, clean(header.value()), false)
+            Optional<String> label = longEcho(matchers, clean(header.value()), false, nonAscii)
                     .or(() -> shortEcho(header.value().strip()));
             if (label.isPresent()) {
                 return Optional.of(label.get() + " came back in the response header " + header.name());
             }
         }
         String body = clean(response.body());
-        Optional<String> label = longEcho(matchers, body, response.truncated()).or(() -> shortEcho(body.strip()));
+        Optional<String> label = longEcho(matchers, body, response.truncated(), nonAscii).or(() -> shortEcho(body.strip()));
         if (label.isEmpty()) {
             for (String string : jsonStrings(body)) {
                 label = shortEcho(string);
@@ -190,11 +351,12 @@ public final class Redactor {
     }
 
     /** A value of at least {@link #SUBSTRING_MATCH_MIN} characters anywhere, in any encoding. */
-    private static Optional<String> longEcho(List<Group> matchers, String text, boolean cut) {
-        for (Level level : levels(text, cut)) {
+    private static Optional<String> longEcho(List<Group> matchers, String text, boolean cut, boolean utf8) {
+        for (Level level : levels(text, cut, false, utf8)) {
             for (Group group : matchers) {
-                Matcher matcher = level.depth == 0 ? group.exact : group.folded;
-                Optional<String> found = matcher.longest(level.text, SUBSTRING_MATCH_MIN, cut ? SUBSTRING_MATCH_MIN : -1);
+                Matcher matcher = level.exact() ? group.exact : group.folded;
+                Optional<String> found = matcher.longest(level.text, SUBSTRING_MATCH_MIN,
+                        cut && level.openEnd ? SUBSTRING_MATCH_MIN : -1);
                 if (found.isPresent()) {
                     return found;
                 }
@@ -215,13 +377,20 @@ public final class Redactor {
             forms.add(Decoded.of(cleaned, mode).text.toString());
         }
         forms.add(Decoded.of(forms.get(1)).text.toString());
+        List<String> decoded = new ArrayList<>();
+        forms.forEach(form -> decoded.addAll(Encoded.whole(form)));
         for (Entry entry : entries) {
             if (entry.value.length() < SUBSTRING_MATCH_MIN) {
+                String behind = afterBackslash(entry.value);
                 for (int i = 0; i < forms.size(); i++) {
                     String form = forms.get(i);
-                    if (i == 0 ? form.equals(entry.value) : form.strip().equals(fold(entry.value))) {
+                    if (i == 0 ? form.equals(entry.value) : form.strip().equals(fold(entry.value))
+                            || behind != null && form.strip().equals(fold(behind))) {
                         return Optional.of(entry.label);
                     }
+                }
+                if (decoded.contains(entry.value)) {
+                    return Optional.of(entry.label);
                 }
             }
         }
@@ -317,9 +486,9 @@ public final class Redactor {
         int[] reach = new int[n + 1];
         byte[] secret = new byte[n + 1];
         boolean any = false;
-        for (Level level : levels(cleaned, cut)) {
+        for (Level level : levels(cleaned, cut, shortValues, nonAscii)) {
             for (Group group : matchers) {
-                Matcher matcher = level.depth == 0 ? group.exact : group.folded;
+                Matcher matcher = level.exact() ? group.exact : group.folded;
                 any |= matcher.mark(level, cut ? DANGLING_MIN : DANGLING_UNCUT_MIN, reach, secret);
             }
         }
@@ -361,8 +530,11 @@ public final class Redactor {
      * "&e/4" to the mixed decoder): so besides the mixed decoding (once, and twice for one encoding inside
      * another), the text is decoded by each family alone and once with the letter escapes of JSON
      * ({@code \\b \\f \\n \\r \\t \\u \\x}) left as they are. A fixed number of linear passes.
+     * A text without any escape character decodes to itself (with '+' read as ' ') in every one of these ways, so
+     * it is searched as it came and once decoded: the same matches in a quarter of the passes (a 1 MiB request body
+     * of the kit's own took a third of a second).
      */
-    private static List<Level> levels(String text, boolean cut) {
+    private static List<Level> levels(String text, boolean cut, boolean shortRuns, boolean utf8) {
         int end = cut ? text.length() - partialEscapeLength(text) : text.length();
         int[] from0 = new int[end];
         int[] to0 = new int[end];
@@ -373,6 +545,13 @@ public final class Redactor {
         Level plain = new Level(0, text.substring(0, end), from0, to0, text.length());
         List<Level> levels = new ArrayList<>();
         levels.add(plain);
+        if (!hasEscapeCharacter(plain.text)) {
+            Decoded once = Decoded.of(plain.text, MIXED);
+            levels.add(new Level(1, once.text.toString(), once.from, once.to, text.length()));
+            // base64 and hex of the text as it came: decoding it first changes only '+' to ' ', which base64 reads alike
+            Encoded.addLevels(levels, plain, false, shortRuns, utf8);
+            return levels;
+        }
         Level first = null;
         for (int mode : MODES) {
             Decoded once = Decoded.of(plain.text, mode);
@@ -390,7 +569,20 @@ public final class Redactor {
             to2[i] = first.to[twice.to[i] - 1];
         }
         levels.add(new Level(2, twice.text.toString(), from2, to2, text.length()));
+        Encoded.addLevels(levels, plain, false, shortRuns, utf8);
+        Encoded.addLevels(levels, first, true, shortRuns, utf8);
         return levels;
+    }
+
+    /** Whether any of the three escape families could start in the text. */
+    private static boolean hasEscapeCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '%' || c == '&') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final int JSON = 1;
@@ -429,7 +621,22 @@ public final class Redactor {
     }
 
     /** One form of a text: canonical characters, each with the original span [from, to) it came from. */
-    private record Level(int depth, String text, int[] from, int[] to, int originalLength) {
+    /**
+     * One form of a text: canonical characters, each with the original span [from, to) it came from. A level of
+     * decoded base64 or hex ({@code bytes}) is matched exactly, only for values of at least
+     * {@value #SUBSTRING_MATCH_MIN} characters, or a shorter one making up a whole run ({@code wholeRuns}: runs decoded
+     * from their first character); {@code openEnd}: its last run reaches the end of the text (a dangling beginning
+     * there counts).
+     */
+    private record Level(int depth, String text, int[] from, int[] to, int originalLength, boolean bytes,
+                         boolean wholeRuns, boolean openEnd) {
+        Level(int depth, String text, int[] from, int[] to, int originalLength) {
+            this(depth, text, from, to, originalLength, false, false, true);
+        }
+
+        boolean exact() {
+            return depth == 0 || bytes;
+        }
     }
 
     /** One decoding pass: every escape of the three families becomes the character it stands for. */
@@ -613,6 +820,267 @@ public final class Redactor {
         }
     }
 
+    /** The fewest base64 characters that hold {@value #SUBSTRING_MATCH_MIN} bytes at any alignment: shorter runs are not decoded. */
+    static final int BASE64_RUN_MIN = (SUBSTRING_MATCH_MIN * 8 + 5) / 6;
+    /** The fewest hex digits that hold {@value #SUBSTRING_MATCH_MIN} bytes at any alignment. */
+    static final int HEX_RUN_MIN = SUBSTRING_MATCH_MIN * 2;
+
+    /**
+     * A text's base64 or hex runs decoded back into bytes, and the bytes read as UTF-8, so that a value is found
+     * wherever its encoded bytes appear: alone or inside a longer encoded blob ({@code base64("secret=" + secret)}),
+     * with or without padding. A run is a maximal stretch of the alphabet (base64: both the standard and the URL-safe
+     * one, and a space where '+' was folded to one; hex: either case), line breaks inside it skipped. Where the
+     * value's bytes sit in the run is unknown, so each run is decoded from each of its first 4 (hex: 2) characters:
+     * the value's first byte then starts on a decoded byte in one of them (6-bit characters put a byte at any even
+     * bit offset, 4 phases cover the 4). Each decoded character maps back to the characters that hold its bits, so
+     * the partial characters at the edges are redacted too. Runs too short to hold
+     * {@value #SUBSTRING_MATCH_MIN} bytes are skipped unless short values are registered, and then decoded only from
+     * their first character (a short value counts only as a whole run). Linear: 6 passes, each over the text once.
+     */
+    private static final class Encoded {
+        private static final char SEPARATOR = '\uFFFF';
+        private final Level base;
+        private final boolean utf8;
+        private char[] text;
+        private int[] from;
+        private int[] to;
+        private int size;
+        private int codePoint;
+        private int remaining;
+        private int pendingFrom;
+        private int pendingTo;
+
+        private Encoded(Level base, boolean hex, boolean utf8) {
+            this.base = base;
+            this.utf8 = utf8;
+            int capacity = 16 + (hex ? base.text.length() / 2 : base.text.length() * 3 / 4);
+            text = new char[capacity];
+            from = new int[capacity];
+            to = new int[capacity];
+        }
+
+        /** Adds the base64 levels (4 phases) and the hex levels (2 phases) of {@code base} that hold any text. */
+        static void addLevels(List<Level> levels, Level base, boolean folded, boolean shortRuns, boolean utf8) {
+            for (int phase = 0; phase < 4; phase++) {
+                add(levels, decode(base, phase, false, folded, shortRuns && phase == 0, utf8), shortRuns && phase == 0);
+            }
+            for (int phase = 0; phase < 2; phase++) {
+                add(levels, decode(base, phase, true, folded, shortRuns && phase == 0, utf8), shortRuns && phase == 0);
+            }
+        }
+
+        private static void add(List<Level> levels, Encoded decoded, boolean wholeRuns) {
+            if (decoded.size > 0) {
+                levels.add(decoded.level(wholeRuns));
+            }
+        }
+
+        private static final byte[] BASE64_VALUES = new byte[128];
+        private static final byte[] HEX_VALUES = new byte[128];
+
+        static {
+            java.util.Arrays.fill(BASE64_VALUES, (byte) -1);
+            java.util.Arrays.fill(HEX_VALUES, (byte) -1);
+            String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+            for (int i = 0; i < alphabet.length(); i++) {
+                BASE64_VALUES[alphabet.charAt(i)] = (byte) i;
+            }
+            BASE64_VALUES['-'] = 62;
+            BASE64_VALUES['_'] = 63;
+            for (int i = 0; i < 16; i++) {
+                HEX_VALUES[Character.forDigit(i, 16)] = (byte) i;
+                HEX_VALUES[Character.toUpperCase(Character.forDigit(i, 16))] = (byte) i;
+            }
+        }
+
+        /** A character's value in base64 (both alphabets; a space where '+' was folded to one) or hex, or -1. */
+        private static int value(char c, boolean hex, boolean folded) {
+            if (c >= 128) {
+                return -1;
+            }
+            if (hex) {
+                return HEX_VALUES[c];
+            }
+            return folded && c == ' ' ? 62 : BASE64_VALUES[c];
+        }
+
+        private boolean openEnd;
+
+        private static Encoded decode(Level base, int phase, boolean hex, boolean folded, boolean shortRuns,
+                                      boolean utf8) {
+            Encoded out = new Encoded(base, hex, utf8);
+            String s = base.text;
+            int n = s.length();
+            int bits = hex ? 4 : 6;
+            int min = hex ? HEX_RUN_MIN : BASE64_RUN_MIN;
+            int i = 0;
+            while (i < n) {
+                if (value(s.charAt(i), hex, folded) < 0) {
+                    i++;
+                    continue;
+                }
+                int start = i;
+                int count = 0;
+                while (i < n) {
+                    char c = s.charAt(i);
+                    if (value(c, hex, folded) >= 0) {
+                        count++;
+                    } else if (c != '\r' && c != '\n') {
+                        break;
+                    }
+                    i++;
+                }
+                if (count > phase && (count >= min || shortRuns)) {
+                    out.run(s, start, i, phase, bits, hex, folded);
+                    if (i == n) {
+                        out.openEnd = true;
+                    } else {
+                        out.flushPending();
+                        out.put(SEPARATOR, i, i + 1);
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** Decodes the run [start, end) from its {@code phase}-th character on. */
+        private void run(String s, int start, int end, int phase, int bits, boolean hex, boolean folded) {
+            int skip = phase;
+            int buffer = 0;
+            int held = 0;
+            int byteFrom = start;
+            for (int k = start; k < end; k++) {
+                int v = value(s.charAt(k), hex, folded);
+                if (v < 0) {
+                    continue;
+                }
+                if (skip > 0) {
+                    skip--;
+                    continue;
+                }
+                if (held == 0) {
+                    byteFrom = k;
+                }
+                buffer = (buffer << bits) | v;
+                held += bits;
+                if (held >= 8) {
+                    held -= 8;
+                    int b = (buffer >>> held) & 0xFF;
+                    buffer &= (1 << held) - 1;
+                    decodedByte(b, byteFrom, k + 1);
+                    byteFrom = k;
+                }
+            }
+        }
+
+        /**
+         * One decoded byte from base characters [f, t): UTF-8 sequences become their character, invalid bytes U+FFFD;
+         * when every value is ASCII ({@code !utf8}), a byte of 0x80 or more is U+FFFD at once (it is in no value).
+         */
+        private void decodedByte(int b, int f, int t) {
+            if (!utf8) {
+                append(b < 0x80 ? (char) b : '\uFFFD', f, t);
+                return;
+            }
+            if (remaining > 0) {
+                if ((b & 0xC0) == 0x80) {
+                    codePoint = (codePoint << 6) | (b & 0x3F);
+                    pendingTo = t;
+                    if (--remaining == 0) {
+                        boolean valid = codePoint <= Character.MAX_CODE_POINT
+                                && (codePoint < 0xD800 || codePoint > 0xDFFF);
+                        put(valid ? codePoint : 0xFFFD, pendingFrom, t);
+                    }
+                    return;
+                }
+                flushPending();
+            }
+            int lead = b >= 0xC2 && b <= 0xDF ? 1 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xF0 && b <= 0xF4 ? 3 : 0;
+            if (b < 0x80) {
+                put(b, f, t);
+            } else if (lead == 0) {
+                put(0xFFFD, f, t);
+            } else {
+                codePoint = b & (0x3F >> lead);
+                remaining = lead;
+                pendingFrom = f;
+                pendingTo = t;
+            }
+        }
+
+        private void flushPending() {
+            if (remaining > 0) {
+                remaining = 0;
+                put(0xFFFD, pendingFrom, pendingTo);
+            }
+        }
+
+        /** Appends a character that stands for base characters [f, t). */
+        private void put(int c, int f, int t) {
+            if (c >= Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+                append(Character.highSurrogate(c), f, t);
+                append(Character.lowSurrogate(c), f, t);
+            } else {
+                append((char) c, f, t);
+            }
+        }
+
+        private void append(char c, int f, int t) {
+            if (size == from.length) {
+                from = java.util.Arrays.copyOf(from, size * 2);
+                to = java.util.Arrays.copyOf(to, size * 2);
+                text = java.util.Arrays.copyOf(text, size * 2);
+            }
+            text[size] = c;
+            from[size] = base.from[f];
+            to[size] = base.to[t - 1];
+            size++;
+        }
+
+        private Level level(boolean wholeRuns) {
+            // The maps may be longer than the text: a level reads them only below its text's length.
+            return new Level(base.depth + 1, new String(text, 0, size), from, to, base.originalLength, true, wholeRuns,
+                    openEnd);
+        }
+
+        /**
+         * The whole text read as one base64 run and as one hex run, from its first character (padding '=' at the end
+         * ignored), where it is one: a short value echoed encoded as a whole header value, JSON string or body.
+         */
+        static List<String> whole(String text) {
+            String run = text.strip();
+            while (run.endsWith("=")) {
+                run = run.substring(0, run.length() - 1);
+            }
+            List<String> decoded = new ArrayList<>();
+            if (run.isEmpty()) {
+                return decoded;
+            }
+            int[] identity = new int[run.length()];
+            int[] next = new int[run.length()];
+            for (int i = 0; i < identity.length; i++) {
+                identity[i] = i;
+                next[i] = i + 1;
+            }
+            Level level = new Level(0, run, identity, next, run.length());
+            for (boolean hex : new boolean[] {false, true}) {
+                Encoded one = decode(level, 0, hex, false, true, true);
+                one.flushPending();
+                String whole = new String(one.text, 0, one.size);
+                if (one.size > 0 && one.openEnd && whole.indexOf(SEPARATOR) < 0) {
+                    decoded.add(whole);
+                }
+            }
+            return decoded;
+        }
+
+        /** Whether the decoded characters [first, last] make up a whole run (separators or the ends around them). */
+        static boolean wholeRun(String text, int first, int last) {
+            return (first == 0 || text.charAt(first - 1) == SEPARATOR)
+                    && (last + 1 == text.length() || text.charAt(last + 1) == SEPARATOR);
+        }
+    }
+
     /** HTML named character references of the printable ASCII characters (HTML5 names, and the classic upper-case ones). */
     private static final class Entities {
         private static final java.util.Map<String, Integer> NAMES = java.util.Map.ofEntries(
@@ -652,6 +1120,9 @@ public final class Redactor {
      * in one pass over the text, whatever the text holds. Nodes are arrays, edges one open-addressing table.
      */
     private static final class Matcher {
+        /** The root's transitions on Latin-1 characters, looked up directly: most characters of a text leave the root. */
+        private static final int ROOT_TABLE = 256;
+        private final int[] root = new int[ROOT_TABLE];
         private final Edges edges;
         private final int[] fail;
         private final int[] depth;
@@ -659,13 +1130,15 @@ public final class Redactor {
         private final int[] out;
         private final boolean[] outSecret;
         private final String[] outLabel;
+        /** Whether that value is a rest after an escape: the decoded character before it is redacted too. */
+        private final boolean[] outAfterEscape;
         /** Whether a secret (not only a token) passes through this node, for the label of a dangling beginning. */
         private final boolean[] throughSecret;
 
-        Matcher(List<Entry> entries, boolean foldPlus) {
+        Matcher(List<Pattern> patterns) {
             int capacity = 1;
-            for (Entry entry : entries) {
-                capacity += entry.value.length();
+            for (Pattern pattern : patterns) {
+                capacity += pattern.text.length();
             }
             edges = new Edges(capacity);
             fail = new int[capacity];
@@ -673,11 +1146,12 @@ public final class Redactor {
             out = new int[capacity];
             outSecret = new boolean[capacity];
             outLabel = new String[capacity];
+            outAfterEscape = new boolean[capacity];
             throughSecret = new boolean[capacity];
             int size = 1;
-            for (Entry entry : entries) {
-                String value = foldPlus ? fold(entry.value) : entry.value;
-                boolean isSecret = entry.label.equals(SECRET_LABEL);
+            for (Pattern pattern : patterns) {
+                String value = pattern.text;
+                boolean isSecret = pattern.isSecret;
                 int state = 0;
                 for (int i = 0; i < value.length(); i++) {
                     char c = value.charAt(i);
@@ -693,8 +1167,12 @@ public final class Redactor {
                 if (value.length() > out[state] || (value.length() == out[state] && isSecret)) {
                     out[state] = value.length();
                     outSecret[state] = isSecret;
-                    outLabel[state] = entry.label;
+                    outLabel[state] = pattern.label;
+                    outAfterEscape[state] = pattern.afterEscape;
                 }
+            }
+            for (char c = 0; c < ROOT_TABLE; c++) {
+                root[c] = Math.max(0, edges.get(0, c));
             }
             // Breadth-first over the nodes: failure links, and each node's longest output through its failure chain.
             int[] queue = new int[size];
@@ -712,6 +1190,7 @@ public final class Redactor {
                     out[state] = out[f];
                     outSecret[state] = outSecret[f];
                     outLabel[state] = outLabel[f];
+                    outAfterEscape[state] = outAfterEscape[f];
                 }
                 for (int child : children[state]) {
                     char c = edges.label(child);
@@ -729,6 +1208,9 @@ public final class Redactor {
 
         private int step(int state, char c) {
             while (true) {
+                if (state == 0 && c < ROOT_TABLE) {
+                    return root[c];
+                }
                 int target = edges.get(state, c);
                 if (target >= 0) {
                     return target;
@@ -751,8 +1233,9 @@ public final class Redactor {
             for (int i = 0; i < text.length(); i++) {
                 state = step(state, text.charAt(i));
                 int length = out[state];
-                if (length > 0) {
-                    int start = level.from[i - length + 1];
+                if (length > 0 && (!level.bytes || length >= SUBSTRING_MATCH_MIN
+                        || level.wholeRuns && Encoded.wholeRun(text, i - length + 1, i))) {
+                    int start = level.from[Math.max(0, i - length + 1 - (outAfterEscape[state] ? 1 : 0))];
                     int end = level.to[i];
                     reach[start] = Math.max(reach[start], end);
                     secret[start] |= (byte) (outSecret[state] ? 1 : 0);
@@ -760,7 +1243,7 @@ public final class Redactor {
                 }
             }
             int dangling = depth[state];
-            if (dangling >= danglingMin && dangling > 0) {
+            if (dangling >= danglingMin && dangling > 0 && level.openEnd) {
                 int start = level.from[text.length() - dangling];
                 reach[start] = Math.max(reach[start], level.originalLength);
                 secret[start] |= (byte) (throughSecret[state] ? 1 : 0);

@@ -19,8 +19,12 @@ import com.hubble.kit.runner.sso.probe.Settings;
 /** N concurrent rejected calls for the load duration: under 1% errors or timeouts. */
 public final class PerfConcurrency implements SsoCheck<LoadResult> {
     static final double MAX_ERROR_RATE = 0.01;
-    /** At the default --load-duration the load may stop once it has run this long and its verdict is settled. */
-    static final Duration SETTLED_AFTER = Duration.ofSeconds(1);
+    /**
+     * A rate is steady when each of this many consecutive windows (LoadRule.Progress#window, 0.1 s) completed calls and
+     * the busiest held at most {@link #STEADY_SPREAD} times the calls of the quietest.
+     */
+    static final int STEADY_WINDOWS = 3;
+    static final double STEADY_SPREAD = 1.25;
     private static final Duration DEFAULT_DURATION = Durations.parse(Settings.LOAD_DURATION);
     private static final double Z = 1.96; // 95% two-sided
     /** What the load probe is told: what an error is, and when the 1% verdict cannot change any more. */
@@ -31,18 +35,21 @@ public final class PerfConcurrency implements SsoCheck<LoadResult> {
         }
 
         @Override
-        public boolean settled(Duration elapsed, Duration planned, long calls, long errors) {
-            // A duration the user chose is held; the default one is a ceiling once the 1% verdict is settled.
-            return planned.equals(DEFAULT_DURATION) && elapsed.compareTo(SETTLED_AFTER) >= 0
-                    && PerfConcurrency.settled(calls, errors);
+        public boolean settled(LoadRule.Progress progress) {
+            // A duration the user chose is held; the default one is a ceiling once more calls could change neither
+            // the verdict (settled at 95%) nor the rate and latencies reported (steady: warmed up, not still climbing;
+            // with a fixed number of callers a steady rate is a steady mean latency).
+            return progress.planned().equals(DEFAULT_DURATION) && PerfConcurrency.settled(progress.calls(), progress.errors())
+                    && steady(progress.recentWindows());
         }
     };
     private static final LoadProbe PROBE = new LoadProbe(RULE);
     private static final CheckInfo INFO = new CheckInfo("sso.perf.concurrency",
             "Under 1% errors with concurrent calls", Severity.SHOULD, Area.PERFORMANCE,
             Source.SSO_DOC + "every SDK start of every user calls /sso, so calls arrive concurrently. The kit sends "
-                    + "--concurrency parallel callers for --load-duration (at the default, 3s, it stops after 1 s once the "
-                    + "1% verdict is settled at 95% confidence) and allows under 1% errors or timeouts "
+                    + "--concurrency parallel callers for --load-duration (at the default, 3s, it stops once the 1% verdict "
+                    + "is settled at 95% confidence and the call rate is steady: three 0.1 s windows within 25% of each "
+                    + "other) and allows under 1% errors or timeouts "
                     + "(the kit's choice; the source gives none).",
             PROBE.describe(),
             "Size the connection pool and worker threads for concurrent calls; do not serialise on a lock or a single "
@@ -77,6 +84,17 @@ public final class PerfConcurrency implements SsoCheck<LoadResult> {
         double spread = Z * Math.sqrt(p * (1 - p) / n + Z * Z / (4 * n * n));
         double denominator = 1 + Z * Z / n;
         return (centre + spread) / denominator < MAX_ERROR_RATE || (centre - spread) / denominator > MAX_ERROR_RATE;
+    }
+
+    /** Whether the last {@link #STEADY_WINDOWS} windows each completed calls, within {@link #STEADY_SPREAD} of each other. */
+    static boolean steady(List<Long> windows) {
+        if (windows.size() < STEADY_WINDOWS) {
+            return false;
+        }
+        List<Long> last = windows.subList(windows.size() - STEADY_WINDOWS, windows.size());
+        long least = last.stream().mapToLong(Long::longValue).min().orElse(0);
+        long most = last.stream().mapToLong(Long::longValue).max().orElse(0);
+        return least > 0 && most <= least * STEADY_SPREAD;
     }
 
     /** The calls of a load that count against the target: answers other than a rejection, and calls with no answer. */

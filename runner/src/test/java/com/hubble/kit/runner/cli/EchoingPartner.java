@@ -39,7 +39,13 @@ final class EchoingPartner implements AutoCloseable {
         URL_LOWER(v -> lowerHex(URLEncoder.encode(v, StandardCharsets.UTF_8))),
         HTML_NAMED(v -> v.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
                 .replace("'", "&#39;").replace("/", "&#x2F;")),
-        HTML_NUMERIC(v -> escapeEach(v, "&#%d;"));
+        HTML_NUMERIC(v -> escapeEach(v, "&#%d;")),
+        BASE64(v -> java.util.Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))),
+        BASE64_URL(v -> java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(v.getBytes(StandardCharsets.UTF_8))),
+        /** Inside a longer base64 blob, as a debug dump of a form post would hold it (byte alignment 1). */
+        BASE64_INSIDE(v -> java.util.Base64.getEncoder().encodeToString(("secret=" + v + "&x=1").getBytes(StandardCharsets.UTF_8))),
+        HEX_LOWER(v -> java.util.HexFormat.of().formatHex(v.getBytes(StandardCharsets.UTF_8))),
+        HEX_UPPER(v -> java.util.HexFormat.of().withUpperCase().formatHex(v.getBytes(StandardCharsets.UTF_8)));
 
         final UnaryOperator<String> encode;
 
@@ -184,7 +190,8 @@ final class EchoingPartner implements AutoCloseable {
     /** The echo inside a JSON string: forms that are not JSON themselves get JSON's own escaping. */
     private static String jsonSafe(Form form, String text) {
         return switch (form) {
-            case JSON, JSON_SLASH, JSON_UNICODE_LOWER, JSON_UNICODE_UPPER, URL_UPPER, URL_LOWER, HTML_NAMED, HTML_NUMERIC -> text;
+            case JSON, JSON_SLASH, JSON_UNICODE_LOWER, JSON_UNICODE_UPPER, URL_UPPER, URL_LOWER, HTML_NAMED, HTML_NUMERIC,
+                 BASE64, BASE64_URL, BASE64_INSIDE, HEX_LOWER, HEX_UPPER -> text;
             case PLAIN -> json(text);
         };
     }

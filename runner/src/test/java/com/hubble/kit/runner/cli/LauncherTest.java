@@ -140,10 +140,25 @@ class LauncherTest {
     @Test
     void onlyShortCommandsGoWithoutTheOptimisingCompiler() throws Exception {
         List<String> check = runToCompletion(defaultPath(), Map.of(), checkout, "check");
-        assertEquals(List.of("-XX:+UseSerialGC", "-Xmx1g", "-jar", currentBuild() + "/hubble-kit.jar", "check"), check);
-        List<String> help = runToCompletion(defaultPath(), Map.of(), checkout, "check", "--help");
         assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g", "-jar",
-                currentBuild() + "/hubble-kit.jar", "check", "--help"), help);
+                currentBuild() + "/hubble-kit.jar", "check"), check);
+        List<String> pact = runToCompletion(defaultPath(), Map.of(), checkout, "verify-pact");
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xmx1g", "-jar", currentBuild() + "/hubble-kit.jar", "verify-pact"), pact);
+        List<String> help = runToCompletion(defaultPath(), Map.of(), checkout, "verify-pact", "--help");
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g", "-jar",
+                currentBuild() + "/hubble-kit.jar", "verify-pact", "--help"), help);
+        List<String> serve = runToCompletion(defaultPath(), Map.of(), checkout, "serve");
+        assertFalse(serve.contains("-XX:TieredStopAtLevel=1"), serve.toString());
+    }
+
+    @Test
+    void aJdk22OrNewerExitsWithoutWaitingForThreadsInNativeCode() throws Exception {
+        List<String> jdk21 = runToCompletion(defaultPath(), Map.of(), checkout, "check");
+        assertFalse(jdk21.contains("-XX:UserThreadWaitAttemptsAtExit=0"), "JDK 21 does not know the flag: " + jdk21);
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"25.0.3\"\n");
+        List<String> jdk25 = runToCompletion(defaultPath(), Map.of(), checkout, "check");
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:UserThreadWaitAttemptsAtExit=0", "-XX:+UseSerialGC", "-Xmx1g",
+                "-jar", currentBuild() + "/hubble-kit.jar", "check"), jdk25);
     }
 
     @Test
@@ -158,11 +173,12 @@ class LauncherTest {
     void aCollectorOrHeapSizeInJavaOptionsReplacesTheLaunchersOwn() throws Exception {
         List<String> collector = runToCompletion(defaultPath(), Map.of("HUBBLE_KIT_JAVA_OPTS", "-XX:+UseG1GC"),
                 checkout, "check");
-        assertEquals(List.of("-Xmx1g", "-XX:+UseG1GC", "-jar", currentBuild() + "/hubble-kit.jar", "check"), collector);
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-Xmx1g", "-XX:+UseG1GC", "-jar", currentBuild() + "/hubble-kit.jar",
+                "check"), collector);
         List<String> heap = runToCompletion(defaultPath(), Map.of("HUBBLE_KIT_JAVA_OPTS", "-XX:MaxRAMPercentage=50"),
                 checkout, "check");
-        assertEquals(List.of("-XX:+UseSerialGC", "-XX:MaxRAMPercentage=50", "-jar", currentBuild() + "/hubble-kit.jar",
-                "check"), heap);
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=50", "-jar",
+                currentBuild() + "/hubble-kit.jar", "check"), heap);
     }
 
     /**

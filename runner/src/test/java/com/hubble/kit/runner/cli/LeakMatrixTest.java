@@ -26,8 +26,8 @@ import com.hubble.kit.runner.cli.EchoingPartner.Form;
 import com.hubble.kit.runner.cli.EchoingPartner.Place;
 
 /**
- * The leak matrix: secrets of several shapes x the forms and places a partner echoes them in x check and
- * verify-pact. In every cell nothing the kit prints or writes holds the secret or a token, in any of those forms
+ * The leak matrix: secrets of several shapes x the forms (reversible escapes, base64 alone or inside a blob, hex) and
+ * places a partner echoes them in x check and verify-pact. In every cell nothing the kit prints or writes holds the secret or a token, in any of those forms
  * or as any 12-character piece, and sso.errors.no-secret-echo FAILs where an echo was sent (PASSes where none was).
  * Bounded: each form and place runs once per command with a rotating secret shape; all shapes also run with
  * several echoes at once; one partner per shape, shared.
@@ -75,6 +75,10 @@ class LeakMatrixTest {
         echoes.add(new Echo(Form.JSON, Place.END_OF_MIB));
         echoes.add(new Echo(Form.JSON_SLASH, Place.ACROSS_SHORTENING));
         echoes.add(new Echo(Form.JSON, Place.ACROSS_READ_LIMIT));
+        echoes.add(new Echo(Form.BASE64, Place.HEADER));
+        echoes.add(new Echo(Form.BASE64_INSIDE, Place.LOCATION));
+        echoes.add(new Echo(Form.HEX_UPPER, Place.ACROSS_SHORTENING));
+        echoes.add(new Echo(Form.BASE64_URL, Place.ACROSS_READ_LIMIT));
         return echoes;
     }
 

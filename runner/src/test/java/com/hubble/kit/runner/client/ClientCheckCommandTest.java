@@ -311,6 +311,52 @@ class ClientCheckCommandTest {
         }
     }
 
+    /** A client that prints its token and the client secret (plain, base64, hex) and sends them encoded. */
+    @Test
+    void theClientSecretAndEveryIssuedTokenAreRedactedFromTheClientsOutputAndTheReports(@TempDir Path dir)
+            throws Exception {
+        Path tokens = dir.resolve("tokens");
+        Path reports = dir.resolve("reports");
+        Run run = clientCheck("--run", "FAULTY_TOKENS_FILE='" + tokens + "' " + JAVA + FaultyClient.class.getName()
+                + " PRINTS_CREDENTIALS", "--report-dir", reports.toString());
+        // (base64's '=' padding after a redacted value holds none of its bits)
+        assertTrue(run.err().contains("client| faulty client: token [REDACTED:token] base64 [REDACTED:token]"), run.err());
+        assertTrue(run.err().contains(" hex [REDACTED:token] secret [REDACTED:secret] base64 [REDACTED:secret] inside "),
+                run.err());
+        assertTrue(run.err().contains("client| faulty client (stderr): token [REDACTED:token]"), run.err());
+        assertEquals("FAIL", run.statuses().get("client.auth.bearer"), run.out());
+        List<String> issued = Files.readAllLines(tokens);
+        assertFalse(issued.isEmpty(), "the client logged in");
+        List<String> texts = new ArrayList<>(List.of(run.out(), run.err()));
+        for (String report : List.of("report.json", "junit.xml", "report.html", "report.md")) {
+            texts.add(Files.readString(reports.resolve(report)));
+        }
+        assertTrue(texts.get(2).contains("trace=[REDACTED:token]"), "the report quotes the call: " + texts.get(2));
+        List<String> values = new ArrayList<>(issued);
+        values.add("test-client-secret");
+        // The client id is no secret, and shares its first 12 characters with the client secret.
+        String notSecret = String.join(" ", forms("test-client-id"));
+        for (String value : values) {
+            for (String text : texts) {
+                for (String form : forms(value)) {
+                    for (int i = 0; i + 12 <= form.length(); i += 4) {
+                        String piece = form.substring(i, i + 12);
+                        assertFalse(text.contains(piece) && !notSecret.contains(piece),
+                                "leaked " + piece + " of " + form + " in: " + text);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A value plain, base64, base64url and hex. */
+    private static List<String> forms(String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        return List.of(value, java.util.Base64.getEncoder().encodeToString(bytes),
+                java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
+                java.util.HexFormat.of().formatHex(bytes));
+    }
+
     @Test
     void refusesAnEmptyCommandOrABadDurationAsUsageErrors() {
         assertEquals(2, clientCheck("--run", " ").exit());

@@ -27,7 +27,13 @@ public final class FaultyClient {
         /** Refreshes on schedule, but a 401 is only logged: the call is dropped and the client carries on. */
         SCHEDULED_REFRESH_NO_RETRY,
         /** Not a fault: waits a little after a 401 before logging in again and retrying. */
-        BACKS_OFF_THEN_RETRIES
+        BACKS_OFF_THEN_RETRIES,
+        /**
+         * Prints each token and the client secret, plain, base64 and hex, on stdout and stderr, and sends them
+         * encoded in the query and a header besides the token in the query (so the report quotes those calls);
+         * writes the tokens it got to the file FAULTY_TOKENS_FILE names.
+         */
+        PRINTS_CREDENTIALS
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -117,7 +123,14 @@ public final class FaultyClient {
         if (fault == Fault.TOKEN_IN_QUERY) {
             url += (pathAndQuery.contains("?") ? "&" : "?") + "access_token=" + token;
         }
+        String debug = "none";
+        if (fault == Fault.PRINTS_CREDENTIALS) {
+            url += (pathAndQuery.contains("?") ? "&" : "?") + "access_token=" + token + "&trace=" + base64Url(token)
+                    + "&s=" + base64Url(System.getenv("HUBBLE_CLIENT_SECRET"));
+            debug = java.util.HexFormat.of().formatHex(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("X-Debug", debug)
                 .header("Authorization", "Bearer " + token)
                 .header("X-Request-Id", fault == Fault.REUSED_REQUEST_ID ? FIXED_REQUEST_ID
                         : UUID.randomUUID().toString())
@@ -144,5 +157,22 @@ public final class FaultyClient {
         long lifetime = body.path("expiresInSecs").asLong();
         refreshAt = sentAt.plusMillis(lifetime * 800);
         System.out.println("faulty client: logged in for " + lifetime + " s");
+        if (fault == Fault.PRINTS_CREDENTIALS) {
+            String secret = System.getenv("HUBBLE_CLIENT_SECRET");
+            java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+            String line = "token " + token + " base64 " + base64.encodeToString(token.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    + " hex " + java.util.HexFormat.of().formatHex(token.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    + " secret " + secret + " base64 " + base64.encodeToString(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    + " inside " + base64.encodeToString(("clientSecret=" + secret + "&token=" + token)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            System.out.println("faulty client: " + line);
+            System.err.println("faulty client (stderr): " + line);
+            java.nio.file.Files.writeString(java.nio.file.Path.of(System.getenv("FAULTY_TOKENS_FILE")), token + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        }
+    }
+
+    private static String base64Url(String value) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

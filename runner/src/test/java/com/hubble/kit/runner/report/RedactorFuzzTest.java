@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -15,7 +18,8 @@ import com.hubble.kit.reference.Secret;
 
 /**
  * Coverage-guided fuzzing of the run's redactor: text holding the secret and a token, each in one of the forms a
- * partner may echo it in, between arbitrary text, never comes out of {@link Redactor#redact(String)} holding either.
+ * partner may echo it in (the reversible escapes, base64 alone or inside a blob, hex), between arbitrary text, never
+ * comes out of {@link Redactor#redact(String)} holding either.
  * Seeds: src/test/resources/.../RedactorFuzzTestInputs/; {@code bench/fuzz/run.sh} fuzzes it.
  */
 class RedactorFuzzTest {
@@ -67,9 +71,51 @@ class RedactorFuzzTest {
             String encode(String v) {
                 return v.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
             }
+        },
+        BASE64 {
+            String encode(String v) {
+                return Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8));
+            }
+        },
+        BASE64_URL_UNPADDED {
+            String encode(String v) {
+                return Base64.getUrlEncoder().withoutPadding().encodeToString(v.getBytes(StandardCharsets.UTF_8));
+            }
+        },
+        /** Inside a longer base64 blob, at a byte alignment that depends on the value's length. */
+        BASE64_INSIDE {
+            String encode(String v) {
+                return Base64.getEncoder().encodeToString((prefix(v) + v + "&n=1").getBytes(StandardCharsets.UTF_8));
+            }
+
+            /** The blob's characters that depend only on the value's bytes: what must not survive. */
+            @Override
+            String evidence(String v) {
+                int p = prefix(v).length();
+                return encode(v).substring((8 * p + 5) / 6, 8 * (p + v.getBytes(StandardCharsets.UTF_8).length) / 6);
+            }
+
+            private static String prefix(String v) {
+                return List.of("s=", "se=", "sec=").get(v.length() % 3);
+            }
+        },
+        HEX_LOWER {
+            String encode(String v) {
+                return HexFormat.of().formatHex(v.getBytes(StandardCharsets.UTF_8));
+            }
+        },
+        HEX_UPPER {
+            String encode(String v) {
+                return HexFormat.of().withUpperCase().formatHex(v.getBytes(StandardCharsets.UTF_8));
+            }
         };
 
         abstract String encode(String value);
+
+        /** What must not appear in redacted text: the whole encoded form, unless it holds more than the value. */
+        String evidence(String value) {
+            return encode(value);
+        }
 
         private static String escapeEach(String value, java.util.function.IntFunction<String> escape) {
             StringBuilder out = new StringBuilder();
@@ -100,8 +146,10 @@ class RedactorFuzzTest {
         String redacted = redactor.redact(text);
 
         for (Form form : REDACTED_FORMS) {
-            assertFalse(redacted.contains(form.encode(secret)), () -> "the secret, " + form + ", survived redaction");
-            assertFalse(redacted.contains(form.encode(token)), () -> "a token, " + form + ", survived redaction");
+            assertFalse(redacted.contains(form.evidence(secret)), () -> "the secret, " + form + ", survived redaction: "
+                    + secret + " in " + text + " -> " + redacted);
+            assertFalse(redacted.contains(form.evidence(token)), () -> "a token, " + form + ", survived redaction: "
+                    + token + " in " + text + " -> " + redacted);
         }
     }
 }

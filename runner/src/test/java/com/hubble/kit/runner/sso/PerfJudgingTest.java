@@ -80,13 +80,34 @@ class PerfJudgingTest {
         assertFalse(PerfConcurrency.settled(0, 0));
     }
 
+    private static LoadRule.Progress progress(Duration planned, long calls, long errors, Long... windows) {
+        return new LoadRule.Progress(Duration.ofMillis(100L * windows.length), planned, calls, errors,
+                Duration.ofMillis(100), List.of(windows));
+    }
+
     @Test
-    void theLoadMayStopEarlyOnlyAtTheDefaultDurationAfterOneSecond() {
+    void atTheDefaultDurationTheLoadStopsOnceItsVerdictIsSettledAndItsRateSteady() {
         Duration defaults = Duration.ofSeconds(3);
-        assertTrue(PerfConcurrency.RULE.settled(Duration.ofMillis(1000), defaults, 500, 0));
-        assertFalse(PerfConcurrency.RULE.settled(Duration.ofMillis(999), defaults, 500, 0), "not before 1 s");
-        assertFalse(PerfConcurrency.RULE.settled(Duration.ofSeconds(2), Duration.ofSeconds(4), 5000, 0),
+        assertTrue(PerfConcurrency.RULE.settled(progress(defaults, 1500, 0, 300L, 500L, 450L, 520L)));
+        assertTrue(PerfConcurrency.RULE.settled(progress(defaults, 500, 0, 160L, 170L, 170L)), "steady at once");
+    }
+
+    @Test
+    void theLoadGoesOnWhileItsVerdictIsOpenOrItsRateStillClimbsOrForADurationTheUserChose() {
+        Duration defaults = Duration.ofSeconds(3);
+        assertFalse(PerfConcurrency.RULE.settled(progress(defaults, 300, 0, 100L, 100L, 100L)), "300 clean calls: open");
+        assertFalse(PerfConcurrency.RULE.settled(progress(defaults, 1200, 0, 200L, 300L, 400L)), "still climbing");
+        assertFalse(PerfConcurrency.RULE.settled(progress(defaults, 1200, 0, 400L, 0L, 400L)), "a window without calls");
+        assertFalse(PerfConcurrency.RULE.settled(progress(defaults, 1200, 0, 600L, 600L)), "two windows are not enough");
+        assertFalse(PerfConcurrency.RULE.settled(progress(Duration.ofSeconds(4), 5000, 0, 500L, 500L, 500L)),
                 "a duration the user chose is held");
-        assertFalse(PerfConcurrency.RULE.settled(Duration.ofSeconds(2), defaults, 100, 0), "not yet settled");
+    }
+
+    @Test
+    void aRateIsSteadyWhenItsLastThreeWindowsAreWithinAQuarterOfEachOther() {
+        assertTrue(PerfConcurrency.steady(List.of(10L, 400L, 500L, 480L)));
+        assertFalse(PerfConcurrency.steady(List.of(400L, 501L, 480L)), "501 > 1.25 x 400");
+        assertFalse(PerfConcurrency.steady(List.of(0L, 0L, 0L)), "no calls is no rate");
+        assertFalse(PerfConcurrency.steady(List.of()));
     }
 }

@@ -154,6 +154,27 @@ class RequestAndErrorChecksTest {
         assertTrue(escapeLike.message().contains("the secret"), escapeLike.message());
     }
 
+    /** A partner echoing the base64 or hex of the secret or the token it received, in the body or a header. */
+    @Test
+    void secretEchoFailsOnTheBase64OrHexOfTheSecretOrAToken() {
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        String secretB64 = java.util.Base64.getEncoder().encodeToString(LONG_SECRET.getBytes(utf8));
+        String insideB64 = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("secret=" + LONG_SECRET + "&user=1").getBytes(utf8));
+        String tokenHex = java.util.HexFormat.of().withUpperCase().formatHex("tok-0123456789".getBytes(utf8));
+        for (String body : List.of("{\"debug\":\"" + secretB64 + "\"}", "{\"trace\":\"" + insideB64 + "\"}",
+                "{\"t\":\"" + tokenHex + "\"}")) {
+            Outcome outcome = new ErrorsNoSecretEcho().evaluate(judgedWith(secrets(LONG_SECRET, "tok-0123456789"),
+                    json(401, body)));
+            assertEquals(Status.FAIL, outcome.status(), body);
+            assertFalse(outcome.message().contains(secretB64.substring(0, 12)), outcome.message());
+        }
+        Outcome header = new ErrorsNoSecretEcho().evaluate(judgedWith(secrets(LONG_SECRET, "tok-0123456789"),
+                json(401, REJECTION, "X-Debug", secretB64.replace("=", ""))));
+        assertEquals(Status.FAIL, header.status(), header.message());
+        assertTrue(header.message().contains("the secret"), header.message());
+    }
+
     @Test
     void secretEchoPassesOnCleanResponses() {
         assertEquals(Status.PASS, new ErrorsNoSecretEcho().evaluate(judgedWith(secrets(LONG_SECRET, "tok-0123456789"),

@@ -57,6 +57,7 @@ public record LoadProbe(LoadRule rule) implements Probe<LoadResult> {
         long spacing = maxRate > 0 ? 1_000_000_000L / maxRate : 0;
         AtomicLong nextSlot = new AtomicLong(start);
         AtomicBoolean settled = new AtomicBoolean();
+        CallWindows windows = new CallWindows(start);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < concurrency; i++) {
                 String body = "{\"token\":" + Plan.jsonString(context.randomToken(43)) + "}";
@@ -72,8 +73,10 @@ public record LoadProbe(LoadRule rule) implements Probe<LoadResult> {
                     try (KeepAliveConnection connection = new KeepAliveConnection(target, context.settings().insecure(),
                             timeoutMillis)) {
                         while (!Thread.currentThread().isInterrupted() && !settled.get()) {
-                            if (rule.settled(Duration.ofNanos(System.nanoTime() - start), duration, requests.get(),
-                                    errors.get())) {
+                            long now = System.nanoTime();
+                            long calls = requests.get();
+                            if (rule.settled(new LoadRule.Progress(Duration.ofNanos(now - start), duration, calls,
+                                    errors.get(), CallWindows.WINDOW, windows.recent(now, calls)))) {
                                 settled.set(true);
                                 break;
                             }

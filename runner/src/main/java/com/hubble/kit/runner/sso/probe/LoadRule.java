@@ -1,6 +1,7 @@
 package com.hubble.kit.runner.sso.probe;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Supplied by the check that judges a load: which answers count against the target (the probe keeps the first of
@@ -12,6 +13,16 @@ public interface LoadRule {
 
     boolean error(int status);
 
-    /** Whether the load may stop now: {@code elapsed} into {@code planned}, {@code errors} of {@code calls} so far. */
-    boolean settled(Duration elapsed, Duration planned, long calls, long errors);
+    /** Whether the load may stop now. */
+    boolean settled(Progress progress);
+
+    /**
+     * Where a load stands: {@code elapsed} into {@code planned}, {@code errors} of {@code calls} so far, and the calls
+     * completed in each of the last complete windows of {@code window} (oldest first; fewer at the start).
+     */
+    record Progress(Duration elapsed, Duration planned, long calls, long errors, Duration window, List<Long> recentWindows) {
+        public Progress {
+            recentWindows = List.copyOf(recentWindows);
+        }
+    }
 }

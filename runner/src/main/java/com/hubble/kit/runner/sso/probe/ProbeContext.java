@@ -114,13 +114,11 @@ public final class ProbeContext {
      * rest need not be searched for (registering 1 MiB values in every encoding cost seconds and hundreds of MiB).
      */
     public String randomToken(int length) {
-        StringBuilder token = new StringBuilder();
-        while (token.length() < length) {
-            byte[] bytes = new byte[48];
-            RANDOM.nextBytes(bytes);
-            token.append(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
-        }
-        String value = "hk-" + token.substring(0, Math.max(1, length - 3));
+        // One draw for the whole token: 48 bytes at a time took a system call per 64 characters (~0.1 s for 1 MiB).
+        int characters = Math.max(1, length - 3);
+        byte[] bytes = new byte[(characters * 3 + 3) / 4];
+        RANDOM.nextBytes(bytes);
+        String value = "hk-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).substring(0, characters);
         client.redactor().add(Secret.of(value.length() <= WHOLE_RANDOM_TOKEN ? value
                 : value.substring(0, RANDOM_TOKEN_PREFIX)), "token");
         return value;

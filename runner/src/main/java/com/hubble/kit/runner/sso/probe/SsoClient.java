@@ -83,6 +83,11 @@ public final class SsoClient implements AutoCloseable {
         return redactor;
     }
 
+    /** Whether the target has been silent (timeouts in a row): requests are then mostly not sent, see {@link #NOT_SENT}. */
+    public boolean silent() {
+        return timeoutsInARow.get() >= SILENT_AFTER;
+    }
+
     /** Sends one request and records it; never throws for anything the partner does. */
     public Exchange send(String label, String method, URI uri, List<Header> headers, String body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout)

@@ -116,6 +116,38 @@ class LoadProbeTest {
     }
 
     @Test
+    void atTheDefaultDurationALoadWhoseRateSwingsRunsInFull() throws IOException {
+        // Rejections at once for 200 ms, then 100 ms each for 200 ms, and so on: settled at once, never steady.
+        long epoch = System.nanoTime();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            if ((System.nanoTime() - epoch) / 200_000_000L % 2 == 1) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            byte[] body = "{\"userId\":null}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(401, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.start();
+        try {
+            LoadResult result = load(base(server), Duration.ofSeconds(3), 0);
+            assertEquals(SeriesEnd.PLANNED, result.end(), "calls: " + result.requests());
+            assertTrue(result.duration().compareTo(Duration.ofSeconds(3)) >= 0, "ran " + result.duration());
+            assertEquals(Map.of(401, result.requests()), result.answers());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void aRefusedConnectionIsRecordedUnansweredInTheKitsOneWording() throws IOException {
         int port;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
