@@ -16,8 +16,8 @@ import io.helidon.config.Config;
  * @param uri            {@code redis://host:port[/db]} or {@code rediss://...} (TLS), without a password
  * @param password       from {@value #PASSWORD_ENV}, or null
  * @param connectTimeout to open a connection
- * @param commandTimeout to wait for one answer, and for a free pooled connection; past it the request gets 503
- * @param poolSize       connections kept to Redis at most
+ * @param commandTimeout the longest a request waits for its answer, queueing included; past it the request gets 503
+ * @param poolSize       connections to Redis; concurrent requests' commands are pipelined on them, so a few suffice
  * @param keyPrefix      put before every token id, so that several services can share one Redis
  */
 public record RedisSettings(URI uri, Secret password, Duration connectTimeout, Duration commandTimeout, int poolSize,
@@ -26,7 +26,7 @@ public record RedisSettings(URI uri, Secret password, Duration connectTimeout, D
     public static final String PASSWORD_ENV = "HUBBLE_SSO_REDIS_PASSWORD";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(1000);
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(250);
-    public static final int DEFAULT_POOL_SIZE = 64;
+    public static final int DEFAULT_POOL_SIZE = 4;
     public static final String DEFAULT_KEY_PREFIX = "hubble-sso:used:";
 
     public RedisSettings {
@@ -89,8 +89,9 @@ public record RedisSettings(URI uri, Secret password, Duration connectTimeout, D
                     + "must be 1..60000 milliseconds");
         }
         int pool = redis.get("pool.size").asInt().orElse(DEFAULT_POOL_SIZE);
-        if (pool < 1 || pool > 10_000) {
-            throw new SsoConfigException("app.sso.replay.redis.pool.size (env APP_SSO_REPLAY_REDIS_POOL_SIZE) must be 1..10000");
+        if (pool < 1 || pool > 256) {
+            throw new SsoConfigException("app.sso.replay.redis.pool.size (env APP_SSO_REPLAY_REDIS_POOL_SIZE) must be 1..256 "
+                    + "(connections, each carrying pipelined batches; 4 is the default)");
         }
         String prefix = redis.get("prefix").asString().orElse(DEFAULT_KEY_PREFIX);
         String password = env.get(PASSWORD_ENV);

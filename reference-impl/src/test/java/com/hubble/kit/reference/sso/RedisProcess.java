@@ -108,6 +108,27 @@ final class RedisProcess implements AutoCloseable {
         }
     }
 
+    /** Sends one inline command whose reply is a bulk string (e.g. {@code CLIENT LIST}) and returns that string. */
+    String bulk(String inline) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            if (password != null) {
+                out.write(("AUTH " + password + "\r\n").getBytes(StandardCharsets.UTF_8));
+                readLine(in);
+            }
+            out.write((inline + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            String header = readLine(in);
+            if (!header.startsWith("$")) {
+                throw new IOException("not a bulk reply to " + inline + ": " + header);
+            }
+            return new String(in.readNBytes(Integer.parseInt(header.substring(1))), StandardCharsets.UTF_8);
+        }
+    }
+
     private static String readLine(InputStream in) throws IOException {
         StringBuilder line = new StringBuilder();
         int c;
