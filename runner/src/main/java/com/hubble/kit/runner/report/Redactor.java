@@ -101,6 +101,9 @@ public final class Redactor {
      * apostrophe and "/ab..."); an entity name's end and its ';' ({@code &am} + {@code p;...}); or any one character
      * ({@code \} + {@code n...}). A fixed, small number of extra strings per value.
      */
+    /** The shortest rest of a value after an escape swallowed its start that is searched for. */
+    static final int SWALLOWED_REST_MIN = 3;
+
     static java.util.SortedSet<Integer> swallowable(String value) {
         java.util.SortedSet<Integer> counts = new java.util.TreeSet<>();
         counts.add(1);
@@ -121,8 +124,8 @@ public final class Redactor {
         if (letters > 0 && letters < value.length() && value.charAt(letters) == ';') {
             counts.add(letters + 1);
         }
-        // with the escape's character, the rest stands for at least SUBSTRING_MATCH_MIN characters
-        counts.removeIf(k -> value.length() - k < SUBSTRING_MATCH_MIN - 1);
+        // a rest counts only right after a decoded escape (see Matcher.mark); 3 characters keep it from being noise
+        counts.removeIf(k -> value.length() - k < SWALLOWED_REST_MIN);
         return counts;
     }
 
@@ -842,10 +845,13 @@ public final class Redactor {
         }
     }
 
-    /** The fewest base64 characters that hold {@value #SUBSTRING_MATCH_MIN} bytes at any alignment: shorter runs are not decoded. */
-    static final int BASE64_RUN_MIN = (SUBSTRING_MATCH_MIN * 8 + 5) / 6;
-    /** The fewest hex digits that hold {@value #SUBSTRING_MATCH_MIN} bytes at any alignment. */
-    static final int HEX_RUN_MIN = SUBSTRING_MATCH_MIN * 2;
+    /**
+     * The fewest base64 characters that hold the inner bytes (all but the first and last) of a value of
+     * {@value #SUBSTRING_MATCH_MIN} bytes: shorter runs are not decoded.
+     */
+    static final int BASE64_RUN_MIN = ((SUBSTRING_MATCH_MIN - 2) * 8 + 5) / 6;
+    /** The fewest hex digits that hold the inner bytes of a value of {@value #SUBSTRING_MATCH_MIN} bytes. */
+    static final int HEX_RUN_MIN = (SUBSTRING_MATCH_MIN - 2) * 2;
 
     /**
      * A text's base64 or hex runs decoded back into bytes, and the bytes read as UTF-8, so that a value is found
@@ -1259,6 +1265,9 @@ public final class Redactor {
             for (int i = 0; i < text.length(); i++) {
                 state = step(state, text.charAt(i));
                 int length = out[state];
+                if (length > 0 && !level.bytes && outBack[state] > 0 && !afterEscape(level, i - length + 1)) {
+                    continue;
+                }
                 if (length > 0 && (!level.bytes || length + outBack[state] + outAhead[state] >= SUBSTRING_MATCH_MIN
                         || level.wholeRuns && Encoded.wholeRun(text, i - length + 1, i))) {
                     int first = i - length + 1;
@@ -1284,6 +1293,11 @@ public final class Redactor {
                 any = true;
             }
             return any;
+        }
+
+        /** Whether the decoded character before {@code first} is an escape (several characters) ending right there. */
+        private static boolean afterEscape(Level level, int first) {
+            return first > 0 && level.to[first - 1] - level.from[first - 1] > 1 && level.to[first - 1] == level.from[first];
         }
 
         /**

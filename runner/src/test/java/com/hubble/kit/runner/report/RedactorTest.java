@@ -225,13 +225,18 @@ class RedactorTest {
         cases.put("41bcdefgh/xyz", new String[] {"%41bcdefgh%2Fxyz", "\\u0041bcdefgh\\/xyz",
                 "&#6541bcdefgh&#47;xyz"});
         cases.put("p;abcdefgh/xy", new String[] {"&amp;abcdefgh%2Fxy"});
+        // Jazzer: 4 of 8 characters swallowed ("&#x3" + "3211" is one entity), 4 left.
+        cases.put("3211_Z&&", new String[] {"&#x33211_Z&amp;&amp;"});
         cases.put(";abcdefgh/xyz", new String[] {"&amp;abcdefgh\\/xyz", "&#x41;abcdefgh&#x2F;xyz"});
         for (Map.Entry<String, String[]> c : cases.entrySet()) {
             Redactor redactor = new Redactor().add(Secret.of(c.getKey()), "secret");
             for (String text : c.getValue()) {
                 String redacted = redactor.redact("error " + text);
                 assertTrue(redacted.startsWith("error [REDACTED:secret]"), text + " -> " + redacted);
-                assertTrue(redactor.echoIn(new RecordedResponse(400, List.of(), "error " + text, false)).isPresent(), text);
+                // half of an 8-character value swallowed: redacted, but too little is left to count as an echo
+                if (c.getKey().length() > Redactor.SUBSTRING_MATCH_MIN) {
+                    assertTrue(redactor.echoIn(new RecordedResponse(400, List.of(), "error " + text, false)).isPresent(), text);
+                }
             }
         }
     }
