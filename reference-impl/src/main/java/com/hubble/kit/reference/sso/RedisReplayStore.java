@@ -62,6 +62,10 @@ public final class RedisReplayStore implements ReplayStore, AutoCloseable {
                 .protocol(RedisProtocol.RESP2)
                 .ssl(settings.tls())
                 .clientName("hubble-sso");
+        if (settings.caFile() != null) {
+            // Trust these authorities instead of the JVM's; Jedis still verifies the host name (HTTPS rules).
+            client.sslSocketFactory(RedisTrust.load(settings.caFile()).getSocketFactory());
+        }
         if (settings.user() != null) {
             client.user(settings.user());
         }

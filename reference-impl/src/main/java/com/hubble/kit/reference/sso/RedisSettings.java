@@ -2,6 +2,7 @@ package com.hubble.kit.reference.sso;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -19,9 +20,11 @@ import io.helidon.config.Config;
  * @param commandTimeout the longest a request waits for its answer, queueing included; past it the request gets 503
  * @param poolSize       connections to Redis; concurrent requests' commands are pipelined on them, so a few suffice
  * @param keyPrefix      put before every token id, so that several services can share one Redis
+ * @param caFile         for {@code rediss://}: a PEM file of the certificate authorities to trust instead of the
+ *                       JVM's default trust store (a private CA), or null; the host name is verified either way
  */
 public record RedisSettings(URI uri, Secret password, Duration connectTimeout, Duration commandTimeout, int poolSize,
-                            String keyPrefix) {
+                            String keyPrefix, Path caFile) {
     /** The only place the Redis password is read from. */
     public static final String PASSWORD_ENV = "HUBBLE_SSO_REDIS_PASSWORD";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(1000);
@@ -34,6 +37,16 @@ public record RedisSettings(URI uri, Secret password, Duration connectTimeout, D
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(commandTimeout, "commandTimeout");
         Objects.requireNonNull(keyPrefix, "keyPrefix");
+        if (caFile != null && !"rediss".equals(uri.getScheme())) {
+            throw new SsoConfigException("app.sso.replay.redis.tls.ca-file (env APP_SSO_REPLAY_REDIS_TLS_CA_FILE) is for "
+                    + "rediss:// only; use a rediss:// URI or remove the key");
+        }
+    }
+
+    /** Without a CA file: the JVM's default trust store for {@code rediss://}. */
+    public RedisSettings(URI uri, Secret password, Duration connectTimeout, Duration commandTimeout, int poolSize,
+                         String keyPrefix) {
+        this(uri, password, connectTimeout, commandTimeout, poolSize, keyPrefix, null);
     }
 
     /** Defaults for everything but the address; tests and embedders start here. */
@@ -95,8 +108,13 @@ public record RedisSettings(URI uri, Secret password, Duration connectTimeout, D
         }
         String prefix = redis.get("prefix").asString().orElse(DEFAULT_KEY_PREFIX);
         String password = env.get(PASSWORD_ENV);
+        Path caFile = redis.get("tls.ca-file").asString().map(String::trim).filter(t -> !t.isEmpty()).map(Path::of)
+                .orElse(null);
+        if (caFile != null) {
+            RedisTrust.load(caFile); // refuses an unreadable file or one without a certificate now, at start
+        }
         return new RedisSettings(uri, password == null || password.isEmpty() ? null : Secret.of(password),
-                Duration.ofMillis(connect), Duration.ofMillis(command), pool, prefix);
+                Duration.ofMillis(connect), Duration.ofMillis(command), pool, prefix, caFile);
     }
 
     /** A {@code redis://} or {@code rediss://} URI with a host, no password, and a numeric database if any. */

@@ -59,32 +59,39 @@ public final class Redactor {
     /** Whether a value holds a non-ASCII character (decoded base64 and hex bytes are then read as UTF-8). */
     private volatile boolean nonAscii;
 
-    private record Group(List<Entry> entries, Matcher exact, Matcher folded) {
+    private record Group(List<Entry> entries, Matcher exact, Matcher folded, Matcher inner) {
         static Group of(List<Entry> entries) {
             List<Pattern> exact = new ArrayList<>();
             List<Pattern> folded = new ArrayList<>();
+            List<Pattern> inner = new ArrayList<>();
             for (Entry entry : entries) {
                 boolean isSecret = entry.label.equals(SECRET_LABEL);
-                exact.add(new Pattern(entry.value, entry.label, isSecret, false));
-                folded.add(new Pattern(fold(entry.value), entry.label, isSecret, false));
+                exact.add(new Pattern(entry.value, entry.label, isSecret, 0, 0));
+                folded.add(new Pattern(fold(entry.value), entry.label, isSecret, 0, 0));
                 String behind = afterBackslash(entry.value);
                 if (behind != null) {
-                    folded.add(new Pattern(fold(behind), entry.label, isSecret, false));
+                    folded.add(new Pattern(fold(behind), entry.label, isSecret, 0, 0));
                 }
                 for (int k : swallowable(entry.value)) {
-                    folded.add(new Pattern(fold(entry.value.substring(k)), entry.label, isSecret, true));
+                    folded.add(new Pattern(fold(entry.value.substring(k)), entry.label, isSecret, 1, 0));
+                }
+                if (entry.value.length() >= SUBSTRING_MATCH_MIN) {
+                    // In decoded base64 a value's first and last byte share characters with what is around it: a
+                    // partner's text may differ there, the characters that hold only the value's bits stay.
+                    inner.add(new Pattern(entry.value.substring(1, entry.value.length() - 1), entry.label, isSecret, 1, 1));
                 }
             }
-            return new Group(entries, new Matcher(exact), new Matcher(folded));
+            return new Group(entries, new Matcher(exact), new Matcher(folded), new Matcher(inner));
         }
     }
 
     /**
-     * One string an automaton looks for, and whose value it stands for; {@code afterEscape}: the value's rest after
-     * its first characters were swallowed by an escape begun just before it, found with the one decoded character
-     * before it (that escape).
+     * One string an automaton looks for, and whose value it stands for; a match also takes the {@code back}
+     * decoded characters before it and the {@code ahead} after it (0 or 1): for a value's rest after an escape begun
+     * just before it swallowed its first characters, that escape; for a value's inner bytes in decoded base64, the
+     * bytes that share characters with the text around.
      */
-    private record Pattern(String text, String label, boolean isSecret, boolean afterEscape) {
+    private record Pattern(String text, String label, boolean isSecret, int back, int ahead) {
     }
 
     /**
@@ -114,7 +121,8 @@ public final class Redactor {
         if (letters > 0 && letters < value.length() && value.charAt(letters) == ';') {
             counts.add(letters + 1);
         }
-        counts.removeIf(k -> value.length() - k < SUBSTRING_MATCH_MIN);
+        // with the escape's character, the rest stands for at least SUBSTRING_MATCH_MIN characters
+        counts.removeIf(k -> value.length() - k < SUBSTRING_MATCH_MIN - 1);
         return counts;
     }
 
@@ -228,8 +236,7 @@ public final class Redactor {
         byte[] secret = new byte[head + 1];
         for (Level level : levels(part, true, shortValues, nonAscii)) {
             for (Group group : matchers) {
-                Matcher matcher = level.exact() ? group.exact : group.folded;
-                matcher.mark(level, DANGLING_MIN, reach, secret);
+                mark(level, group, DANGLING_MIN, reach, secret);
             }
         }
         int safe = head - margin;
@@ -354,9 +361,9 @@ public final class Redactor {
     private static Optional<String> longEcho(List<Group> matchers, String text, boolean cut, boolean utf8) {
         for (Level level : levels(text, cut, false, utf8)) {
             for (Group group : matchers) {
-                Matcher matcher = level.exact() ? group.exact : group.folded;
+                Matcher matcher = level.bytes ? group.inner : level.exact() ? group.exact : group.folded;
                 Optional<String> found = matcher.longest(level.text, SUBSTRING_MATCH_MIN,
-                        cut && level.openEnd ? SUBSTRING_MATCH_MIN : -1);
+                        cut && level.openEnd ? SUBSTRING_MATCH_MIN - (level.bytes ? 1 : 0) : -1);
                 if (found.isPresent()) {
                     return found;
                 }
@@ -488,8 +495,7 @@ public final class Redactor {
         boolean any = false;
         for (Level level : levels(cleaned, cut, shortValues, nonAscii)) {
             for (Group group : matchers) {
-                Matcher matcher = level.exact() ? group.exact : group.folded;
-                any |= matcher.mark(level, cut ? DANGLING_MIN : DANGLING_UNCUT_MIN, reach, secret);
+                any |= mark(level, group, cut ? DANGLING_MIN : DANGLING_UNCUT_MIN, reach, secret);
             }
         }
         if (!any) {
@@ -515,6 +521,22 @@ public final class Redactor {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Marks a group's values found in a level: as they came in the text, decoded in the decoded texts; in decoded base64
+     * and hex by their inner bytes (and short values whole, where whole runs are decoded).
+     */
+    private static boolean mark(Level level, Group group, int danglingMin, int[] reach, byte[] secret) {
+        if (!level.bytes) {
+            return (level.exact() ? group.exact : group.folded).mark(level, danglingMin, reach, secret);
+        }
+        // an inner pattern starts at the value's second character: its beginning is one character shorter
+        boolean any = group.inner.mark(level, danglingMin - 1, reach, secret);
+        if (level.wholeRuns) {
+            any |= group.exact.mark(level, danglingMin, reach, secret);
+        }
+        return any;
     }
 
     /** The label of the non-secret values (tokens); "token" when none other is registered. */
@@ -1130,8 +1152,9 @@ public final class Redactor {
         private final int[] out;
         private final boolean[] outSecret;
         private final String[] outLabel;
-        /** Whether that value is a rest after an escape: the decoded character before it is redacted too. */
-        private final boolean[] outAfterEscape;
+        /** How many decoded characters before and after that value's match are taken with it (0 or 1). */
+        private final byte[] outBack;
+        private final byte[] outAhead;
         /** Whether a secret (not only a token) passes through this node, for the label of a dangling beginning. */
         private final boolean[] throughSecret;
 
@@ -1146,7 +1169,8 @@ public final class Redactor {
             out = new int[capacity];
             outSecret = new boolean[capacity];
             outLabel = new String[capacity];
-            outAfterEscape = new boolean[capacity];
+            outBack = new byte[capacity];
+            outAhead = new byte[capacity];
             throughSecret = new boolean[capacity];
             int size = 1;
             for (Pattern pattern : patterns) {
@@ -1168,7 +1192,8 @@ public final class Redactor {
                     out[state] = value.length();
                     outSecret[state] = isSecret;
                     outLabel[state] = pattern.label;
-                    outAfterEscape[state] = pattern.afterEscape;
+                    outBack[state] = (byte) pattern.back;
+                    outAhead[state] = (byte) pattern.ahead;
                 }
             }
             for (char c = 0; c < ROOT_TABLE; c++) {
@@ -1190,7 +1215,8 @@ public final class Redactor {
                     out[state] = out[f];
                     outSecret[state] = outSecret[f];
                     outLabel[state] = outLabel[f];
-                    outAfterEscape[state] = outAfterEscape[f];
+                    outBack[state] = outBack[f];
+                    outAhead[state] = outAhead[f];
                 }
                 for (int child : children[state]) {
                     char c = edges.label(child);
@@ -1233,10 +1259,18 @@ public final class Redactor {
             for (int i = 0; i < text.length(); i++) {
                 state = step(state, text.charAt(i));
                 int length = out[state];
-                if (length > 0 && (!level.bytes || length >= SUBSTRING_MATCH_MIN
+                if (length > 0 && (!level.bytes || length + outBack[state] + outAhead[state] >= SUBSTRING_MATCH_MIN
                         || level.wholeRuns && Encoded.wholeRun(text, i - length + 1, i))) {
-                    int start = level.from[Math.max(0, i - length + 1 - (outAfterEscape[state] ? 1 : 0))];
-                    int end = level.to[i];
+                    int first = i - length + 1;
+                    int last = i;
+                    if (outBack[state] > 0 && first > 0 && text.charAt(first - 1) != Encoded.SEPARATOR) {
+                        first--;
+                    }
+                    if (outAhead[state] > 0 && last + 1 < text.length() && text.charAt(last + 1) != Encoded.SEPARATOR) {
+                        last++;
+                    }
+                    int start = level.from[first];
+                    int end = level.to[last];
                     reach[start] = Math.max(reach[start], end);
                     secret[start] |= (byte) (outSecret[state] ? 1 : 0);
                     any = true;
@@ -1260,7 +1294,7 @@ public final class Redactor {
             int state = 0;
             for (int i = 0; i < text.length(); i++) {
                 state = step(state, text.charAt(i));
-                if (out[state] >= minLength) {
+                if (out[state] > 0 && out[state] + outBack[state] + outAhead[state] >= minLength) {
                     return Optional.of(outLabel[state]);
                 }
             }

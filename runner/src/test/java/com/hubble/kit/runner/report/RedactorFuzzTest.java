@@ -133,6 +133,13 @@ class RedactorFuzzTest {
         return value.toString();
     }
 
+    /** Non-ASCII and control characters as \\uXXXX, for a readable failure message. */
+    private static String visible(String text) {
+        StringBuilder out = new StringBuilder();
+        text.chars().forEach(c -> out.append(c >= 0x20 && c < 0x7F ? String.valueOf((char) c) : String.format("\\u%04x", c)));
+        return out.toString();
+    }
+
     @FuzzTest(maxDuration = "30s")
     void redactedTextHoldsNeitherTheSecretNorATokenInAnyForm(FuzzedDataProvider data) {
         String secret = valueOf(data, SECRET_CHARS, 8, 64);
@@ -147,9 +154,9 @@ class RedactorFuzzTest {
 
         for (Form form : REDACTED_FORMS) {
             assertFalse(redacted.contains(form.evidence(secret)), () -> "the secret, " + form + ", survived redaction: "
-                    + secret + " in " + text + " -> " + redacted);
+                    + secret + " in " + visible(text) + " -> " + visible(redacted));
             assertFalse(redacted.contains(form.evidence(token)), () -> "a token, " + form + ", survived redaction: "
-                    + token + " in " + text + " -> " + redacted);
+                    + token + " in " + visible(text) + " -> " + visible(redacted));
         }
     }
 }

@@ -277,8 +277,14 @@ class RedactorTest {
         for (String prefix : List.of("secret=", "s=", "sec=", "k")) {
             for (Base64.Encoder encoder : List.of(Base64.getEncoder(), Base64.getUrlEncoder().withoutPadding())) {
                 String blob = encoder.encodeToString((prefix + value + "&more=1").getBytes(StandardCharsets.UTF_8));
-                forms.put("inside-" + prefix + (encoder == Base64.getEncoder() ? "" : "-url"),
-                        new String[] {blob, base64Core(encoder, prefix, value)});
+                String core = base64Core(encoder, prefix, value);
+                forms.put("inside-" + prefix + (encoder == Base64.getEncoder() ? "" : "-url"), new String[] {blob, core});
+                // The characters around the core also hold bits of the text around the value: a partner's may differ.
+                int at = blob.indexOf(core);
+                String altered = blob.substring(0, at - 1) + (blob.charAt(at - 1) == 'Q' ? 'R' : 'Q') + core
+                        + (blob.charAt(at + core.length()) == 'Q' ? 'R' : 'Q') + blob.substring(at + core.length() + 1);
+                forms.put("inside-" + prefix + (encoder == Base64.getEncoder() ? "" : "-url") + "-edges-altered",
+                        new String[] {altered, core});
             }
         }
         forms.put("hex", new String[] {HexFormat.of().formatHex(bytes), HexFormat.of().formatHex(bytes)});
