@@ -29,7 +29,7 @@ public record RedisSettings(URI uri, Secret password, Duration connectTimeout, D
     public static final String PASSWORD_ENV = "HUBBLE_SSO_REDIS_PASSWORD";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(1000);
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(250);
-    public static final int DEFAULT_POOL_SIZE = 4;
+    public static final int DEFAULT_POOL_SIZE = 2;
     public static final String DEFAULT_KEY_PREFIX = "hubble-sso:used:";
 
     public RedisSettings {
@@ -104,7 +104,7 @@ public record RedisSettings(URI uri, Secret password, Duration connectTimeout, D
         int pool = redis.get("pool.size").asInt().orElse(DEFAULT_POOL_SIZE);
         if (pool < 1 || pool > 256) {
             throw new SsoConfigException("app.sso.replay.redis.pool.size (env APP_SSO_REPLAY_REDIS_POOL_SIZE) must be 1..256 "
-                    + "(connections, each carrying pipelined batches; 4 is the default)");
+                    + "(connections, each carrying pipelined batches; 2 is the default)");
         }
         String prefix = redis.get("prefix").asString().orElse(DEFAULT_KEY_PREFIX);
         String password = env.get(PASSWORD_ENV);

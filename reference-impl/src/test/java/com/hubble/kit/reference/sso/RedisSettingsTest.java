@@ -99,6 +99,18 @@ class RedisSettingsTest {
     }
 
     @Test
+    void aFewPipelinedConnectionsAreTheDefaultAndMoreThan256AreRefused() {
+        assertEquals(2, config(Map.of("app.sso.replay.store", "redis", "app.sso.replay.redis.uri", "redis://127.0.0.1:6379"),
+                Map.of()).redis().poolSize());
+        assertEquals(256, config(Map.of("app.sso.replay.store", "redis", "app.sso.replay.redis.uri", "redis://127.0.0.1:6379",
+                "app.sso.replay.redis.pool.size", "256"), Map.of()).redis().poolSize());
+        SsoConfigException e = assertThrows(SsoConfigException.class, () -> config(Map.of("app.sso.replay.store", "redis",
+                "app.sso.replay.redis.uri", "redis://127.0.0.1:6379", "app.sso.replay.redis.pool.size", "257"), Map.of()));
+        assertTrue(e.getMessage().contains("app.sso.replay.redis.pool.size") && e.getMessage().contains("1..256"),
+                e.getMessage());
+    }
+
+    @Test
     void environmentVariablesSelectRedis(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("sso.yaml");
         Files.write(file, getClass().getClassLoader().getResourceAsStream("sso-test.yaml").readAllBytes());
