@@ -78,7 +78,9 @@ public final class Redactor {
                 if (entry.value.length() >= SUBSTRING_MATCH_MIN) {
                     // In decoded base64 a value's first and last byte share characters with what is around it: a
                     // partner's text may differ there, the characters that hold only the value's bits stay.
-                    inner.add(new Pattern(entry.value.substring(1, entry.value.length() - 1), entry.label, isSecret, 1, 1));
+                    String value = entry.value;
+                    inner.add(new Pattern(value.substring(value.offsetByCodePoints(0, 1),
+                            value.offsetByCodePoints(value.length(), -1)), entry.label, isSecret, 1, 1));
                 }
             }
             return new Group(entries, new Matcher(exact), new Matcher(folded), new Matcher(inner));
@@ -858,12 +860,12 @@ public final class Redactor {
      * wherever its encoded bytes appear: alone or inside a longer encoded blob ({@code base64("secret=" + secret)}),
      * with or without padding. A run is a maximal stretch of the alphabet (base64: both the standard and the URL-safe
      * one, and a space where '+' was folded to one; hex: either case), line breaks inside it skipped. Where the
-     * value's bytes sit in the run is unknown, so each run is decoded from each of its first 4 (hex: 2) characters:
-     * the value's first byte then starts on a decoded byte in one of them (6-bit characters put a byte at any even
-     * bit offset, 4 phases cover the 4). Each decoded character maps back to the characters that hold its bits, so
-     * the partial characters at the edges are redacted too. Runs too short to hold
-     * {@value #SUBSTRING_MATCH_MIN} bytes are skipped unless short values are registered, and then decoded only from
-     * their first character (a short value counts only as a whole run). Linear: 6 passes, each over the text once.
+     * value's bytes sit in the run is unknown, so each run is decoded 4 times (hex: 2) with its byte boundaries at
+     * each even bit offset: 6-bit characters put a value's bytes at any of them. Values are found by their inner
+     * bytes (see Group). Each decoded character maps back to the characters that hold its bits, so the partial
+     * characters at the edges are redacted too. Runs too short to hold the inner bytes of a value of
+     * {@value #SUBSTRING_MATCH_MIN} bytes are skipped unless short values are registered, and then decoded only at
+     * offset 0 (a short value counts only as a whole run). Linear: 6 passes, each over the text once.
      */
     private static final class Encoded {
         private static final char SEPARATOR = '\uFFFF';
@@ -958,7 +960,7 @@ public final class Redactor {
                     }
                     i++;
                 }
-                if (count > phase && (count >= min || shortRuns)) {
+                if (count >= min || shortRuns) {
                     out.run(s, start, i, phase, bits, hex, folded);
                     if (i == n) {
                         out.openEnd = true;
@@ -971,19 +973,18 @@ public final class Redactor {
             return out;
         }
 
-        /** Decodes the run [start, end) from its {@code phase}-th character on. */
+        /**
+         * Decodes the run [start, end) with its byte boundaries shifted by {@code phase}: as if {@code phase * bits}
+         * bits (mod 8) came before it. Nothing of the run is skipped, so a value whose bytes begin in the run's first
+         * character is found too (the partial first byte is the one a value's inner bytes do without).
+         */
         private void run(String s, int start, int end, int phase, int bits, boolean hex, boolean folded) {
-            int skip = phase;
             int buffer = 0;
-            int held = 0;
+            int held = (phase * bits) % 8;
             int byteFrom = start;
             for (int k = start; k < end; k++) {
                 int v = value(s.charAt(k), hex, folded);
                 if (v < 0) {
-                    continue;
-                }
-                if (skip > 0) {
-                    skip--;
                     continue;
                 }
                 if (held == 0) {

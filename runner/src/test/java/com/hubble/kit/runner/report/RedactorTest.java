@@ -290,6 +290,7 @@ class RedactorTest {
                         + (blob.charAt(at + core.length()) == 'Q' ? 'R' : 'Q') + blob.substring(at + core.length() + 1);
                 forms.put("inside-" + prefix + (encoder == Base64.getEncoder() ? "" : "-url") + "-edges-altered",
                         new String[] {altered, core});
+                forms.put("core-alone-" + prefix + (encoder == Base64.getEncoder() ? "" : "-url"), new String[] {core, core});
             }
         }
         forms.put("hex", new String[] {HexFormat.of().formatHex(bytes), HexFormat.of().formatHex(bytes)});
