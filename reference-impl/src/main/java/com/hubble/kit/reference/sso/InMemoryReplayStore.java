@@ -22,12 +22,16 @@ import java.util.Objects;
  * that share those 128 bits would make the second one look like a replay (a refusal, never an acceptance); with
  * the salt unknown outside the process, no one can aim for that, and by chance it is about 2^-128 per pair.
  *
- * <p>Expired entries are not searched for: a slot whose expiry has passed counts as free for a new id (after the
- * probe has made sure the new id is not further along), and a table that fills up is rebuilt without them, twice
- * as large until it can hold {@code capacity} live ids at half load.
+ * <p>The table is allocated whole at start: a power of two of at least twice {@code capacity} slots, 24 bytes each
+ * (6 MiB for the default 100000), so it never grows under load. Expired entries are not searched for: a slot whose
+ * expiry has passed counts as free for a new id (after the probe has made sure the new id is not further along),
+ * and when the slots in use reach {@code capacity} the table is rebuilt without the expired ones (linear in its
+ * size, under the lock: about a millisecond at the default capacity).
  */
 public final class InMemoryReplayStore implements ReplayStore {
     private static final int MIN_SLOTS = 1 << 10;
+    /** Two longs of id and one of expiry. */
+    static final int BYTES_PER_SLOT = 24;
     /** A full store looks for expired entries at most this often: a rebuild is linear in the table's size. */
     private static final long FULL_PURGE_INTERVAL_MILLIS = 250;
 
@@ -53,12 +57,21 @@ public final class InMemoryReplayStore implements ReplayStore {
         this.clock = Objects.requireNonNull(clock, "clock");
         // Half load at most: room for capacity live ids in the largest table (2^30 slots bounds it).
         this.maxSlots = (int) Math.min(1L << 30, Math.max(MIN_SLOTS, Long.highestOneBit(2L * capacity - 1) << 1));
+        long bytes = (long) maxSlots * BYTES_PER_SLOT;
+        if (bytes > Runtime.getRuntime().maxMemory() / 2) {
+            throw new SsoConfigException("app.sso.replay.capacity (env APP_SSO_REPLAY_CAPACITY) " + capacity + " needs "
+                    + (bytes >> 20) + " MiB for the in-memory replay store, more than half of this JVM's heap ("
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB): lower the capacity, give the JVM more heap "
+                    + "(-Xmx in HUBBLE_KIT_JAVA_OPTS), or use the Redis store");
+        }
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);
         this.salted = sha256();
         salted.update(salt);
         digest(""); // fails here, at start, if the SHA-256 provider cannot clone
-        allocate(Math.min(maxSlots, Math.max(MIN_SLOTS, Integer.highestOneBit(Math.min(capacity, 1 << 16)) << 2)));
+        // The whole table at once: growing it later meant rehashing every id under the lock (a 20-40 ms stall at a
+        // million ids, the p99 of the benchmark's first round). The capacity sets the memory, as it says.
+        allocate(maxSlots);
     }
 
     @Override
@@ -92,9 +105,7 @@ public final class InMemoryReplayStore implements ReplayStore {
                 return Consumption.FULL;
             }
         }
-        if (used >= idHigh.length / 2) {
-            rebuild(idHigh.length < maxSlots ? idHigh.length * 2 : idHigh.length, nowMillis);
-        }
+        // used < capacity <= slots / 2 here: the probe below always ends at an empty slot.
         int mask = idHigh.length - 1;
         int reusable = -1;
         for (int slot = (int) (low ^ (low >>> 32)) & mask; ; slot = (slot + 1) & mask) {

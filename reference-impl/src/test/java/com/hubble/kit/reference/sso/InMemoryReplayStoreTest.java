@@ -102,17 +102,24 @@ class InMemoryReplayStoreTest {
     }
 
     @Test
-    void remembersEveryIdAcrossTheTablesGrowth() {
+    void theWholeTableIsAllocatedAtStartAndHoldsItsCapacity() {
         InMemoryReplayStore store = new InMemoryReplayStore(200_000, new ManualClock());
-        int before = store.slots();
+        assertEquals(524_288, store.slots(), "a power of two of at least twice the capacity");
         for (int i = 0; i < 150_000; i++) {
             assertEquals(Consumption.FIRST_USE, store.consume("id-" + i, T0.plusSeconds(60)), "first use of id-" + i);
         }
-        assertTrue(store.slots() > before, "the table grew from " + before + " slots");
+        assertEquals(524_288, store.slots(), "the table never grows");
         for (int i = 0; i < 150_000; i++) {
             assertEquals(Consumption.REJECTED, store.consume("id-" + i, T0.plusSeconds(60)), "second use of id-" + i);
         }
         assertEquals(150_000, store.size());
+    }
+
+    @Test
+    void aCapacityTheHeapCannotHoldIsRefusedAtStartNamingTheKey() {
+        SsoConfigException e = org.junit.jupiter.api.Assertions.assertThrows(SsoConfigException.class,
+                () -> new InMemoryReplayStore(Integer.MAX_VALUE / 2, new ManualClock()));
+        assertTrue(e.getMessage().contains("app.sso.replay.capacity") && e.getMessage().contains("-Xmx"), e.getMessage());
     }
 
     @Test
