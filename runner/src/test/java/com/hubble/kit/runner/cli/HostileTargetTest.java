@@ -82,6 +82,34 @@ class HostileTargetTest {
     }
 
     @Test
+    void timedCallsThatGotNoAnswerAreShownInTheLatencyEvidence() throws IOException {
+        // Every other connection is closed at once without an answer (fast, unlike a timeout); the rest get a 401
+        // after 30 ms.
+        java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+        RawServer.Behaviour flaky = socket -> {
+            RawServer.readHead(socket);
+            if (connections.incrementAndGet() % 2 == 0) {
+                socket.close();
+                return;
+            }
+            Thread.sleep(30); // answered calls are the slow ones: the slowest call shown is never a failed one
+            RawServer.write(socket, "HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nContent-Length: 15\r\n"
+                    + "Connection: close\r\n\r\n{\"userId\":null}");
+        };
+        try (RawServer server = new RawServer(flaky)) {
+            assertTimeoutPreemptively(CEILING, () -> runCheck(server.baseUrl(), "2s"));
+            JsonNode latency = check("sso.perf.latency");
+            assertEquals("FAIL", latency.get("status").asText(), latency.toString());
+            assertTrue(latency.get("message").asText().contains("got no HTTP response"), latency.toString());
+            boolean failedCallShown = false;
+            for (JsonNode exchange : latency.get("evidence")) {
+                failedCallShown |= exchange.hasNonNull("failure");
+            }
+            assertTrue(failedCallShown, "a call that got no HTTP response, with its error, in the evidence: " + latency);
+        }
+    }
+
+    @Test
     void aTargetThatTricklesItsBodyIsCutOffByTheWholeExchangeDeadline() throws IOException {
         RawServer.Behaviour trickle = socket -> {
             RawServer.readHead(socket);

@@ -58,9 +58,16 @@ public record LatencyProbe(int validCalls, int rejectedCalls, SeriesRule stop) i
             rejected.add(sample(e));
             rejectedExchanges.add(e);
         }
+        // The evidence: each series' slowest call, and its first call that got no HTTP response (when that is not
+        // the slowest: a reset comes fast), so a "got no HTTP response" verdict shows one such call and its error.
         List<Exchange> notable = new ArrayList<>();
-        slowest(validExchanges).ifPresent(notable::add);
-        slowest(rejectedExchanges).ifPresent(notable::add);
+        for (List<Exchange> series : List.of(validExchanges, rejectedExchanges)) {
+            Optional<Exchange> slowest = slowest(series);
+            slowest.ifPresent(notable::add);
+            series.stream().filter(e -> e.failure().isPresent()).findFirst()
+                    .filter(failed -> slowest.map(s -> s != failed).orElse(true))
+                    .ifPresent(notable::add);
+        }
         return new Probed.Gathered<>(new LatencySamples(valid, rejected, context.settings().latencyBudget(),
                 validCalls, notable, rejectedCalls, validEnd, rejectedEnd));
     }
