@@ -249,14 +249,8 @@ public final class Redactor {
         int i = 0;
         while (i < safe && out.length() <= max) {
             if (reach[i] > i) {
-                int end = reach[i];
-                boolean isSecret = secret[i] != 0;
-                for (int j = i + 1; j < end; j++) {
-                    if (reach[j] > end) {
-                        end = reach[j];
-                    }
-                    isSecret |= secret[j] != 0;
-                }
+                int end = spanEnd(reach, i);
+                boolean isSecret = holdsSecret(secret, i, end);
                 if (end > safe) {
                     break;
                 }
@@ -510,14 +504,8 @@ public final class Redactor {
         int i = 0;
         while (i < n) {
             if (reach[i] > i) {
-                int end = reach[i];
-                boolean isSecret = secret[i] != 0;
-                for (int j = i + 1; j < end; j++) {
-                    if (reach[j] > end) {
-                        end = reach[j];
-                    }
-                    isSecret |= secret[j] != 0;
-                }
+                int end = spanEnd(reach, i);
+                boolean isSecret = holdsSecret(secret, i, end);
                 out.append(marker(isSecret ? SECRET_LABEL : labelOtherThanSecret()));
                 i = end;
             } else {
@@ -1415,4 +1403,24 @@ public final class Redactor {
         node.fieldNames().forEachRemaining(strings::add);
         node.elements().forEachRemaining(child -> collect(child, strings));
     }
+
+    /** Where the run of marked spans that starts at {@code i} ends: spans that overlap it are joined to it. */
+    private static int spanEnd(int[] reach, int i) {
+        int end = reach[i];
+        for (int j = i + 1; j < end; j++) {
+            end = Math.max(end, reach[j]);
+        }
+        return end;
+    }
+
+    /** Whether any position in [from, to) was marked by the secret (or a variant of it) rather than a token. */
+    private static boolean holdsSecret(byte[] secret, int from, int to) {
+        for (int j = from; j < to; j++) {
+            if (secret[j] != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
 }

@@ -59,7 +59,7 @@ class LoadProbeTest {
     }
 
     private static URI base(HttpServer server) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return RejectingServer.base(server);
     }
 
     @Test
@@ -119,24 +119,8 @@ class LoadProbeTest {
     void atTheDefaultDurationALoadWhoseRateSwingsRunsInFull() throws IOException {
         // Rejections at once for 200 ms, then 100 ms each for 200 ms, and so on: settled at once, never steady.
         long epoch = System.nanoTime();
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-        server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            if ((System.nanoTime() - epoch) / 200_000_000L % 2 == 1) {
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            byte[] body = "{\"userId\":null}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(401, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.start();
+        HttpServer server = RejectingServer.start(
+                exchange -> (System.nanoTime() - epoch) / 200_000_000L % 2 == 1 ? 100 : 0);
         try {
             LoadResult result = load(base(server), Duration.ofSeconds(3), 0);
             assertEquals(SeriesEnd.PLANNED, result.end(), "calls: " + result.requests());

@@ -5,17 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,29 +38,12 @@ class TimingProbeTest {
 
     /** Rejects every call with 401; a secret with its last character wrong waits {@code extraMillis} first. */
     private static HttpServer rejecting(int extraMillis) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-        server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            if (WRONG_LAST.equals(exchange.getRequestHeaders().getFirst("X-Hubble-Secret")) && extraMillis > 0) {
-                try {
-                    Thread.sleep(extraMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            byte[] body = "{\"userId\":null}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(401, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.start();
-        return server;
+        return RejectingServer.start(exchange ->
+                WRONG_LAST.equals(exchange.getRequestHeaders().getFirst("X-Hubble-Secret")) ? extraMillis : 0);
     }
 
     private static URI base(HttpServer server) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return RejectingServer.base(server);
     }
 
     @Test
