@@ -36,7 +36,6 @@ public final class InMemoryReplayStore implements ReplayStore {
     private static final long FULL_PURGE_INTERVAL_MILLIS = 250;
 
     private final int capacity;
-    private final int maxSlots;
     private final Clock clock;
     /** SHA-256 that has already taken the salt: each id is hashed by a clone of it (cheap, no provider lookup). */
     private final MessageDigest salted;
@@ -56,8 +55,8 @@ public final class InMemoryReplayStore implements ReplayStore {
         this.capacity = capacity;
         this.clock = Objects.requireNonNull(clock, "clock");
         // Half load at most: room for capacity live ids in the largest table (2^30 slots bounds it).
-        this.maxSlots = (int) Math.min(1L << 30, Math.max(MIN_SLOTS, Long.highestOneBit(2L * capacity - 1) << 1));
-        long bytes = (long) maxSlots * BYTES_PER_SLOT;
+        int slots = (int) Math.min(1L << 30, Math.max(MIN_SLOTS, Long.highestOneBit(2L * capacity - 1) << 1));
+        long bytes = (long) slots * BYTES_PER_SLOT;
         if (bytes > Runtime.getRuntime().maxMemory() / 2) {
             throw new SsoConfigException("app.sso.replay.capacity (env APP_SSO_REPLAY_CAPACITY) " + capacity + " needs "
                     + (bytes >> 20) + " MiB for the in-memory replay store, more than half of this JVM's heap ("
@@ -71,7 +70,7 @@ public final class InMemoryReplayStore implements ReplayStore {
         digest(""); // fails here, at start, if the SHA-256 provider cannot clone
         // The whole table at once: growing it later meant rehashing every id under the lock (a 20-40 ms stall at a
         // million ids, the p99 of the benchmark's first round). The capacity sets the memory, as it says.
-        allocate(maxSlots);
+        allocate(slots);
     }
 
     @Override
@@ -100,7 +99,7 @@ public final class InMemoryReplayStore implements ReplayStore {
                 return Consumption.FULL;
             }
             lastFullPurge = nowMillis;
-            rebuild(idHigh.length, nowMillis);
+            rebuild(nowMillis);
             if (used >= capacity) {
                 return Consumption.FULL;
             }
@@ -108,7 +107,7 @@ public final class InMemoryReplayStore implements ReplayStore {
         // used < capacity <= slots / 2 here: the probe below always ends at an empty slot.
         int mask = idHigh.length - 1;
         int reusable = -1;
-        for (int slot = (int) (low ^ (low >>> 32)) & mask; ; slot = (slot + 1) & mask) {
+        for (int slot = home(low, mask); ; slot = (slot + 1) & mask) {
             long slotExpiry = expiresAt[slot];
             if (slotExpiry == 0) {
                 // The end of the probe: the id is not here.
@@ -135,17 +134,17 @@ public final class InMemoryReplayStore implements ReplayStore {
         }
     }
 
-    /** Moves the unexpired entries into a fresh table of {@code slots} slots. */
-    private void rebuild(int slots, long nowMillis) {
+    /** Moves the unexpired entries into a fresh table of the same size: the expired ones are dropped. */
+    private void rebuild(long nowMillis) {
         long[] oldHigh = idHigh;
         long[] oldLow = idLow;
         long[] oldExpiry = expiresAt;
-        allocate(slots);
-        int mask = slots - 1;
+        allocate(oldExpiry.length);
+        int mask = oldExpiry.length - 1;
         for (int i = 0; i < oldExpiry.length; i++) {
             long expiry = oldExpiry[i];
             if (expiry > nowMillis) {
-                int slot = (int) (oldLow[i] ^ (oldLow[i] >>> 32)) & mask;
+                int slot = home(oldLow[i], mask);
                 while (expiresAt[slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
@@ -157,6 +156,11 @@ public final class InMemoryReplayStore implements ReplayStore {
         }
     }
 
+    /** Where an id's probe starts. */
+    private static int home(long low, int mask) {
+        return (int) (low ^ (low >>> 32)) & mask;
+    }
+
     private void allocate(int slots) {
         idHigh = new long[slots];
         idLow = new long[slots];
@@ -166,7 +170,7 @@ public final class InMemoryReplayStore implements ReplayStore {
 
     /** How many token ids are remembered now (after dropping expired ones). */
     public synchronized int size() {
-        rebuild(idHigh.length, clock.millis());
+        rebuild(clock.millis());
         return used;
     }
 
