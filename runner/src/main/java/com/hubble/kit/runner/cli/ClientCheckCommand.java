@@ -72,8 +72,9 @@ public final class ClientCheckCommand implements Callable<ExitCode> {
     int inject401At;
 
     @Option(names = "--max-duration", paramLabel = "DURATION", defaultValue = "120s", converter = DurationConverter.class,
-            description = "How long CMD may run before it and its children are killed (default: ${DEFAULT-VALUE}). "
-                    + "Forms: 500ms, 30s, 2m.")
+            description = "How long CMD may run before it and every process it started are killed (default: "
+                    + "${DEFAULT-VALUE}). What it sent is graded, but a run cut short is never PASS: INCOMPLETE (exit 4), "
+                    + "or FAIL when a MUST check failed. Forms: 500ms, 30s, 2m.")
     Duration maxDuration;
 
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.json, junit.xml, report.html and report.md here.")

@@ -101,8 +101,14 @@ public final class ClientProcess {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             Thread pump = Thread.ofPlatform().daemon().name("client-output").start(() -> copy(process, output, beforeEachLine));
-            boolean exited = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
-            List<Stopped> stopped = processes.stopAll(STOP_LIMIT);
+            boolean exited = false;
+            List<Stopped> stopped;
+            try {
+                exited = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+            } finally {
+                // also when the wait was interrupted: nothing the client started outlives the run
+                stopped = processes.stopAll(STOP_LIMIT);
+            }
             // Output still in the pipe is copied; every holder found is dead, so this ends quickly unless one escaped.
             pump.join(OUTPUT_DRAIN);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);

@@ -322,6 +322,19 @@ class ClientCheckCommandTest {
         assertStopped(Long.parseLong(Files.readString(pidFile).strip()), run);
     }
 
+    /** env -i drops the marker, the double fork the parent, the redirection the output: it is still in the session. */
+    @Test
+    void killsADoubleForkedProcessThatClearedItsEnvironmentButStayedInTheClientsSession(@TempDir Path dir)
+            throws Exception {
+        assumeLinuxProc();
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                new ProcessBuilder("sh", "-c", "command -v setsid").start().waitFor() == 0, "no setsid(1)");
+        Path pidFile = dir.resolve("daemon.pid");
+        Run run = clientCheck("--run", "(env -i sh -c 'echo $$ > \"" + pidFile + "\"; exec sleep 300' "
+                + ">/dev/null 2>&1 &); " + untilWritten(pidFile) + "; exit 0", "--max-duration", "30s");
+        assertStopped(Long.parseLong(Files.readString(pidFile).strip()), run);
+    }
+
     /** env -i drops the marker, setsid the session, the double fork the parent: it still holds the client's output. */
     @Test
     void killsADoubleForkedProcessThatClearedItsEnvironmentButHoldsTheClientsOutput(@TempDir Path dir)
