@@ -2,8 +2,11 @@ package com.hubble.kit.reference.sso;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -38,14 +41,36 @@ final class SlowClientGuard implements Http1ConnectionListener {
     /** Helidon's {@code server.max-tcp-connections} when unset (Helidon's own: unlimited). */
     static final int DEFAULT_MAX_CONNECTIONS = 1000;
 
+    /**
+     * How often the guards look for requests past their deadline: a slow connection is closed within this much
+     * after {@code app.sso.request.timeout}.
+     */
+    static final Duration SWEEP_PERIOD = Duration.ofMillis(100);
+
     private static final System.Logger LOG = System.getLogger(SlowClientGuard.class.getName());
     private static final ScheduledThreadPoolExecutor TIMER = timer();
+    /** The guards of the servers still reachable: a stopped server's guard goes with it. */
+    private static final Set<SlowClientGuard> GUARDS = Collections.synchronizedSet(
+            Collections.newSetFromMap(new WeakHashMap<>()));
+
+    static {
+        TIMER.scheduleWithFixedDelay(SlowClientGuard::sweepAll, SWEEP_PERIOD.toMillis(), SWEEP_PERIOD.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
 
     private final Duration requestTimeout;
-    private final Map<ConnectionContext, ScheduledFuture<?>> deadlines = new ConcurrentHashMap<>();
+    private final long requestTimeoutNanos;
+    /**
+     * When each connection with a request in progress read its request line ({@link System#nanoTime}). A request
+     * costs a put and a remove here and nothing else: no timer per request, whose shared queue (one lock, a
+     * wake-up of the timer thread) every request used to go through twice.
+     */
+    private final Map<ConnectionContext, Long> started = new ConcurrentHashMap<>();
 
     private SlowClientGuard(Duration requestTimeout) {
         this.requestTimeout = requestTimeout;
+        this.requestTimeoutNanos = requestTimeout.toNanos();
+        GUARDS.add(this);
     }
 
     /**
@@ -88,26 +113,42 @@ final class SlowClientGuard implements Http1ConnectionListener {
     /** A request line was read: the rest of the request must arrive, and the response start, before the deadline. */
     @Override
     public void prologue(ConnectionContext ctx, HttpPrologue prologue) {
-        ScheduledFuture<?> previous = deadlines.put(ctx, TIMER.schedule(() -> expire(ctx),
-                requestTimeout.toMillis(), TimeUnit.MILLISECONDS));
-        if (previous != null) {
-            previous.cancel(false);
-        }
+        started.put(ctx, System.nanoTime());
     }
 
     /** The response started (a send event): this request is no longer slow. */
     @Override
     public void status(ConnectionContext ctx, Status status) {
-        ScheduledFuture<?> deadline = deadlines.remove(ctx);
-        if (deadline != null) {
-            deadline.cancel(false);
+        started.remove(ctx);
+    }
+
+    private static void sweepAll() {
+        SlowClientGuard[] guards;
+        synchronized (GUARDS) {
+            guards = GUARDS.toArray(SlowClientGuard[]::new);
+        }
+        for (SlowClientGuard guard : guards) {
+            try {
+                guard.sweep(System.nanoTime());
+            } catch (RuntimeException e) {
+                // One guard's failure must not stop the sweeps of the others (a thrown task is never run again).
+                LOG.log(Level.WARNING, "slow-client sweep failed: " + e.getClass().getName());
+            }
+        }
+    }
+
+    /** Closes the connections whose request has been in progress for longer than the timeout at {@code now}. */
+    void sweep(long now) {
+        for (Map.Entry<ConnectionContext, Long> entry : started.entrySet()) {
+            long since = entry.getValue();
+            // Removed only if it is still the same request: a connection that has since moved on is left alone.
+            if (now - since >= requestTimeoutNanos && started.remove(entry.getKey(), since)) {
+                expire(entry.getKey());
+            }
         }
     }
 
     private void expire(ConnectionContext ctx) {
-        if (deadlines.remove(ctx) == null) {
-            return;
-        }
         LOG.log(Level.DEBUG, () -> "closing a connection from " + ctx.remotePeer().address()
                 + " that did not finish its request within " + requestTimeout.toSeconds() + " s");
         try {
