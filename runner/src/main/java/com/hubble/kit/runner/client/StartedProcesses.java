@@ -104,7 +104,7 @@ final class StartedProcesses {
     /**
      * Stops the polling, then kills (SIGKILL) every process of the run that is still alive, the client's own
      * included, in rounds until none is left (a process may fork while its group is being killed), for at most about
-     * {@code limit}. Returns those killed other than the client itself, in the order they were found.
+     * {@code limit}. Returns those killed other than the client itself, by pid.
      */
     synchronized List<Stopped> stopAll(Duration limit) throws InterruptedException {
         polling = false;
