@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import io.helidon.config.Config;
 import io.helidon.http.HttpPrologue;
@@ -27,6 +28,11 @@ import io.helidon.webserver.http1.Http1ConnectionListener;
  * has sent its request line and then trickles (or withholds) its headers or body: this guard closes such a
  * connection once {@code app.sso.request.timeout} has passed since its request line without a response started,
  * and {@link #drainUnreadBody} bounds the reading of a body that is left unread when the response is sent.
+ *
+ * <p>A request costs the guard one map entry, not a scheduled task: a sweep every {@link #sweepPeriod} closes the
+ * connections past their deadline. A task per request put every request of every connection through the one lock
+ * of a shared timer queue; under load (tens of thousands of requests a second on 2 CPUs) connection threads waited
+ * on it for seconds (virtual threads woken by the timer's platform thread), and clients timed out.
  */
 final class SlowClientGuard implements Http1ConnectionListener {
     /** From the request line to the start of the response (headers and body included). */
@@ -37,15 +43,20 @@ final class SlowClientGuard implements Http1ConnectionListener {
     static final Duration DEFAULT_IDLE_PERIOD = Duration.ofSeconds(5);
     /** Helidon's {@code server.max-tcp-connections} when unset (Helidon's own: unlimited). */
     static final int DEFAULT_MAX_CONNECTIONS = 1000;
+    /** The longest a sweep waits: a slow connection is closed at most this late (or a tenth of the timeout). */
+    static final Duration MAX_SWEEP_PERIOD = Duration.ofMillis(500);
 
     private static final System.Logger LOG = System.getLogger(SlowClientGuard.class.getName());
     private static final ScheduledThreadPoolExecutor TIMER = timer();
 
     private final Duration requestTimeout;
-    private final Map<ConnectionContext, ScheduledFuture<?>> deadlines = new ConcurrentHashMap<>();
+    private final LongSupplier clock;
+    /** The connections with a request under way: when its request line was read (clock nanos). */
+    private final Map<ConnectionContext, Long> started = new ConcurrentHashMap<>();
 
-    private SlowClientGuard(Duration requestTimeout) {
+    SlowClientGuard(Duration requestTimeout, LongSupplier clock) {
         this.requestTimeout = requestTimeout;
+        this.clock = clock;
     }
 
     /**
@@ -54,7 +65,8 @@ final class SlowClientGuard implements Http1ConnectionListener {
      * Helidon key the config leaves unset.
      */
     static void apply(WebServerConfig.Builder server, Config serverConfig, Duration requestTimeout) {
-        SlowClientGuard guard = new SlowClientGuard(requestTimeout);
+        SlowClientGuard guard = new SlowClientGuard(requestTimeout, System::nanoTime);
+        guard.sweepEvery(sweepPeriod(requestTimeout));
         if (!serverConfig.get("idle-connection-timeout").exists()) {
             server.idleConnectionTimeout(DEFAULT_IDLE_TIMEOUT);
         }
@@ -85,29 +97,55 @@ final class SlowClientGuard implements Http1ConnectionListener {
         return Duration.ofSeconds(seconds);
     }
 
+    /** How often the deadlines are swept: a tenth of the timeout, at most {@link #MAX_SWEEP_PERIOD}. */
+    static Duration sweepPeriod(Duration requestTimeout) {
+        Duration tenth = requestTimeout.dividedBy(10);
+        return tenth.compareTo(MAX_SWEEP_PERIOD) < 0 ? tenth : MAX_SWEEP_PERIOD;
+    }
+
+    /**
+     * Sweeps this guard's deadlines on the shared timer for as long as the guard is in use: the task holds it weakly
+     * and cancels itself once the server that held the guard is gone.
+     */
+    private void sweepEvery(Duration period) {
+        java.lang.ref.WeakReference<SlowClientGuard> held = new java.lang.ref.WeakReference<>(this);
+        java.util.concurrent.atomic.AtomicReference<ScheduledFuture<?>> task = new java.util.concurrent.atomic.AtomicReference<>();
+        long millis = Math.max(1, period.toMillis());
+        task.set(TIMER.scheduleWithFixedDelay(() -> {
+            SlowClientGuard guard = held.get();
+            if (guard != null) {
+                guard.sweep();
+            } else if (task.get() != null) {
+                task.get().cancel(false);
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS));
+    }
+
     /** A request line was read: the rest of the request must arrive, and the response start, before the deadline. */
     @Override
     public void prologue(ConnectionContext ctx, HttpPrologue prologue) {
-        ScheduledFuture<?> previous = deadlines.put(ctx, TIMER.schedule(() -> expire(ctx),
-                requestTimeout.toMillis(), TimeUnit.MILLISECONDS));
-        if (previous != null) {
-            previous.cancel(false);
-        }
+        started.put(ctx, clock.getAsLong());
     }
 
     /** The response started (a send event): this request is no longer slow. */
     @Override
     public void status(ConnectionContext ctx, Status status) {
-        ScheduledFuture<?> deadline = deadlines.remove(ctx);
-        if (deadline != null) {
-            deadline.cancel(false);
+        started.remove(ctx);
+    }
+
+    /** Closes each connection whose request has been under way for the request timeout or longer. */
+    void sweep() {
+        long now = clock.getAsLong();
+        long timeout = requestTimeout.toNanos();
+        for (Map.Entry<ConnectionContext, Long> request : started.entrySet()) {
+            // remove(key, value): a connection that has begun another request since keeps that one's deadline
+            if (now - request.getValue() >= timeout && started.remove(request.getKey(), request.getValue())) {
+                expire(request.getKey());
+            }
         }
     }
 
     private void expire(ConnectionContext ctx) {
-        if (deadlines.remove(ctx) == null) {
-            return;
-        }
         LOG.log(Level.DEBUG, () -> "closing a connection from " + ctx.remotePeer().address()
                 + " that did not finish its request within " + requestTimeout.toSeconds() + " s");
         try {
