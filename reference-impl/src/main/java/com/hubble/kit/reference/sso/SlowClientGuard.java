@@ -51,8 +51,11 @@ final class SlowClientGuard implements Http1ConnectionListener {
 
     private final Duration requestTimeout;
     private final LongSupplier clock;
-    /** The connections with a request under way: when its request line was read (clock nanos). */
-    private final Map<ConnectionContext, Long> started = new ConcurrentHashMap<>();
+    /**
+     * The connections with a request under way: when its request line was read (clock nanos). Sized for the default
+     * connection limit: two connections sharing a bin wait on its lock, and a waiting virtual thread may be woken late.
+     */
+    private final Map<ConnectionContext, Long> started = new ConcurrentHashMap<>(2 * DEFAULT_MAX_CONNECTIONS);
 
     SlowClientGuard(Duration requestTimeout, LongSupplier clock) {
         this.requestTimeout = requestTimeout;
