@@ -8,6 +8,8 @@ import java.util.Objects;
 /** A secret value (shared secret, client secret, token) that never renders itself: toString() redacts. */
 public final class Secret {
     private static final String REDACTED = "[REDACTED]";
+    /** Cloned for each digest: looking the algorithm up in the providers costs more than digesting a token. */
+    private static final MessageDigest SHA_256 = newSha256();
     private final String value;
 
     private Secret(String value) {
@@ -49,8 +51,18 @@ public final class Secret {
     }
 
     static byte[] sha256(String text) {
+        MessageDigest digest;
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            digest = (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            digest = newSha256(); // a provider whose digests cannot be cloned: looked up each time
+        }
+        return digest.digest(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JVM", e);
         }

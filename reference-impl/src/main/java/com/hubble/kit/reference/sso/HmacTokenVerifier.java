@@ -15,7 +15,8 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hubble.kit.reference.Secret;
 
@@ -106,28 +107,15 @@ public final class HmacTokenVerifier implements TokenVerifier {
         if (!MessageDigest.isEqual(mac(parts[0] + "." + parts[1]), presentedMac)) {
             return new Verification.Invalid("bad-signature");
         }
-        JsonNode payload;
-        try {
-            payload = JSON.readTree(payloadBytes);
-        } catch (java.io.IOException e) {
+        Claims claims = Claims.of(payloadBytes);
+        if (claims == null || claims.sub == null || claims.sub.isEmpty() || claims.jti == null || claims.jti.isEmpty()
+                || claims.exp == null) {
             return new Verification.Invalid("malformed");
         }
-        if (payload == null || !payload.isObject()) {
-            return new Verification.Invalid("malformed");
-        }
-        JsonNode sub = payload.get("sub");
-        JsonNode aud = payload.get("aud");
-        JsonNode exp = payload.get("exp");
-        JsonNode jti = payload.get("jti");
-        if (sub == null || !sub.isTextual() || sub.asText().isEmpty()
-                || jti == null || !jti.isTextual() || jti.asText().isEmpty()
-                || exp == null || !exp.canConvertToLong()) {
-            return new Verification.Invalid("malformed");
-        }
-        if (aud == null || !audience.equals(aud.asText())) {
+        if (!audience.equals(claims.aud)) {
             return new Verification.Invalid("wrong-audience");
         }
-        long expirySeconds = exp.asLong();
+        long expirySeconds = claims.exp;
         if (expirySeconds < Instant.MIN.getEpochSecond() || expirySeconds > Instant.MAX.getEpochSecond()) {
             return new Verification.Invalid("malformed"); // Instant.ofEpochSecond would throw
         }
@@ -135,7 +123,55 @@ public final class HmacTokenVerifier implements TokenVerifier {
         if (!expiresAt.isAfter(clock.instant())) {
             return new Verification.Invalid("expired");
         }
-        return new Verification.Valid(sub.asText(), jti.asText(), expiresAt);
+        return new Verification.Valid(claims.sub, claims.jti, expiresAt);
+    }
+
+    /**
+     * The claims a signed payload holds, read as a stream (no tree of nodes per request): {@code sub}, {@code aud} and
+     * {@code jti} when they are strings, {@code exp} when it is a number within a long (a fraction is dropped). A
+     * field given twice counts as its last value. Null when the payload is not one JSON object.
+     */
+    private record Claims(String sub, String aud, String jti, Long exp) {
+        static Claims of(byte[] payload) {
+            try (JsonParser parser = JSON.createParser(payload)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    return null;
+                }
+                String sub = null;
+                String aud = null;
+                String jti = null;
+                Long exp = null;
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    String text = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    switch (name) {
+                        case "sub" -> sub = text;
+                        case "aud" -> aud = text;
+                        case "jti" -> jti = text;
+                        case "exp" -> exp = longOf(parser, value);
+                        default -> {
+                            // ignored
+                        }
+                    }
+                    parser.skipChildren(); // an object or array value, at any field: past its end
+                }
+                return parser.currentToken() == JsonToken.END_OBJECT ? new Claims(sub, aud, jti, exp) : null;
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        }
+
+        private static Long longOf(JsonParser parser, JsonToken value) throws java.io.IOException {
+            if (value == JsonToken.VALUE_NUMBER_INT) {
+                return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? null : parser.getLongValue();
+            }
+            if (value == JsonToken.VALUE_NUMBER_FLOAT) {
+                double number = parser.getDoubleValue();
+                return number >= Long.MIN_VALUE && number <= Long.MAX_VALUE ? (long) number : null;
+            }
+            return null;
+        }
     }
 
     private byte[] mac(String signed) {

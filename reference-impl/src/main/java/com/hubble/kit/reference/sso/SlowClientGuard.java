@@ -2,13 +2,15 @@ package com.hubble.kit.reference.sso;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 
 import io.helidon.config.Config;
 import io.helidon.http.HttpPrologue;
@@ -28,11 +30,6 @@ import io.helidon.webserver.http1.Http1ConnectionListener;
  * has sent its request line and then trickles (or withholds) its headers or body: this guard closes such a
  * connection once {@code app.sso.request.timeout} has passed since its request line without a response started,
  * and {@link #drainUnreadBody} bounds the reading of a body that is left unread when the response is sent.
- *
- * <p>A request costs the guard one map entry, not a scheduled task: a sweep every {@link #sweepPeriod} closes the
- * connections past their deadline. A task per request put every request of every connection through the one lock
- * of a shared timer queue; under load (tens of thousands of requests a second on 2 CPUs) connection threads waited
- * on it for seconds (virtual threads woken by the timer's platform thread), and clients timed out.
  */
 final class SlowClientGuard implements Http1ConnectionListener {
     /** From the request line to the start of the response (headers and body included). */
@@ -43,23 +40,39 @@ final class SlowClientGuard implements Http1ConnectionListener {
     static final Duration DEFAULT_IDLE_PERIOD = Duration.ofSeconds(5);
     /** Helidon's {@code server.max-tcp-connections} when unset (Helidon's own: unlimited). */
     static final int DEFAULT_MAX_CONNECTIONS = 1000;
-    /** The longest a sweep waits: a slow connection is closed at most this late (or a tenth of the timeout). */
-    static final Duration MAX_SWEEP_PERIOD = Duration.ofMillis(500);
+
+    /**
+     * How often the guards look for requests past their deadline: a slow connection is closed within this much
+     * after {@code app.sso.request.timeout}.
+     */
+    static final Duration SWEEP_PERIOD = Duration.ofMillis(100);
 
     private static final System.Logger LOG = System.getLogger(SlowClientGuard.class.getName());
     private static final ScheduledThreadPoolExecutor TIMER = timer();
+    /** The guards of the servers still reachable: a stopped server's guard goes with it. */
+    private static final Set<SlowClientGuard> GUARDS = Collections.synchronizedSet(
+            Collections.newSetFromMap(new WeakHashMap<>()));
+
+    static {
+        TIMER.scheduleWithFixedDelay(SlowClientGuard::sweepAll, SWEEP_PERIOD.toMillis(), SWEEP_PERIOD.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
 
     private final Duration requestTimeout;
-    private final LongSupplier clock;
+    private final long requestTimeoutNanos;
     /**
-     * The connections with a request under way: when its request line was read (clock nanos). Sized for the default
-     * connection limit: two connections sharing a bin wait on its lock, and a waiting virtual thread may be woken late.
+     * When each connection with a request in progress read its request line ({@link System#nanoTime}). A request
+     * costs a put and a remove here and nothing else: no timer per request, whose shared queue (one lock, a
+     * wake-up of the timer thread) every request used to go through twice: under load connection threads waited on
+     * it for seconds and clients timed out. Sized for the default connection limit: connections sharing a bin wait
+     * on its lock, and a waiting virtual thread may be woken late.
      */
     private final Map<ConnectionContext, Long> started = new ConcurrentHashMap<>(2 * DEFAULT_MAX_CONNECTIONS);
 
-    SlowClientGuard(Duration requestTimeout, LongSupplier clock) {
+    SlowClientGuard(Duration requestTimeout) {
         this.requestTimeout = requestTimeout;
-        this.clock = clock;
+        this.requestTimeoutNanos = requestTimeout.toNanos();
+        GUARDS.add(this);
     }
 
     /**
@@ -68,8 +81,7 @@ final class SlowClientGuard implements Http1ConnectionListener {
      * Helidon key the config leaves unset.
      */
     static void apply(WebServerConfig.Builder server, Config serverConfig, Duration requestTimeout) {
-        SlowClientGuard guard = new SlowClientGuard(requestTimeout, System::nanoTime);
-        guard.sweepEvery(sweepPeriod(requestTimeout));
+        SlowClientGuard guard = new SlowClientGuard(requestTimeout);
         if (!serverConfig.get("idle-connection-timeout").exists()) {
             server.idleConnectionTimeout(DEFAULT_IDLE_TIMEOUT);
         }
@@ -100,34 +112,10 @@ final class SlowClientGuard implements Http1ConnectionListener {
         return Duration.ofSeconds(seconds);
     }
 
-    /** How often the deadlines are swept: a tenth of the timeout, at most {@link #MAX_SWEEP_PERIOD}. */
-    static Duration sweepPeriod(Duration requestTimeout) {
-        Duration tenth = requestTimeout.dividedBy(10);
-        return tenth.compareTo(MAX_SWEEP_PERIOD) < 0 ? tenth : MAX_SWEEP_PERIOD;
-    }
-
-    /**
-     * Sweeps this guard's deadlines on the shared timer for as long as the guard is in use: the task holds it weakly
-     * and cancels itself once the server that held the guard is gone.
-     */
-    private void sweepEvery(Duration period) {
-        java.lang.ref.WeakReference<SlowClientGuard> held = new java.lang.ref.WeakReference<>(this);
-        java.util.concurrent.atomic.AtomicReference<ScheduledFuture<?>> task = new java.util.concurrent.atomic.AtomicReference<>();
-        long millis = Math.max(1, period.toMillis());
-        task.set(TIMER.scheduleWithFixedDelay(() -> {
-            SlowClientGuard guard = held.get();
-            if (guard != null) {
-                guard.sweep();
-            } else if (task.get() != null) {
-                task.get().cancel(false);
-            }
-        }, millis, millis, TimeUnit.MILLISECONDS));
-    }
-
     /** A request line was read: the rest of the request must arrive, and the response start, before the deadline. */
     @Override
     public void prologue(ConnectionContext ctx, HttpPrologue prologue) {
-        started.put(ctx, clock.getAsLong());
+        started.put(ctx, System.nanoTime());
     }
 
     /** The response started (a send event): this request is no longer slow. */
@@ -136,14 +124,28 @@ final class SlowClientGuard implements Http1ConnectionListener {
         started.remove(ctx);
     }
 
-    /** Closes each connection whose request has been under way for the request timeout or longer. */
-    void sweep() {
-        long now = clock.getAsLong();
-        long timeout = requestTimeout.toNanos();
-        for (Map.Entry<ConnectionContext, Long> request : started.entrySet()) {
-            // remove(key, value): a connection that has begun another request since keeps that one's deadline
-            if (now - request.getValue() >= timeout && started.remove(request.getKey(), request.getValue())) {
-                expire(request.getKey());
+    private static void sweepAll() {
+        SlowClientGuard[] guards;
+        synchronized (GUARDS) {
+            guards = GUARDS.toArray(SlowClientGuard[]::new);
+        }
+        for (SlowClientGuard guard : guards) {
+            try {
+                guard.sweep(System.nanoTime());
+            } catch (RuntimeException e) {
+                // One guard's failure must not stop the sweeps of the others (a thrown task is never run again).
+                LOG.log(Level.WARNING, "slow-client sweep failed: " + e.getClass().getName());
+            }
+        }
+    }
+
+    /** Closes the connections whose request has been in progress for longer than the timeout at {@code now}. */
+    void sweep(long now) {
+        for (Map.Entry<ConnectionContext, Long> entry : started.entrySet()) {
+            long since = entry.getValue();
+            // Removed only if it is still the same request: a connection that has since moved on is left alone.
+            if (now - since >= requestTimeoutNanos && started.remove(entry.getKey(), since)) {
+                expire(entry.getKey());
             }
         }
     }

@@ -68,4 +68,41 @@ class HmacTokenVerifierTest {
 
         assertEquals(false, token.toString().contains(token.token().reveal()));
     }
+
+    /** A token over {@code payload} exactly as given, signed with the test key: the claims' rules, not the signature. */
+    private static String signed(String payload) throws Exception {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String head = "hk1." + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(KEY, "HmacSHA256"));
+        return head + "." + b64.encodeToString(mac.doFinal(head.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void signedClaimsAreReadByTheirTypeAtTheTopLevelOnly() throws Exception {
+        long exp = java.time.Instant.now().getEpochSecond() + 60;
+        Verification.Invalid malformed = new Verification.Invalid("malformed");
+        // Each claim must have its type; a claim inside another value is not a claim.
+        assertEquals(malformed, tokens.verify(signed("{\"sub\":{\"sub\":\"u1\"},\"aud\":\"hubble\",\"exp\":" + exp + ",\"jti\":\"j\"}")));
+        assertEquals(malformed, tokens.verify(signed("{\"sub\":[\"u1\"],\"aud\":\"hubble\",\"exp\":" + exp + ",\"jti\":\"j\"}")));
+        assertEquals(malformed, tokens.verify(signed("{\"sub\":\"\",\"aud\":\"hubble\",\"exp\":" + exp + ",\"jti\":\"j\"}")));
+        assertEquals(malformed, tokens.verify(signed("{\"sub\":\"u1\",\"aud\":\"hubble\",\"exp\":" + exp + ",\"jti\":7}")));
+        assertEquals(malformed, tokens.verify(signed("{\"sub\":\"u1\",\"aud\":\"hubble\",\"exp\":\"" + exp + "\",\"jti\":\"j\"}")));
+        assertEquals(malformed, tokens.verify(signed("{\"sub\":\"u1\",\"aud\":\"hubble\",\"exp\":1e30,\"jti\":\"j\"}")));
+        assertEquals(malformed, tokens.verify(signed("{\"sub\":\"u1\",\"aud\":\"hubble\",\"exp\":99999999999999999999,\"jti\":\"j\"}")));
+        assertEquals(malformed, tokens.verify(signed("{\"sub\":\"u1\",\"aud\":\"hubble\",\"jti\":\"j\"}")));
+        assertEquals(malformed, tokens.verify(signed("[\"u1\"]")));
+        assertEquals(new Verification.Invalid("wrong-audience"), tokens.verify(signed(
+                "{\"sub\":\"u1\",\"aud\":\"elsewhere\",\"x\":{\"aud\":\"hubble\"},\"exp\":" + exp + ",\"jti\":\"j\"}")));
+        assertEquals(new Verification.Invalid("wrong-audience"), tokens.verify(signed(
+                "{\"sub\":\"u1\",\"aud\":[\"hubble\"],\"exp\":" + exp + ",\"jti\":\"j\"}")));
+        // Unknown fields, nested or not, are skipped; a field given twice counts as its last value; a fraction of a
+        // second in exp is dropped.
+        Verification.Valid valid = assertInstanceOf(Verification.Valid.class, tokens.verify(signed(
+                "{\"x\":{\"sub\":\"evil\",\"y\":[1,{\"aud\":\"no\"}]},\"sub\":\"u0\",\"sub\":\"u1\",\"aud\":\"hubble\","
+                        + "\"exp\":" + exp + ".75,\"jti\":\"j\",\"z\":null}")));
+        assertEquals("u1", valid.userId());
+        assertEquals("j", valid.tokenId());
+        assertEquals(exp, valid.expiresAt().getEpochSecond());
+    }
 }

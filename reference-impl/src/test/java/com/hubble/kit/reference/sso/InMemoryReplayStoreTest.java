@@ -117,9 +117,20 @@ class InMemoryReplayStoreTest {
 
     @Test
     void aCapacityTheHeapCannotHoldIsRefusedAtStartNamingTheKey() {
+        // The largest capacity the store takes needs 12 GiB: refused by any heap under 24 GiB (this test's).
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().maxMemory() < 24L << 30, "a heap under 24 GiB");
         SsoConfigException e = org.junit.jupiter.api.Assertions.assertThrows(SsoConfigException.class,
-                () -> new InMemoryReplayStore(Integer.MAX_VALUE / 2, new ManualClock()));
+                () -> new InMemoryReplayStore(InMemoryReplayStore.MAX_CAPACITY, new ManualClock()));
         assertTrue(e.getMessage().contains("app.sso.replay.capacity") && e.getMessage().contains("-Xmx"), e.getMessage());
+    }
+
+    @Test
+    void aCapacityOverTheLargestTableIsRefusedNamingTheKeyAndTheLimit() {
+        SsoConfigException e = org.junit.jupiter.api.Assertions.assertThrows(SsoConfigException.class,
+                () -> new InMemoryReplayStore(InMemoryReplayStore.MAX_CAPACITY + 1, new ManualClock()));
+        assertTrue(e.getMessage().contains("app.sso.replay.capacity")
+                && e.getMessage().contains(String.valueOf(InMemoryReplayStore.MAX_CAPACITY))
+                && e.getMessage().contains("Redis"), e.getMessage());
     }
 
     @Test

@@ -5,19 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
 import io.helidon.common.socket.HelidonSocket;
 import io.helidon.webserver.ConnectionContext;
 
-/** The guard's deadlines on a clock the test turns: when a sweep closes a connection, and when it leaves it. */
+/**
+ * The guard's deadlines: when a sweep closes a connection, and when it leaves it. Requests start now; the sweeps are
+ * run at times the test chooses, relative to a moment taken before the requests began (so at or before their starts).
+ */
 class SlowClientGuardTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final AtomicLong now = new AtomicLong();
-    private final SlowClientGuard guard = new SlowClientGuard(TIMEOUT, now::get);
+    private final SlowClientGuard guard = new SlowClientGuard(TIMEOUT);
+    private final long origin = System.nanoTime();
 
     /** A connection whose socket counts how often it was closed. */
     private record Connection(ConnectionContext context, AtomicInteger closes) {
@@ -44,22 +46,25 @@ class SlowClientGuardTest {
         }
     }
 
-    private void at(Duration time) {
-        now.set(time.toNanos());
+    /** A sweep {@code time} after the origin: a request begun since then has been under way for at most that long. */
+    private void sweepAt(Duration time) {
+        guard.sweep(origin + time.toNanos());
+    }
+
+    /** A sweep {@code time} from now: every request begun so far has been under way for at least that long. */
+    private void sweepIn(Duration time) {
+        guard.sweep(System.nanoTime() + time.toNanos());
     }
 
     @Test
     void aSweepClosesAConnectionOnceItsRequestHasBeenUnderWayForTheTimeout() {
         Connection slow = Connection.open();
         guard.prologue(slow.context(), null);
-        at(TIMEOUT.minusNanos(1));
-        guard.sweep();
+        sweepAt(TIMEOUT.minusNanos(1));
         assertEquals(0, slow.closes().get(), "still within its deadline");
-        at(TIMEOUT);
-        guard.sweep();
+        sweepIn(TIMEOUT);
         assertEquals(1, slow.closes().get());
-        at(TIMEOUT.multipliedBy(3));
-        guard.sweep();
+        sweepIn(TIMEOUT.multipliedBy(3));
         assertEquals(1, slow.closes().get(), "a closed connection is forgotten, not closed again");
     }
 
@@ -67,26 +72,18 @@ class SlowClientGuardTest {
     void aConnectionWhoseResponseStartedIsLeftOpen() {
         Connection served = Connection.open();
         guard.prologue(served.context(), null);
-        at(Duration.ofSeconds(1));
         guard.status(served.context(), null);
-        at(TIMEOUT.multipliedBy(2));
-        guard.sweep();
+        sweepIn(TIMEOUT.multipliedBy(2));
         assertEquals(0, served.closes().get());
     }
 
     @Test
-    void eachRequestOnAKeptAliveConnectionHasItsOwnDeadline() {
+    void theNextRequestOnAKeptAliveConnectionIsGuardedAgain() {
         Connection kept = Connection.open();
         guard.prologue(kept.context(), null);
-        at(Duration.ofSeconds(1));
         guard.status(kept.context(), null);
-        at(Duration.ofSeconds(8));
         guard.prologue(kept.context(), null);
-        at(TIMEOUT.plusSeconds(1));
-        guard.sweep();
-        assertEquals(0, kept.closes().get(), "the second request began 3 s ago");
-        at(Duration.ofSeconds(18));
-        guard.sweep();
+        sweepIn(TIMEOUT);
         assertEquals(1, kept.closes().get());
     }
 
@@ -95,18 +92,10 @@ class SlowClientGuardTest {
         Connection slow = Connection.open();
         Connection quick = Connection.open();
         guard.prologue(slow.context(), null);
-        at(Duration.ofSeconds(5));
         guard.prologue(quick.context(), null);
-        at(TIMEOUT);
-        guard.sweep();
+        guard.status(quick.context(), null);
+        sweepIn(TIMEOUT);
         assertEquals(1, slow.closes().get());
         assertEquals(0, quick.closes().get());
-    }
-
-    @Test
-    void theDeadlinesAreSweptEveryTenthOfTheTimeoutAndAtLeastTwiceASecond() {
-        assertEquals(Duration.ofMillis(100), SlowClientGuard.sweepPeriod(Duration.ofSeconds(1)));
-        assertEquals(SlowClientGuard.MAX_SWEEP_PERIOD, SlowClientGuard.sweepPeriod(Duration.ofSeconds(10)));
-        assertEquals(SlowClientGuard.MAX_SWEEP_PERIOD, SlowClientGuard.sweepPeriod(Duration.ofSeconds(300)));
     }
 }

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,11 @@ class LauncherTest {
         executable(jdk.resolve("bin/java"), """
                 #!/usr/bin/env bash
                 if [ "${1:-}" = "-version" ]; then echo 'openjdk version "21.0.9" 2025-10-21' >&2; exit 0; fi
+                if [ -e "$(dirname "$0")/../records-archives" ]; then
+                  for argument in "$@"; do
+                    case "$argument" in -XX:ArchiveClassesAtExit=* | -XX:AOTCacheOutput=*) echo archive > "${argument#*=}" ;; esac
+                  done
+                fi
                 printf '%s\\n' "$@" > "$FAKE_JAVA_ARGS.tmp" && mv "$FAKE_JAVA_ARGS.tmp" "$FAKE_JAVA_ARGS"
                 if [ -n "${FAKE_JAVA_UNTIL:-}" ]; then
                   for _ in $(seq 1 600); do [ -e "$FAKE_JAVA_UNTIL" ] && exit 0; sleep 0.1; done
@@ -159,6 +165,56 @@ class LauncherTest {
         List<String> jdk25 = runToCompletion(defaultPath(), Map.of(), checkout, "check");
         assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:UserThreadWaitAttemptsAtExit=0", "-XX:+UseSerialGC", "-Xmx1g",
                 "-jar", currentBuild() + "/hubble-kit.jar", "check"), jdk25);
+    }
+
+    @Test
+    void onAJdk25OrNewerCheckStartsFromTheAotCacheAndTheOtherCommandsFromTheArchive() throws Exception {
+        Files.writeString(jdk.resolve("records-archives"), "");
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"25.0.3\"\n");
+        List<String> check = runToCompletion(defaultPath(), Map.of(), checkout, "check");
+        Path build = currentBuild();
+        assertTrue(Files.isRegularFile(build.resolve("hubble-kit.aot")), "the build recorded an AOT cache");
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:UserThreadWaitAttemptsAtExit=0", "-XX:+UseSerialGC", "-Xmx1g",
+                "-XX:AOTCache=" + build.resolve("hubble-kit.aot"), "-Xlog:aot*=off", "-Xlog:cds*=off",
+                "-jar", build + "/hubble-kit.jar", "check"), check);
+        List<String> help = runToCompletion(defaultPath(), Map.of(), checkout, "--help");
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:UserThreadWaitAttemptsAtExit=0", "-XX:+UseSerialGC", "-Xmx1g",
+                "-XX:SharedArchiveFile=" + build.resolve("hubble-kit.jsa"), "-Xlog:cds*=off",
+                "-jar", build + "/hubble-kit.jar", "--help"), help);
+    }
+
+    /** The JVM prints a cache's mismatch on stdout (where check's report goes) unless the launcher's flags quiet it. */
+    @Test
+    void aCheckWhoseAotCacheDoesNotMatchRunsWithoutAWordOnStdout() throws Exception {
+        Assumptions.assumeTrue(Runtime.version().feature() >= 25, "needs a JDK 25+ to run the real JVM");
+        Files.writeString(jdk.resolve("records-archives"), "");
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"25.0.3\"\n");
+        List<String> args = runToCompletion(defaultPath(), Map.of(), checkout, "check");
+        Path foreign = Files.write(tmp.resolve("foreign.aot"), new byte[4096]); // not a cache: bad magic number
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow()));
+        for (String argument : args.subList(0, args.indexOf("-jar"))) {
+            command.add(argument.startsWith("-XX:AOTCache=") ? "-XX:AOTCache=" + foreign : argument);
+        }
+        command.add("-version");
+        Process java = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String stdout = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(java.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS));
+        assertEquals(0, java.exitValue(), "the JVM runs without the cache");
+        assertEquals("", stdout, "nothing on stdout");
+    }
+
+    @Test
+    void aJdkOlderThan25RecordsNoAotCacheAndIgnoresOne() throws Exception {
+        Files.writeString(jdk.resolve("records-archives"), "");
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"24.0.2\"\n");
+        runToCompletion(defaultPath(), Map.of(), checkout, "list");
+        Path build = currentBuild();
+        assertFalse(Files.exists(build.resolve("hubble-kit.aot")), "JDK 24 has no one-step AOT cache");
+        Files.writeString(build.resolve("hubble-kit.aot"), "left by a JDK 25");
+        List<String> check = runToCompletion(defaultPath(), Map.of(), checkout, "check");
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:UserThreadWaitAttemptsAtExit=0", "-XX:+UseSerialGC", "-Xmx1g",
+                "-XX:SharedArchiveFile=" + build.resolve("hubble-kit.jsa"), "-Xlog:cds*=off",
+                "-jar", build + "/hubble-kit.jar", "check"), check);
     }
 
     @Test
