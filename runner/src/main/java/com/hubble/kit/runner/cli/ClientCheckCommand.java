@@ -72,8 +72,9 @@ public final class ClientCheckCommand implements Callable<ExitCode> {
     int inject401At;
 
     @Option(names = "--max-duration", paramLabel = "DURATION", defaultValue = "120s", converter = DurationConverter.class,
-            description = "How long CMD may run before it and its children are killed (default: ${DEFAULT-VALUE}). "
-                    + "Forms: 500ms, 30s, 2m.")
+            description = "How long CMD may run before it and every process it started are killed (default: "
+                    + "${DEFAULT-VALUE}). What it sent is graded, but a run cut short is never PASS: INCOMPLETE (exit 4), "
+                    + "or FAIL when a MUST check failed. Forms: 500ms, 30s, 2m.")
     Duration maxDuration;
 
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.json, junit.xml, report.html and report.md here.")
@@ -138,11 +139,16 @@ public final class ClientCheckCommand implements Callable<ExitCode> {
             notes.add("sandbox: " + tokens + "; "
                     + (inject401At > 0 ? "token revoked from authenticated call " + inject401At + " on"
                     : "no injected 401"));
+            String cutShort = null;
             if (result.timedOut()) {
-                String killed = "the client was still running after " + Durations.format(maxDuration)
-                        + ": killed it and its child processes; graded what it sent until then";
-                err.println("hubble-kit: " + killed);
-                notes.add(killed);
+                String killed = "the client was still running after " + Durations.format(maxDuration) + ": killed it"
+                        + (result.stopped().isEmpty() ? "" : " and " + ClientProcess.processes(result.stopped().size())
+                        + " it started: " + ClientProcess.list(result.stopped()));
+                err.println("hubble-kit: " + killed + ". Graded what it sent until then");
+                err.println("hubble-kit: the run was cut short, so it cannot pass: verdict INCOMPLETE (exit 4) unless a "
+                        + "MUST check failed on what was seen. Give the client more time (--max-duration) or make it "
+                        + "end by itself after its calls");
+                cutShort = "the run was cut short, the checks judged only what the client sent until then: " + killed;
             } else {
                 int status = result.exitStatus().orElseThrow();
                 err.println("hubble-kit: the client exited with status " + status + " after "
@@ -152,9 +158,17 @@ public final class ClientCheckCommand implements Callable<ExitCode> {
                 }
             }
             if (result.leftovers()) {
-                String killed = "the client left background processes running when it exited: killed them";
-                err.println("hubble-kit: " + killed);
+                String killed = "the client left " + ClientProcess.processes(result.stopped().size())
+                        + " running when it exited: killed " + ClientProcess.list(result.stopped());
+                err.println("hubble-kit: WARNING: " + killed);
                 notes.add(killed);
+            }
+            if (result.outputHeld()) {
+                String escaped = "the client's output was still open after every process the kit found was killed: "
+                        + "a process the client started is still running out of the kit's reach (one that cleared its "
+                        + "environment and left the session between two looks; see CLIENT.md)";
+                err.println("hubble-kit: WARNING: " + escaped);
+                notes.add(escaped);
             }
             err.flush();
             learnTokens.run();
@@ -166,6 +180,9 @@ public final class ClientCheckCommand implements Callable<ExitCode> {
                         err.flush();
                     });
             report = baseline.applyTo(report);
+            if (cutShort != null) {
+                report = report.cutShort(redactor.redact(cutShort));
+            }
             ReportOutput.show(report, reportDir, out, err);
             return ExitCode.of(report.verdict());
         } catch (InterruptedException e) {

@@ -13,7 +13,8 @@ public enum ExitCode implements CommandLine.IExitCodeGenerator {
     NON_COMPLIANT(1, "non-compliant: at least one MUST check failed (with --strict, or a SHOULD check)"),
     USAGE(2, "usage or configuration error: bad flag, missing secret, failing token command"),
     UNREACHABLE(3, "target unreachable: connection refused, DNS failure or TLS handshake failure"),
-    INCOMPLETE(4, "incomplete: a MUST check could not run for lack of input and was not skipped with --skip");
+    INCOMPLETE(4, "incomplete: a MUST check lacked input and was not skipped with --skip, or the client ran past "
+            + "--max-duration");
 
     private final int code;
     private final String meaning;

@@ -10,19 +10,46 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the partner's client command with {@code sh -c}, its output passed through, for a bounded time. */
 public final class ClientProcess {
     /**
-     * How a run ended: the exit status unless it was killed for running past the limit; {@code leftovers} says the
-     * client left processes running after it exited (they were killed).
+     * How a run ended: the exit status unless it was killed for running past the limit. {@code stopped}: the
+     * processes the client started that the kit killed (those it left running when it exited, or all of them at the
+     * limit), the client's own shell not counted. {@code outputHeld}: after all that, something still held the
+     * client's output open: a process the kit could not find is still running.
      */
-    public record Result(OptionalInt exitStatus, boolean timedOut, Duration elapsed, boolean leftovers) {
+    public record Result(OptionalInt exitStatus, boolean timedOut, Duration elapsed, List<Stopped> stopped,
+                         boolean outputHeld) {
+        public Result {
+            stopped = List.copyOf(stopped);
+        }
+
+        /** The client exited and left processes running, which the kit killed. */
+        public boolean leftovers() {
+            return !timedOut && !stopped.isEmpty();
+        }
     }
+
+    /** A process the kit stopped: its pid and command name, never its arguments (they may hold the client secret). */
+    public record Stopped(long pid, String name) {
+        @Override
+        public String toString() {
+            return name + " (pid " + pid + ")";
+        }
+    }
+
+    /** The environment variable that marks every process of one run (inherited through fork, setsid, double fork). */
+    public static final String MARKER_VARIABLE = StartedProcesses.MARKER_VARIABLE;
 
     /** setsid(1) runs the client in a session (and process group) of its own; absent on macOS. */
     private static final boolean SETSID = onPath("setsid");
+    /** How long stopping the client's processes may take, at the end of a run or when the kit is stopped. */
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(5);
+    /** How long the client's output may stay open once every process found was stopped. */
+    private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(2);
 
     private ClientProcess() {
     }
@@ -30,8 +57,8 @@ public final class ClientProcess {
     /**
      * Starts {@code sh -c command} with the given extra environment, copies its stdout and stderr line by line to
      * {@code output} (prefixed "client| "), and waits at most {@code limit}. When the client exits, or past the
-     * limit, everything it started is killed: its process group (a detached {@code (sleep 300 &)} included) where
-     * setsid exists, its live descendants otherwise.
+     * limit, or when the kit is stopped (Ctrl-C, SIGTERM), every process it started is killed: see
+     * {@link StartedProcesses} for how they are found.
      */
     public static Result run(String command, Map<String, String> environment, Duration limit, PrintWriter output)
             throws IOException, InterruptedException {
@@ -48,14 +75,25 @@ public final class ClientProcess {
         ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().putAll(environment);
+        String marker = UUID.randomUUID().toString();
+        builder.environment().put(MARKER_VARIABLE, marker);
         long started = System.nanoTime();
         Process process = builder.start();
-        // setsid execs sh in place (a child of the JVM is no group leader): the group's id is the shell's pid.
-        OptionalLong group = SETSID ? OptionalLong.of(process.pid()) : OptionalLong.empty();
-        // Ctrl-C reaches only the kit (the client has its own session): take the client down with the kit.
+        // setsid execs sh in place (a child of the JVM is no group leader): the session's id is the shell's pid.
+        StartedProcesses processes = StartedProcesses.watch(process.toHandle(),
+                SETSID ? OptionalLong.of(process.pid()) : OptionalLong.empty(), marker);
+        // Ctrl-C or SIGTERM reaches only the kit (the client has its own session): take the client down with the kit.
         Thread hook = new Thread(() -> {
             try {
-                killAll(process, group);
+                boolean running = process.isAlive();
+                List<Stopped> stopped = processes.stopAll(STOP_LIMIT);
+                if (running || !stopped.isEmpty()) {
+                    synchronized (output) {
+                        output.println("hubble-kit: the kit was stopped: killed the client" + (stopped.isEmpty() ? ""
+                                : " and " + processes(stopped.size()) + " it started: " + list(stopped)));
+                        output.flush();
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -63,14 +101,19 @@ public final class ClientProcess {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             Thread pump = Thread.ofPlatform().daemon().name("client-output").start(() -> copy(process, output, beforeEachLine));
-            boolean exited = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
-            boolean leftovers = exited && (groupAlive(group) || process.descendants().anyMatch(ProcessHandle::isAlive));
-            killAll(process, group);
-            // Output still in the pipe is copied; the pipe's other holders are dead, so this ends quickly.
-            pump.join(Duration.ofSeconds(2));
+            boolean exited = false;
+            List<Stopped> stopped;
+            try {
+                exited = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+            } finally {
+                // also when the wait was interrupted: nothing the client started outlives the run
+                stopped = processes.stopAll(STOP_LIMIT);
+            }
+            // Output still in the pipe is copied; every holder found is dead, so this ends quickly unless one escaped.
+            pump.join(OUTPUT_DRAIN);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            return exited ? new Result(OptionalInt.of(process.exitValue()), false, elapsed, leftovers)
-                    : new Result(OptionalInt.empty(), true, elapsed, false);
+            return new Result(exited ? OptionalInt.of(process.exitValue()) : OptionalInt.empty(), !exited, elapsed,
+                    stopped, pump.isAlive());
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -80,45 +123,15 @@ public final class ClientProcess {
         }
     }
 
-    /**
-     * The process group first (it holds re-parented, detached children too), then the descendants (collected before
-     * the shell dies, or they would be re-parented out of reach), then the shell.
-     */
-    static void killAll(Process process, OptionalLong group) throws InterruptedException {
-        List<ProcessHandle> descendants = process.descendants().toList();
-        if (group.isPresent()) {
-            signalGroup(group.getAsLong(), "-KILL");
-        }
-        descendants.forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        process.waitFor(5, TimeUnit.SECONDS);
-        for (ProcessHandle child : descendants) {
-            child.onExit().orTimeout(5, TimeUnit.SECONDS);
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (groupAlive(group) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+    /** "sleep (pid 41), python3 (pid 40)": at most ten, then how many more. */
+    public static String list(List<Stopped> stopped) {
+        String shown = String.join(", ", stopped.stream().limit(10).map(Stopped::toString).toList());
+        return stopped.size() > 10 ? shown + " and " + (stopped.size() - 10) + " more" : shown;
     }
 
-    /** Whether any process of the group is left (kill -0 succeeds). */
-    private static boolean groupAlive(OptionalLong group) throws InterruptedException {
-        return group.isPresent() && signalGroup(group.getAsLong(), "-0");
-    }
-
-    /** kill(1) on a whole process group; true when the signal was delivered to at least one process. */
-    private static boolean signalGroup(long group, String signal) throws InterruptedException {
-        try {
-            Process kill = new ProcessBuilder("kill", signal, "--", "-" + group)
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!kill.waitFor(5, TimeUnit.SECONDS)) {
-                kill.destroyForcibly();
-                return false;
-            }
-            return kill.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        }
+    /** "1 process", "3 processes". */
+    public static String processes(int n) {
+        return n + (n == 1 ? " process" : " processes");
     }
 
     private static boolean onPath(String program) {

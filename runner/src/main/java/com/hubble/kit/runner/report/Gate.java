@@ -25,6 +25,19 @@ public final class Gate {
     }
 
 
+    /**
+     * The verdict of a run the kit ended before the target did (client-check's --max-duration killed the client):
+     * what it saw may fail, but a pass would be over part of the run, so it is never green.
+     */
+    public static Verdict cutShort(Verdict judged) {
+        return judged == Verdict.FAIL ? Verdict.FAIL : Verdict.INCOMPLETE;
+    }
+
+    /** Whether {@code report}'s verdict is INCOMPLETE because its run was cut short, not for a check left unjudged. */
+    public static boolean wasCutShort(Report report) {
+        return report.verdict() == Verdict.INCOMPLETE && verdict(report.checks(), report.strict()) == Verdict.PASS;
+    }
+
     private static boolean unjudged(Outcome outcome) {
         return switch (outcome) {
             case Outcome.Skip skip -> skip.missingInput().isPresent();

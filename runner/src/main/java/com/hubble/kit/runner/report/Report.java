@@ -1,6 +1,7 @@
 package com.hubble.kit.runner.report;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** One run's report: every renderer (text, JSON, JUnit XML, HTML) reads this and nothing else. */
@@ -17,5 +18,12 @@ public record Report(String suite, String target, Instant startedAt, long durati
                             List<CheckResult> checks, List<String> notes) {
         return new Report(suite, target, startedAt, durationMs, strict, Gate.verdict(checks, strict),
                 Summary.of(checks), checks, notes);
+    }
+
+    /** This report for a run the kit cut short: the verdict by {@link Gate#cutShort}, {@code why} first among the notes. */
+    public Report cutShort(String why) {
+        List<String> all = new ArrayList<>(List.of(why));
+        all.addAll(notes);
+        return new Report(suite, target, startedAt, durationMs, strict, Gate.cutShort(verdict), summary, checks, all);
     }
 }

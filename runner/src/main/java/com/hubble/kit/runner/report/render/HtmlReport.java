@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.hubble.kit.runner.report.CheckResult;
 import com.hubble.kit.runner.report.Exchange;
+import com.hubble.kit.runner.report.Gate;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Preview;
 import com.hubble.kit.runner.report.RecordedResponse;
@@ -143,7 +144,9 @@ public final class HtmlReport {
         return switch (report.verdict()) {
             case PASS -> "Every gating check passed" + (report.strict() ? " (MUST and SHOULD)." : " (MUST).");
             case FAIL -> "At least one gating check failed; see the findings below.";
-            case INCOMPLETE -> "A gating check could not run for lack of input; the gate is not green for what was not judged.";
+            case INCOMPLETE -> Gate.wasCutShort(report)
+                    ? "The run was cut short (see the notes): every gating check passed on what was seen, but the gate is not green for a run the kit did not see to its end."
+                    : "A gating check could not run for lack of input; the gate is not green for what was not judged.";
         };
     }
 
