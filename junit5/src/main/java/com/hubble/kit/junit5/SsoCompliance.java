@@ -63,6 +63,8 @@ public final class SsoCompliance {
     private Duration latencyBudget = Settings.defaults().latencyBudget();
     private int concurrency = Settings.defaults().concurrency();
     private Duration loadDuration = Settings.defaults().loadDuration();
+    /** Whether {@link #load} chose the duration: it is then held; the default may end early once settled. */
+    private boolean loadDurationChosen;
     private final Set<String> skip = new LinkedHashSet<>();
 
     private SsoCompliance(URI baseUrl, Secret secret) {
@@ -150,6 +152,7 @@ public final class SsoCompliance {
         }
         this.concurrency = callers;
         this.loadDuration = positive(duration, "duration");
+        this.loadDurationChosen = true;
         return this;
     }
 
@@ -177,7 +180,8 @@ public final class SsoCompliance {
 
     /** The whole catalogue's report, for a caller who wants it without dynamic tests (one run per call). */
     public Report run() {
-        Settings settings = new Settings(timeout, latencyBudget, concurrency, loadDuration, singleUse, false);
+        Settings settings = new Settings(timeout, latencyBudget, concurrency, loadDuration, singleUse, false,
+                Settings.DEFAULT_PARALLELISM, Settings.NO_RATE_CAP, loadDurationChosen);
         TokenSource valid = validTokens == null ? TokenSource.none("a valid token (SsoCompliance.validTokens)")
                 : new SupplierTokens<>("validTokens", "a valid token (SsoCompliance.validTokens)", validTokens,
                 t -> new PartnerToken(Secret.of(t.token()), Optional.of(t.userId())));

@@ -33,6 +33,7 @@ import org.junit.platform.testkit.engine.EventType;
 import com.hubble.kit.reference.Secret;
 import com.hubble.kit.reference.sso.MintedToken;
 import com.hubble.kit.reference.sso.ReferencePartner;
+import com.hubble.kit.runner.report.Report;
 
 /**
  * The dynamic tests against the reference /sso, run through the JUnit engine as a partner's build runs them: what
@@ -99,6 +100,22 @@ class SsoComplianceTest {
                 .filter(e -> e.getTestDescriptor().getDisplayName().startsWith(id + " "))
                 .map(e -> e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
                 .findFirst().orElseThrow(() -> new AssertionError(id + " did not fail"));
+    }
+
+    @Test
+    void aLoadDurationGivenIsHeldInFullEvenWhenItEqualsTheDefault() {
+        Report report = SsoCompliance.of(partner.baseUri().toString(), SECRET).load(2, Duration.ofSeconds(3))
+                .skip("sso.perf.timing-leak").run();
+        String message = KitCalls.find(report, "sso.perf.concurrency").outcome().message();
+        assertFalse(message.contains("stopped early"), message);
+        assertTrue(message.matches(".* calls in ([3-9]|[1-9][0-9])\\.[0-9] s .*"), message);
+    }
+
+    @Test
+    void withoutALoadDurationTheLoadStopsOnceItsVerdictIsSettled() {
+        Report report = SsoCompliance.of(partner.baseUri().toString(), SECRET).skip("sso.perf.timing-leak").run();
+        String message = KitCalls.find(report, "sso.perf.concurrency").outcome().message();
+        assertTrue(message.contains("stopped early"), message);
     }
 
     @Test

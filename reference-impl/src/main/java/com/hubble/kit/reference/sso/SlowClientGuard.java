@@ -63,11 +63,13 @@ final class SlowClientGuard implements Http1ConnectionListener {
     /**
      * When each connection with a request in progress read its request line ({@link System#nanoTime}). A request
      * costs a put and a remove here and nothing else: no timer per request, whose shared queue (one lock, a
-     * wake-up of the timer thread) every request used to go through twice.
+     * wake-up of the timer thread) every request used to go through twice: under load connection threads waited on
+     * it for seconds and clients timed out. Sized for the default connection limit: connections sharing a bin wait
+     * on its lock, and a waiting virtual thread may be woken late.
      */
-    private final Map<ConnectionContext, Long> started = new ConcurrentHashMap<>();
+    private final Map<ConnectionContext, Long> started = new ConcurrentHashMap<>(2 * DEFAULT_MAX_CONNECTIONS);
 
-    private SlowClientGuard(Duration requestTimeout) {
+    SlowClientGuard(Duration requestTimeout) {
         this.requestTimeout = requestTimeout;
         this.requestTimeoutNanos = requestTimeout.toNanos();
         GUARDS.add(this);

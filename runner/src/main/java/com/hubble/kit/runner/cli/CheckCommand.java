@@ -79,8 +79,10 @@ public final class CheckCommand implements Callable<ExitCode> {
             description = "Parallel callers for sso.perf.concurrency (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--load-duration", paramLabel = "DURATION", defaultValue = Settings.LOAD_DURATION, converter = DurationConverter.class,
-            description = "How long sso.perf.concurrency runs (default: ${DEFAULT-VALUE}).")
+    // No defaultValue: null means not chosen (neither a flag nor the config), and only then may the load stop early.
+    @Option(names = "--load-duration", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long sso.perf.concurrency runs. Given, it runs that long; without it, at most "
+                    + Settings.LOAD_DURATION + ", stopping once its verdict is settled and its call rate steady.")
     Duration loadDuration;
 
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = Settings.PARALLELISM,
@@ -150,8 +152,7 @@ public final class CheckCommand implements Callable<ExitCode> {
                 err.println("hubble-kit: no --base-url: checking the embedded reference /sso at " + reference.baseUrl()
                         + " (random secret, its own tokens, single-use)");
                 notes.add("embedded reference server (no --base-url)");
-                Settings settings = new Settings(target.timeout, latencyBudget, concurrency, loadDuration, true, insecure,
-                        parallelism, maxRate);
+                Settings settings = settings(true);
                 return execute(out, err, URI.create(reference.baseUrl()), reference.secret(), reference.validTokens(),
                         reference.expiredTokens(), settings, selected, notes);
             }
@@ -165,9 +166,15 @@ public final class CheckCommand implements Callable<ExitCode> {
                 Optional.ofNullable(userId));
         TokenSource expired = tokenSource("--expired-token", expiredTokens, "--expired-token-command",
                 target.expiredTokenCommand, EXPIRED_MISSING, Optional.empty());
-        Settings settings = new Settings(target.timeout, latencyBudget, concurrency, loadDuration, singleUse, insecure,
-                parallelism, maxRate);
+        Settings settings = settings(singleUse);
         return execute(out, err, base, secret, valid, expired, settings, selected, notes);
+    }
+
+    private Settings settings(boolean singleUseTokens) {
+        boolean chosen = loadDuration != null;
+        return new Settings(target.timeout, latencyBudget, concurrency,
+                chosen ? loadDuration : Settings.defaults().loadDuration(), singleUseTokens, insecure, parallelism, maxRate,
+                chosen);
     }
 
     private ExitCode execute(PrintWriter out, PrintWriter err, URI base, Secret secret, TokenSource valid, TokenSource expired,

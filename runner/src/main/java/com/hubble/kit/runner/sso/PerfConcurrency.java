@@ -1,10 +1,8 @@
 package com.hubble.kit.runner.sso;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
-import com.hubble.kit.runner.config.Durations;
 import com.hubble.kit.runner.report.CheckInfo;
 import com.hubble.kit.runner.report.Measurement;
 import com.hubble.kit.runner.report.Outcome;
@@ -25,7 +23,6 @@ public final class PerfConcurrency implements SsoCheck<LoadResult> {
      */
     static final int STEADY_WINDOWS = 3;
     static final double STEADY_SPREAD = 1.25;
-    private static final Duration DEFAULT_DURATION = Durations.parse(Settings.LOAD_DURATION);
     private static final double Z = 1.96; // 95% two-sided
     /** What the load probe is told: what an error is, and when the 1% verdict cannot change any more. */
     static final LoadRule RULE = new LoadRule() {
@@ -36,10 +33,10 @@ public final class PerfConcurrency implements SsoCheck<LoadResult> {
 
         @Override
         public boolean settled(LoadRule.Progress progress) {
-            // A duration the user chose is held; the default one is a ceiling once more calls could change neither
-            // the verdict (settled at 95%) nor the rate and latencies reported (steady: warmed up, not still climbing;
-            // with a fixed number of callers a steady rate is a steady mean latency).
-            return progress.planned().equals(DEFAULT_DURATION) && PerfConcurrency.settled(progress.calls(), progress.errors())
+            // A duration the user chose is held, even one equal to the default; the default is a ceiling once more
+            // calls could change neither the verdict (settled at 95%) nor the rate and latencies reported (steady:
+            // warmed up, not still climbing; with a fixed number of callers a steady rate is a steady mean latency).
+            return !progress.plannedChosen() && PerfConcurrency.settled(progress.calls(), progress.errors())
                     && steady(progress.recentWindows());
         }
     };
@@ -47,9 +44,9 @@ public final class PerfConcurrency implements SsoCheck<LoadResult> {
     private static final CheckInfo INFO = new CheckInfo("sso.perf.concurrency",
             "Under 1% errors with concurrent calls", Severity.SHOULD, Area.PERFORMANCE,
             Source.SSO_DOC + "every SDK start of every user calls /sso, so calls arrive concurrently. The kit sends "
-                    + "--concurrency parallel callers for --load-duration (at the default, 3s, it stops once the 1% verdict "
-                    + "is settled at 95% confidence and the call rate is steady: three 0.1 s windows within 25% of each "
-                    + "other) and allows under 1% errors or timeouts "
+                    + "--concurrency parallel callers for --load-duration (when none is given, it stops before the default "
+                    + Settings.LOAD_DURATION + " once the 1% verdict is settled at 95% confidence and the call rate is "
+                    + "steady: three 0.1 s windows within 25% of each other) and allows under 1% errors or timeouts "
                     + "(the kit's choice; the source gives none).",
             PROBE.describe(),
             "Size the connection pool and worker threads for concurrent calls; do not serialise on a lock or a single "

@@ -244,6 +244,45 @@ class CheckCommandTest {
         assertTrue(cli.err().contains("--base-url"), cli.err());
     }
 
+    /** The embedded load alone, with these extra arguments: its check's report entry. */
+    private JsonNode embeddedLoad(String... more) throws IOException {
+        List<String> args = new java.util.ArrayList<>(List.of("check", "--only", "sso.perf.concurrency", "--concurrency", "4",
+                "--report-dir", dir.resolve("load").toString()));
+        args.addAll(List.of(more));
+        Cli cli = Cli.run(args.toArray(String[]::new));
+        assertEquals(0, cli.exit(), cli.both());
+        return JSON.readTree(dir.resolve("load/report.json").toFile()).get("checks").get(0);
+    }
+
+    @Test
+    void aLoadDurationGivenOnTheCommandLineIsHeldEvenWhenItEqualsTheDefault() throws IOException {
+        JsonNode load = embeddedLoad("--load-duration", "3s");
+        String message = load.get("message").asText();
+        assertFalse(message.contains("stopped early"), message);
+        assertTrue(seconds(message) >= 3.0, message);
+    }
+
+    /** The seconds a load message says it ran ("... calls in 3.0 s ..."). */
+    private static double seconds(String loadMessage) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(" calls in ([0-9.]+) s ").matcher(loadMessage);
+        assertTrue(m.find(), loadMessage);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void aLoadDurationFromTheConfigIsHeldLikeOneOnTheCommandLine() throws IOException {
+        Path config = Files.writeString(dir.resolve("kit.yaml"), "check:\n  load-duration: 3s\n");
+        String message = embeddedLoad("--config", config.toString()).get("message").asText();
+        assertFalse(message.contains("stopped early"), message);
+        assertTrue(seconds(message) >= 3.0, message);
+    }
+
+    @Test
+    void withoutALoadDurationTheEmbeddedLoadStopsOnceSettled() throws IOException {
+        String message = embeddedLoad().get("message").asText();
+        assertTrue(message.contains("stopped early"), message);
+    }
+
     @Test
     void withoutABaseUrlTheEmbeddedReferencePasses() {
         Cli cli = Cli.run("check", "--load-duration", "200ms", "--concurrency", "4");

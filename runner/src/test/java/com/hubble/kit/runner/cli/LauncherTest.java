@@ -168,7 +168,7 @@ class LauncherTest {
     }
 
     @Test
-    void onAJdk25OrNewerCheckStartsFromTheAotCacheAndTheOtherCommandsFromTheArchive() throws Exception {
+    void onAJdk25OrNewerACheckRunStartsFromTheAotCacheAndHelpAndTheOtherCommandsFromTheArchive() throws Exception {
         Files.writeString(jdk.resolve("records-archives"), "");
         Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"25.0.3\"\n");
         List<String> check = runToCompletion(defaultPath(), Map.of(), checkout, "check");
@@ -177,10 +177,14 @@ class LauncherTest {
         assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:UserThreadWaitAttemptsAtExit=0", "-XX:+UseSerialGC", "-Xmx1g",
                 "-XX:AOTCache=" + build.resolve("hubble-kit.aot"), "-Xlog:aot*=off", "-Xlog:cds*=off",
                 "-jar", build + "/hubble-kit.jar", "check"), check);
-        List<String> help = runToCompletion(defaultPath(), Map.of(), checkout, "--help");
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:UserThreadWaitAttemptsAtExit=0", "-XX:+UseSerialGC", "-Xmx1g",
-                "-XX:SharedArchiveFile=" + build.resolve("hubble-kit.jsa"), "-Xlog:cds*=off",
-                "-jar", build + "/hubble-kit.jar", "--help"), help);
+        for (List<String> command : List.of(List.of("--help"), List.of("check", "--help"))) {
+            List<String> help = runToCompletion(defaultPath(), Map.of(), checkout, command.toArray(String[]::new));
+            List<String> expected = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:UserThreadWaitAttemptsAtExit=0",
+                    "-XX:+UseSerialGC", "-Xmx1g", "-XX:SharedArchiveFile=" + build.resolve("hubble-kit.jsa"), "-Xlog:cds*=off",
+                    "-jar", build + "/hubble-kit.jar"));
+            expected.addAll(command);
+            assertEquals(expected, help);
+        }
     }
 
     /** The JVM prints a cache's mismatch on stdout (where check's report goes) unless the launcher's flags quiet it. */

@@ -80,27 +80,31 @@ class PerfJudgingTest {
         assertFalse(PerfConcurrency.settled(0, 0));
     }
 
-    private static LoadRule.Progress progress(Duration planned, long calls, long errors, Long... windows) {
-        return new LoadRule.Progress(Duration.ofMillis(100L * windows.length), planned, calls, errors,
+    private static final Duration DEFAULT_DURATION = Duration.ofSeconds(3);
+
+    private static LoadRule.Progress progress(boolean chosen, long calls, long errors, Long... windows) {
+        return new LoadRule.Progress(Duration.ofMillis(100L * windows.length), DEFAULT_DURATION, chosen, calls, errors,
                 Duration.ofMillis(100), List.of(windows));
     }
 
     @Test
     void atTheDefaultDurationTheLoadStopsOnceItsVerdictIsSettledAndItsRateSteady() {
-        Duration defaults = Duration.ofSeconds(3);
-        assertTrue(PerfConcurrency.RULE.settled(progress(defaults, 1500, 0, 300L, 500L, 450L, 520L)));
-        assertTrue(PerfConcurrency.RULE.settled(progress(defaults, 500, 0, 160L, 170L, 170L)), "steady at once");
+        assertTrue(PerfConcurrency.RULE.settled(progress(false, 1500, 0, 300L, 500L, 450L, 520L)));
+        assertTrue(PerfConcurrency.RULE.settled(progress(false, 500, 0, 160L, 170L, 170L)), "steady at once");
     }
 
     @Test
-    void theLoadGoesOnWhileItsVerdictIsOpenOrItsRateStillClimbsOrForADurationTheUserChose() {
-        Duration defaults = Duration.ofSeconds(3);
-        assertFalse(PerfConcurrency.RULE.settled(progress(defaults, 300, 0, 100L, 100L, 100L)), "300 clean calls: open");
-        assertFalse(PerfConcurrency.RULE.settled(progress(defaults, 1200, 0, 200L, 300L, 400L)), "still climbing");
-        assertFalse(PerfConcurrency.RULE.settled(progress(defaults, 1200, 0, 400L, 0L, 400L)), "a window without calls");
-        assertFalse(PerfConcurrency.RULE.settled(progress(defaults, 1200, 0, 600L, 600L)), "two windows are not enough");
-        assertFalse(PerfConcurrency.RULE.settled(progress(Duration.ofSeconds(4), 5000, 0, 500L, 500L, 500L)),
-                "a duration the user chose is held");
+    void theLoadGoesOnWhileItsVerdictIsOpenOrItsRateStillClimbs() {
+        assertFalse(PerfConcurrency.RULE.settled(progress(false, 300, 0, 100L, 100L, 100L)), "300 clean calls: open");
+        assertFalse(PerfConcurrency.RULE.settled(progress(false, 1200, 0, 200L, 300L, 400L)), "still climbing");
+        assertFalse(PerfConcurrency.RULE.settled(progress(false, 1200, 0, 400L, 0L, 400L)), "a window without calls");
+        assertFalse(PerfConcurrency.RULE.settled(progress(false, 1200, 0, 600L, 600L)), "two windows are not enough");
+    }
+
+    @Test
+    void aDurationTheUserChoseIsHeldEvenWhenItEqualsTheDefault() {
+        assertFalse(PerfConcurrency.RULE.settled(progress(true, 5000, 0, 500L, 500L, 500L)),
+                "settled and steady, but chosen: held");
     }
 
     @Test

@@ -28,13 +28,22 @@ import com.hubble.kit.runner.report.TransportFailure;
 
 /**
  * N callers (--concurrency) send random-token calls back to back for --load-duration, each on its own keep-alive
- * connection with its request prepared once, so the kit's overhead does not cap the load; --max-rate spaces the
- * calls of all callers together. It counts the answers by status and the calls with no answer; the check's
- * {@link LoadRule} says which of them are errors (the first few are kept as evidence) and when the load may stop
- * early. Latencies go into fixed-size histograms: memory does not grow with the duration.
+ * connection (a fresh one after {@value #CALLS_PER_CONNECTION} calls) with its request prepared once, so the kit's
+ * overhead does not cap the load; --max-rate spaces the calls of all callers together. It counts the answers by
+ * status and the calls with no answer; the check's {@link LoadRule} says which of them are errors (the first few
+ * are kept as evidence) and when the load may stop early. Latencies go into fixed-size histograms: memory does not
+ * grow with the duration.
  */
 public record LoadProbe(LoadRule rule) implements Probe<LoadResult> {
     private static final int EVIDENCE = 3;
+    /**
+     * Calls a caller sends on one connection before it opens another, as a server closes one after a number of
+     * requests (nginx: keepalive_requests, 1000). A server may keep what it read from a connection in a chain that
+     * lives as long as the connection (Helidon's reader does): once a pause lets one link of it age into the old
+     * generation of the kit's own heap, an embedded run kept every later link of that connection until a full
+     * collection, and a 60 s load grew the process by hundreds of MiB. A fresh connection starts a fresh chain.
+     */
+    static final int CALLS_PER_CONNECTION = 1000;
 
     @Override
     public Probed<LoadResult> run(ProbeContext context) {
@@ -70,12 +79,14 @@ public record LoadProbe(LoadRule rule) implements Probe<LoadResult> {
                     LatencyHistogram latencies = new LatencyHistogram();
                     histograms.add(latencies);
                     Map<Integer, Long> statuses = new HashMap<>(); // this caller's, merged when it ends
+                    int onConnection = 0;
                     try (KeepAliveConnection connection = new KeepAliveConnection(target, context.settings().insecure(),
                             timeoutMillis)) {
                         while (!Thread.currentThread().isInterrupted() && !settled.get()) {
                             long now = System.nanoTime();
                             long calls = requests.get();
-                            if (rule.settled(new LoadRule.Progress(Duration.ofNanos(now - start), duration, calls,
+                            if (rule.settled(new LoadRule.Progress(Duration.ofNanos(now - start), duration,
+                                    context.settings().loadDurationChosen(), calls,
                                     errors.get(), CallWindows.WINDOW, windows.recent(now, calls)))) {
                                 settled.set(true);
                                 break;
@@ -87,6 +98,10 @@ public record LoadProbe(LoadRule rule) implements Probe<LoadResult> {
                             long wait = slot - System.nanoTime();
                             if (wait > 0) {
                                 LockSupport.parkNanos(wait);
+                            }
+                            if (onConnection++ == CALLS_PER_CONNECTION) {
+                                connection.close(); // the next call opens a fresh one
+                                onConnection = 1;
                             }
                             long sent = System.nanoTime();
                             Reply reply;

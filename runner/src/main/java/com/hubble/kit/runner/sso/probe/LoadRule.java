@@ -17,10 +17,12 @@ public interface LoadRule {
     boolean settled(Progress progress);
 
     /**
-     * Where a load stands: {@code elapsed} into {@code planned}, {@code errors} of {@code calls} so far, and the calls
-     * completed in each of the last complete windows of {@code window} (oldest first; fewer at the start).
+     * Where a load stands: {@code elapsed} into {@code planned} (a duration the user chose, or the default, a
+     * ceiling), {@code errors} of {@code calls} so far, and the calls completed in each of the last complete windows
+     * of {@code window} (oldest first; fewer at the start).
      */
-    record Progress(Duration elapsed, Duration planned, long calls, long errors, Duration window, List<Long> recentWindows) {
+    record Progress(Duration elapsed, Duration planned, boolean plannedChosen, long calls, long errors, Duration window,
+                    List<Long> recentWindows) {
         public Progress {
             recentWindows = List.copyOf(recentWindows);
         }

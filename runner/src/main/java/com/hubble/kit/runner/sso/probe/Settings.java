@@ -10,9 +10,11 @@ import com.hubble.kit.runner.config.Durations;
  *
  * @param parallelism how many probes may run at once (check --parallelism); 1 runs them one after another
  * @param maxRate the most calls per second sso.perf.concurrency sends in all (check --max-rate); 0 is no cap
+ * @param loadDurationChosen whether loadDuration was chosen (a flag, the config, an API call): the load then runs
+ *        that long; otherwise it is the default, a ceiling the load may stop before once its verdict is settled
  */
 public record Settings(Duration timeout, Duration latencyBudget, int concurrency, Duration loadDuration,
-                       boolean singleUse, boolean insecure, int parallelism, int maxRate) {
+                       boolean singleUse, boolean insecure, int parallelism, int maxRate, boolean loadDurationChosen) {
     public static final String TIMEOUT = "5s";
     public static final String LATENCY_BUDGET = "1s";
     public static final String CONCURRENCY = "16";
@@ -22,7 +24,13 @@ public record Settings(Duration timeout, Duration latencyBudget, int concurrency
     public static final int DEFAULT_PARALLELISM = Integer.parseInt(PARALLELISM);
     public static final int NO_RATE_CAP = 0;
 
-    /** At the default parallelism, uncapped. */
+    /** With a load duration the caller chose. */
+    public Settings(Duration timeout, Duration latencyBudget, int concurrency, Duration loadDuration,
+                    boolean singleUse, boolean insecure, int parallelism, int maxRate) {
+        this(timeout, latencyBudget, concurrency, loadDuration, singleUse, insecure, parallelism, maxRate, true);
+    }
+
+    /** At the default parallelism, uncapped, with a load duration the caller chose. */
     public Settings(Duration timeout, Duration latencyBudget, int concurrency, Duration loadDuration,
                     boolean singleUse, boolean insecure) {
         this(timeout, latencyBudget, concurrency, loadDuration, singleUse, insecure, DEFAULT_PARALLELISM, NO_RATE_CAP);
@@ -30,10 +38,11 @@ public record Settings(Duration timeout, Duration latencyBudget, int concurrency
 
     public static Settings defaults() {
         return new Settings(Durations.parse(TIMEOUT), Durations.parse(LATENCY_BUDGET), Integer.parseInt(CONCURRENCY),
-                Durations.parse(LOAD_DURATION), false, false);
+                Durations.parse(LOAD_DURATION), false, false, DEFAULT_PARALLELISM, NO_RATE_CAP, false);
     }
 
     public Settings withParallelism(int parallelism) {
-        return new Settings(timeout, latencyBudget, concurrency, loadDuration, singleUse, insecure, parallelism, maxRate);
+        return new Settings(timeout, latencyBudget, concurrency, loadDuration, singleUse, insecure, parallelism, maxRate,
+                loadDurationChosen);
     }
 }

@@ -26,9 +26,19 @@ import com.sun.net.httpserver.HttpServer;
 class LoadProbeTest {
     private static final Secret SECRET = Secret.of("load-probe-secret-0123456789");
 
+    /** A load of the duration given (held), as with --load-duration. */
     private static LoadResult load(URI base, Duration duration, int maxRate) {
+        return load(base, duration, maxRate, true);
+    }
+
+    /** Without a duration chosen: the default, a ceiling the load may stop before. */
+    private static LoadResult loadAtTheDefault(URI base) {
+        return load(base, Settings.defaults().loadDuration(), 0, false);
+    }
+
+    private static LoadResult load(URI base, Duration duration, int maxRate, boolean chosen) {
         Settings settings = new Settings(Duration.ofSeconds(2), Duration.ofSeconds(1), 4, duration, true, false,
-                Settings.DEFAULT_PARALLELISM, maxRate);
+                Settings.DEFAULT_PARALLELISM, maxRate, chosen);
         try (SsoClient client = new SsoClient(settings.timeout(), false, new Redactor())) {
             ProbeContext context = new ProbeContext(base, client, SECRET, com.hubble.kit.runner.access.TokenSource.none("a"),
                     com.hubble.kit.runner.access.TokenSource.none("b"), settings);
@@ -108,7 +118,7 @@ class LoadProbeTest {
     @Test
     void atTheDefaultDurationTheLoadStopsOnceItsVerdictIsSettledAndSaysSo() throws IOException {
         try (PartnerServer partner = PartnerServer.start(SECRET)) {
-            LoadResult result = load(partner.baseUri(), Duration.ofSeconds(3), 0);
+            LoadResult result = loadAtTheDefault(partner.baseUri());
             assertEquals(SeriesEnd.SETTLED, result.end(), "calls: " + result.requests());
             assertTrue(result.duration().compareTo(Duration.ofSeconds(3)) < 0, "ran " + result.duration());
             assertTrue(result.requests() >= 300, "calls: " + result.requests());
@@ -122,10 +132,29 @@ class LoadProbeTest {
         HttpServer server = RejectingServer.start(
                 exchange -> (System.nanoTime() - epoch) / 200_000_000L % 2 == 1 ? 100 : 0);
         try {
-            LoadResult result = load(base(server), Duration.ofSeconds(3), 0);
+            LoadResult result = loadAtTheDefault(base(server));
             assertEquals(SeriesEnd.PLANNED, result.end(), "calls: " + result.requests());
             assertTrue(result.duration().compareTo(Duration.ofSeconds(3)) >= 0, "ran " + result.duration());
             assertEquals(Map.of(401, result.requests()), result.answers());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aCallerOpensAFreshConnectionAfterItsShareOfCallsOnOne() throws IOException {
+        Map<Integer, Integer> callsByClientPort = new java.util.concurrent.ConcurrentHashMap<>();
+        HttpServer server = RejectingServer.start(exchange -> {
+            callsByClientPort.merge(exchange.getRemoteAddress().getPort(), 1, Integer::sum);
+            return 0;
+        });
+        try {
+            LoadResult result = load(base(server), Duration.ofSeconds(2), 0);
+            assertTrue(result.requests() > 2L * LoadProbe.CALLS_PER_CONNECTION,
+                    "too few calls to see a connection renewed: " + result.requests());
+            assertEquals(result.requests(), callsByClientPort.values().stream().mapToLong(Integer::longValue).sum());
+            assertTrue(callsByClientPort.values().stream().allMatch(n -> n <= LoadProbe.CALLS_PER_CONNECTION),
+                    "calls per connection: " + callsByClientPort.values());
         } finally {
             server.stop(0);
         }
