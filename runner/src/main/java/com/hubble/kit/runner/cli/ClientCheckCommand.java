@@ -134,6 +134,7 @@ public final class ClientCheckCommand implements Callable<ExitCode> {
             } catch (IOException e) {
                 throw new UsageError("cannot start sh -c for --run: " + e.getMessage());
             }
+            learnTokens.run(); // tokens issued after the client's last line, before the lines below name its processes
             List<String> notes = new ArrayList<>();
             notes.add("client command: " + command);
             notes.add("sandbox: " + tokens + "; "
@@ -143,7 +144,7 @@ public final class ClientCheckCommand implements Callable<ExitCode> {
             if (result.timedOut()) {
                 String killed = "the client was still running after " + Durations.format(maxDuration) + ": killed it"
                         + (result.stopped().isEmpty() ? "" : " and " + ClientProcess.processes(result.stopped().size())
-                        + " it started: " + ClientProcess.list(result.stopped()));
+                        + " it started: " + ClientProcess.list(result.stopped(), redactor));
                 err.println("hubble-kit: " + killed + ". Graded what it sent until then");
                 err.println("hubble-kit: the run was cut short, so it cannot pass: verdict INCOMPLETE (exit 4) unless a "
                         + "MUST check failed on what was seen. Give the client more time (--max-duration) or make it "
@@ -159,7 +160,7 @@ public final class ClientCheckCommand implements Callable<ExitCode> {
             }
             if (result.leftovers()) {
                 String killed = "the client left " + ClientProcess.processes(result.stopped().size())
-                        + " running when it exited: killed " + ClientProcess.list(result.stopped());
+                        + " running when it exited: killed " + ClientProcess.list(result.stopped(), redactor);
                 err.println("hubble-kit: WARNING: " + killed);
                 notes.add(killed);
             }

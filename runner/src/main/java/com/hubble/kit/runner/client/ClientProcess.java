@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.hubble.kit.runner.cli.KitOutput;
+import com.hubble.kit.runner.report.Redactor;
 
 /** Runs the partner's client command with {@code sh -c}, its output passed through, for a bounded time. */
 public final class ClientProcess {
@@ -91,7 +92,7 @@ public final class ClientProcess {
                 if (running || !stopped.isEmpty()) {
                     synchronized (output) {
                         output.println("hubble-kit: the kit was stopped: killed the client" + (stopped.isEmpty() ? ""
-                                : " and " + processes(stopped.size()) + " it started: " + list(stopped)));
+                                : " and " + processes(stopped.size()) + " it started: " + list(stopped, KitOutput.redactorOf(output))));
                         output.flush();
                     }
                 }
@@ -124,9 +125,14 @@ public final class ClientProcess {
         }
     }
 
-    /** "sleep (pid 41), python3 (pid 40)": at most ten, then how many more. */
-    public static String list(List<Stopped> stopped) {
-        String shown = String.join(", ", stopped.stream().limit(10).map(Stopped::toString).toList());
+    /**
+     * "sleep (pid 41), python3 (pid 40)": at most ten, then how many more. A name that is a piece of a value the
+     * redactor knows (an executable named after the client's token) is shown as "[redacted name]".
+     */
+    public static String list(List<Stopped> stopped, Redactor redactor) {
+        String shown = String.join(", ", stopped.stream().limit(10)
+                .map(s -> redactor.fragmentOf(s.name()) ? new Stopped(s.pid(), "[redacted name]") : s)
+                .map(Stopped::toString).toList());
         return stopped.size() > 10 ? shown + " and " + (stopped.size() - 10) + " more" : shown;
     }
 
@@ -151,6 +157,8 @@ public final class ClientProcess {
     private static void copy(Process process, PrintWriter output, Runnable beforeEachLine) {
         // Lines end at \n, \r or \r\n (as BufferedReader.readLine); a line is kept up to MAX_LINE characters and the
         // rest counted, so a client writing without line ends (a progress bar, a blob) cannot fill the kit's memory.
+        Relay relay = new Relay(output, beforeEachLine);
+        Thread idle = Thread.ofVirtual().start(relay::flushWhenIdle);
         StringBuilder line = new StringBuilder();
         long dropped = 0;
         boolean afterCr = false;
@@ -163,7 +171,7 @@ public final class ClientProcess {
                     if (c == '\n' && afterCr) {
                         afterCr = false;
                     } else if (c == '\n' || c == '\r') {
-                        pass(line, dropped, output, beforeEachLine);
+                        relay.line(line, dropped);
                         line.setLength(0);
                         dropped = 0;
                         afterCr = c == '\r';
@@ -178,25 +186,93 @@ public final class ClientProcess {
                 }
             }
             if (!line.isEmpty() || dropped > 0) {
-                pass(line, dropped, output, beforeEachLine);
+                relay.line(line, dropped);
             }
         } catch (IOException e) {
             // the process was killed and its pipe closed: nothing more to copy
+        } finally {
+            idle.interrupt();
+            relay.flush();
         }
     }
 
     /** The characters of one line of the client's output the kit keeps; the rest of a longer line is counted. */
     static final int MAX_LINE = 64 * 1024;
+    /** Lines held back at most, waiting to see whether an encoded value goes on over the next line. */
+    private static final int MAX_HELD_LINES = 16;
+    /** How long a held line waits for the next one before it is shown anyway. */
+    private static final Duration HOLD = Duration.ofMillis(250);
 
-    private static void pass(StringBuilder line, long dropped, PrintWriter output, Runnable beforeEachLine) {
-        beforeEachLine.run();
-        // A value cut at the limit would show its beginning: a cut line is redacted as a cut text first.
-        String text = dropped == 0 ? line.toString()
-                : KitOutput.redactorOf(output).redactCut(line.toString())
-                + " [line cut: " + dropped + " more characters not shown]";
-        synchronized (output) {
-            output.println("client| " + text);
-            output.flush();
+    /**
+     * Passes the client's lines on, redacted a few at a time: a line that ends in a base64 or hex character may go
+     * on over the next lines (base64 wrapped at 76 or 64 columns, a hex dump), so it is held until a line that
+     * cannot continue it, {@link #HOLD} without output, or {@link #MAX_HELD_LINES}; the held lines are then redacted
+     * as one text, in which a value wrapped over them is found whole.
+     */
+    private static final class Relay {
+        private final PrintWriter output;
+        private final Runnable beforeEachLine;
+        private final Redactor redactor;
+        private final List<String> held = new java.util.ArrayList<>();
+        private int heldChars;
+        private long lastLine = System.nanoTime();
+
+        Relay(PrintWriter output, Runnable beforeEachLine) {
+            this.output = output;
+            this.beforeEachLine = beforeEachLine;
+            this.redactor = KitOutput.redactorOf(output);
+        }
+
+        synchronized void line(StringBuilder line, long dropped) {
+            // A value cut at the limit would show its beginning: a cut line is redacted as a cut text first.
+            String text = dropped == 0 ? line.toString()
+                    : redactor.redactCut(line.toString()) + " [line cut: " + dropped + " more characters not shown]";
+            held.add(text);
+            heldChars += text.length();
+            lastLine = System.nanoTime();
+            if (!continues(text) || held.size() >= MAX_HELD_LINES || heldChars >= MAX_LINE) {
+                flush();
+            }
+        }
+
+        synchronized void flush() {
+            if (held.isEmpty()) {
+                return;
+            }
+            beforeEachLine.run();
+            String block = redactor.redact(String.join("\n", held));
+            held.clear();
+            heldChars = 0;
+            synchronized (output) {
+                for (String text : block.split("\n", -1)) {
+                    output.println("client| " + text);
+                }
+                output.flush();
+            }
+        }
+
+        void flushWhenIdle() {
+            try {
+                while (true) {
+                    Thread.sleep(HOLD.toMillis() / 2);
+                    synchronized (this) {
+                        if (!held.isEmpty() && System.nanoTime() - lastLine >= HOLD.toNanos()) {
+                            flush();
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                // the client's output ended
+            }
+        }
+
+        private static boolean continues(String text) {
+            if (text.isEmpty()) {
+                return false;
+            }
+            char last = text.charAt(text.length() - 1);
+            return last >= 'A' && last <= 'Z' || last >= 'a' && last <= 'z' || last >= '0' && last <= '9'
+                    || last == '+' || last == '/' || last == '-' || last == '_';
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.hubble.kit.runner.report;
 
+import java.nio.charset.StandardCharsets;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -174,6 +176,35 @@ public final class Redactor {
             groups = List.copyOf(next);
         }
         return this;
+    }
+
+    /**
+     * Whether {@code text} (at least {@link #SUBSTRING_MATCH_MIN} characters) is a piece of a registered value, plain,
+     * hex (either case) or base64 (either alphabet, any alignment, the characters holding only the value's bits): for
+     * a short name a partner chose (a process name cut to 15 characters), which can hold a value's beginning but
+     * never enough of it for {@link #redact}.
+     */
+    public synchronized boolean fragmentOf(String text) {
+        if (text == null || text.length() < SUBSTRING_MATCH_MIN) {
+            return false;
+        }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (Entry entry : entries) {
+            byte[] bytes = entry.value.getBytes(StandardCharsets.UTF_8);
+            if (entry.value.contains(text) || java.util.HexFormat.of().formatHex(bytes).contains(lower)) {
+                return true;
+            }
+            for (int shift = 0; shift < 3; shift++) {
+                byte[] shifted = new byte[shift + bytes.length];
+                System.arraycopy(bytes, 0, shifted, shift, bytes.length);
+                String std = java.util.Base64.getEncoder().withoutPadding().encodeToString(shifted);
+                String core = std.substring(new int[] {0, 2, 3}[shift], Math.max(new int[] {0, 2, 3}[shift], std.length() - 1));
+                if (core.contains(text) || core.replace('+', '-').replace('/', '_').contains(text)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public static String marker(String label) {

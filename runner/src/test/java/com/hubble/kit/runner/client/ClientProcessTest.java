@@ -49,4 +49,30 @@ class ClientProcessTest {
         String text = relay("printf 'one\\r\\ntwo\\rthree\\n\\nfour'", new Redactor());
         assertTrue(text.contains("client| one\nclient| two\nclient| three\nclient| \nclient| four\n"), text);
     }
+    @Test
+    void aTokenInBase64OrHexWrappedOverLinesIsRedactedWhole() throws Exception {
+        String token = "sbx.Kq3ZtW9xPn2LmR7vYb5HcD8fGj4sAe6uNo1iTy0wXlQ";
+        Redactor redactor = new Redactor().add(Secret.of(token), "token");
+        // base64's default 76 columns (a debug dump of a session blob), 20 columns, and a hex dump of 32 per line
+        String text = relay("printf '{\"user\":\"u1\",\"token\":\"" + token + "\"}' | base64; "
+                + "printf 'xy" + token + "' | base64 -w 20; printf '" + token + "' | od -An -tx1 -v | tr -d ' '; echo done",
+                redactor);
+        assertTrue(text.contains("client| done"), text);
+        String joined = text.replace("client| ", "").replace("\n", "");
+        LeakScan.assertNoForm(joined, java.util.List.of(token));
+    }
+    @Test
+    void aKilledProcessNamedAfterAPieceOfATokenIsListedWithoutItsName() {
+        String token = "sbx.lgZ6urrRNImqdAed0HeBx3S7UuxMwYJzloq1ycF2p-U";
+        Redactor redactor = new Redactor().add(Secret.of(token), "token");
+        byte[] bytes = token.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String hex = java.util.HexFormat.of().formatHex(bytes);
+        String base64 = java.util.Base64.getEncoder().encodeToString(("x" + token).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // /proc/PID/comm keeps 15 characters of the executable's name
+        String listed = ClientProcess.list(java.util.List.of(new ClientProcess.Stopped(11, token.substring(0, 15)),
+                new ClientProcess.Stopped(12, hex.substring(0, 15)), new ClientProcess.Stopped(13, base64.substring(4, 19)),
+                new ClientProcess.Stopped(14, "sleep"), new ClientProcess.Stopped(15, "python3.12")), redactor);
+        assertTrue(listed.equals("[redacted name] (pid 11), [redacted name] (pid 12), [redacted name] (pid 13), "
+                + "sleep (pid 14), python3.12 (pid 15)"), listed);
+    }
 }
