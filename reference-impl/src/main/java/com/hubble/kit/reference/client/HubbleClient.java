@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +30,8 @@ import io.helidon.webclient.api.WebClient;
 public final class HubbleClient implements AutoCloseable {
     public static final String LOGIN_PATH = "/v1/partners/auth/login";
     public static final String PRODUCTS_PATH = "/v1/partners/products";
+    /** The most of a response body read: Hubble's pages and errors are a few KiB. */
+    static final int MAX_BODY_BYTES = 1 << 20;
     private static final System.Logger LOG = System.getLogger(HubbleClient.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -38,11 +41,21 @@ public final class HubbleClient implements AutoCloseable {
     private final WebClient web;
     private final ReentrantLock loginLock = new ReentrantLock();
     private final AtomicInteger logins = new AtomicInteger();
+    private final Consumer<Secret> onToken;
     private volatile CachedToken cached;
 
     public HubbleClient(ClientSettings settings, Clock clock) {
+        this(settings, clock, token -> { });
+    }
+
+    /**
+     * As {@link #HubbleClient(ClientSettings, Clock)}; {@code onToken} is given every token a login returns, before
+     * anything else sees it (also the re-login after a 401), so a caller that redacts its output can learn it first.
+     */
+    public HubbleClient(ClientSettings settings, Clock clock, Consumer<Secret> onToken) {
         this.settings = settings;
         this.clock = clock;
+        this.onToken = onToken;
         this.web = WebClient.builder()
                 .connectTimeout(settings.timeout())
                 .readTimeout(settings.timeout())
@@ -152,6 +165,9 @@ public final class HubbleClient implements AutoCloseable {
         }
         JsonNode json = tree("POST " + LOGIN_PATH, reply);
         String token = json.path("token").asText("");
+        if (!token.isBlank()) {
+            onToken.accept(Secret.of(token)); // before a failure below describes a body that may quote it
+        }
         long expiresIn = expiresInSecs(json.path("expiresInSecs"));
         if (token.isBlank() || expiresIn <= 0) {
             throw failure("POST " + LOGIN_PATH, reply, "the login response lacks a token or a positive expiresInSecs");
@@ -191,7 +207,7 @@ public final class HubbleClient implements AutoCloseable {
         token.ifPresent(t -> request.header(HeaderNames.AUTHORIZATION, "Bearer " + t.reveal()));
         try (HttpClientResponse response = body == null ? request.request()
                 : request.header(HeaderNames.CONTENT_TYPE, "application/json").submit(body)) {
-            String text = response.entity().hasEntity() ? response.as(String.class) : "";
+            String text = response.entity().hasEntity() ? body(response, started) : "";
             int status = response.status().code();
             LOG.log(status / 100 == 2 ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
                     "{0} {1} -> {2} in {3} ms [X-REQUEST-ID {4}]", method, path, Integer.toString(status),
@@ -205,6 +221,27 @@ public final class HubbleClient implements AutoCloseable {
                     "no response from " + settings.baseUri() + ": " + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
         }
+    }
+
+    /**
+     * The body as text, at most {@link #MAX_BODY_BYTES} of it and read until the timeout counted from when the request was sent:
+     * a server that sends an endless or dripping body gets a cut one (which then fails to parse) rather than the
+     * caller's memory or time.
+     */
+    private String body(HttpClientResponse response, long started) {
+        long deadline = started + settings.timeout().toNanos();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try (java.io.InputStream in = response.inputStream()) {
+            int n;
+            while (bytes.size() < MAX_BODY_BYTES && System.nanoTime() < deadline
+                    && (n = in.read(buffer, 0, Math.min(buffer.length, MAX_BODY_BYTES - bytes.size()))) != -1) {
+                bytes.write(buffer, 0, n);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private <T> T parse(String call, Reply reply, Class<T> type) {

@@ -239,4 +239,82 @@ class HubbleClientTest {
     static List<RecordedExchange> calls(Sandbox sandbox) {
         return sandbox.exchanges().stream().filter(RecordedExchange::isAuthenticatedCall).toList();
     }
+    /** A raw loopback server: for each connection, reads the request head and hands the socket's output to {@code answer}. */
+    private static java.net.ServerSocket rawServer(java.util.function.Consumer<java.io.OutputStream> answer) throws Exception {
+        java.net.ServerSocket listener = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(() -> {
+            while (!listener.isClosed()) {
+                try (java.net.Socket socket = listener.accept()) {
+                    socket.getInputStream().read(new byte[8192]);
+                    answer.accept(socket.getOutputStream());
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the client hung up, or the listener closed
+                }
+            }
+        });
+        return listener;
+    }
+
+    @Test
+    void aDrippingLoginBodyEndsAtTheTimeoutAsAFailureNotAHang() throws Exception {
+        try (java.net.ServerSocket listener = rawServer(out -> {
+            try {
+                out.write("HTTP/1.1 401 Unauthorized\r\nContent-Length: 100000\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                for (int i = 0; i < 100_000; i++) { // one byte every 100 ms: each read succeeds, the body takes hours
+                    out.write(' ');
+                    out.flush();
+                    Thread.sleep(100);
+                }
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new RuntimeException(e);
+            }
+        })) {
+            ClientSettings settings = new ClientSettings(java.net.URI.create("http://127.0.0.1:" + listener.getLocalPort()),
+                    "id", Secret.of("a-secret-value"), ClientSettings.RECOMMENDED_REFRESH_FRACTION, Duration.ofSeconds(2));
+            long started = System.nanoTime();
+            try (HubbleClient client = HubbleClient.create(settings)) {
+                HubbleApiException e = assertThrows(HubbleApiException.class, client::login);
+                assertEquals(401, e.status());
+            }
+            assertTrue(System.nanoTime() - started < Duration.ofSeconds(15).toNanos(), "ends near the 2 s timeout");
+        }
+    }
+
+    @Test
+    void anEndlessBodyIsReadOnlyUpToItsCap() throws Exception {
+        try (java.net.ServerSocket listener = rawServer(out -> {
+            try {
+                out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                byte[] chunk = ("10000\r\n" + " ".repeat(0x10000) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                for (long sent = 0; sent < 4L << 30; sent += chunk.length) {
+                    out.write(chunk);
+                }
+            } catch (java.io.IOException e) {
+                throw new RuntimeException(e);
+            }
+        })) {
+            ClientSettings settings = ClientSettings.of(java.net.URI.create("http://127.0.0.1:" + listener.getLocalPort()),
+                    "id", Secret.of("a-secret-value"));
+            try (HubbleClient client = HubbleClient.create(settings)) {
+                HubbleApiException e = assertThrows(HubbleApiException.class, client::login);
+                assertEquals(200, e.status(), "a cut body of blanks holds no token: " + e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void everyTokenALoginReturnsIsHandedToTheListenerBeforeItIsUsed() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (Sandbox sandbox = Sandbox.start(SandboxSettings.defaults().withFaults(FaultPlan.NONE.withRevokeTokenAtCall(2)));
+             HubbleClient client = new HubbleClient(settingsFor(sandbox), java.time.Clock.systemUTC(),
+                     token -> seen.add(token.reveal()))) {
+            for (int i = 0; i < 3; i++) {
+                client.listProducts(ProductQuery.all());
+            }
+            List<String> issued = sandbox.state().tokens().issued().stream().map(t -> t.value().reveal()).toList();
+            assertEquals(2, issued.size(), "the revoked token was replaced");
+            assertEquals(issued, seen);
+        }
+    }
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -25,6 +26,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import com.hubble.kit.runner.config.UsageError;
+import com.hubble.kit.runner.report.Redactor;
 
 /** hubble-kit login-doctor: tries a login and one authenticated call, and explains each failure. */
 @Command(name = "login-doctor", mixinStandardHelpOptions = true, sortOptions = false,
@@ -56,15 +58,20 @@ public final class LoginDoctorCommand implements Callable<ExitCode> {
     @Override
     public ExitCode call() {
         PrintWriter out = spec.commandLine().getOut();
+        // The secret and every token a login returns are redacted from all the kit prints (stdout, stderr, log
+        // records): the server's error messages are printed, and a hostile or broken one may quote them, encoded.
+        Redactor redactor = KitOutput.redactorOf(out);
         ClientSettings settings;
         try {
             settings = settings(out);
         } catch (ClientConfigurationException e) {
             throw new UsageError(e.getMessage());
         }
+        redactor.add(settings.clientSecret(), "secret");
         out.println("Hubble at " + settings.baseUri() + " as clientId " + settings.clientId() + " ("
                 + environmentName(settings.baseUri()) + ")");
-        try (HubbleClient client = HubbleClient.create(settings)) {
+        try (LogsToStderr logs = new LogsToStderr(spec.commandLine().getErr());
+             HubbleClient client = new HubbleClient(settings, Clock.systemUTC(), token -> redactor.add(token, "token"))) {
             LoginResult login;
             try {
                 login = client.login();

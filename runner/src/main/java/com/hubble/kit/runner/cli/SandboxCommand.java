@@ -12,6 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import com.hubble.kit.runner.config.UsageError;
+import com.hubble.kit.runner.report.Redactor;
 
 /** hubble-kit sandbox: the Hubble API sandbox on its own, for developing a client against it. */
 @Command(name = "sandbox", mixinStandardHelpOptions = true, sortOptions = false,
@@ -70,13 +71,20 @@ public final class SandboxCommand implements Callable<ExitCode> {
             throw new UsageError("cannot listen on 127.0.0.1:" + port + " (" + e.getClass().getSimpleName()
                     + "); is the port taken? Try --port 0");
         }
-        // A live log on stderr: what the client sent, as the sandbox recorded it (secrets already removed).
+        // A live log on stderr: what the client sent, as the sandbox recorded it (plain token values already replaced
+        // by their ids). A client may send a token encoded (base64 in a query, hex in X-REQUEST-ID): every issued
+        // token is registered with the output's redactor before each line. The sandbox's client secrets are public
+        // (printed below), so they are not redacted.
+        Redactor redactor = KitOutput.redactorOf(err);
         sandbox.state().recorder().subscribe(exchange -> {
+            sandbox.state().tokens().issued().forEach(token -> redactor.add(token.value(), "token"));
             synchronized (err) {
                 err.println(describe(exchange));
                 err.flush();
             }
         });
+        // Helidon's log records go through the same redaction and escaping (a record may quote a request).
+        LogsToStderr logs = new LogsToStderr(err);
         Thread hook = new Thread(sandbox::close);
         Runtime.getRuntime().addShutdownHook(hook);
         PrintWriter out = spec.commandLine().getOut();
@@ -98,6 +106,7 @@ public final class SandboxCommand implements Callable<ExitCode> {
         }
         // Stopped before the interrupt flag is restored: the server's shutdown must not see it.
         sandbox.close();
+        logs.close();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
