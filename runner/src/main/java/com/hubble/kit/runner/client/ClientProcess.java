@@ -1,6 +1,5 @@
 package com.hubble.kit.runner.client;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -12,6 +11,8 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+
+import com.hubble.kit.runner.cli.KitOutput;
 
 /** Runs the partner's client command with {@code sh -c}, its output passed through, for a bounded time. */
 public final class ClientProcess {
@@ -148,18 +149,54 @@ public final class ClientProcess {
     }
 
     private static void copy(Process process, PrintWriter output, Runnable beforeEachLine) {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                beforeEachLine.run();
-                synchronized (output) {
-                    output.println("client| " + line);
-                    output.flush();
+        // Lines end at \n, \r or \r\n (as BufferedReader.readLine); a line is kept up to MAX_LINE characters and the
+        // rest counted, so a client writing without line ends (a progress bar, a blob) cannot fill the kit's memory.
+        StringBuilder line = new StringBuilder();
+        long dropped = 0;
+        boolean afterCr = false;
+        try (InputStreamReader reader = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)) {
+            char[] buffer = new char[8192];
+            int n;
+            while ((n = reader.read(buffer)) != -1) {
+                for (int i = 0; i < n; i++) {
+                    char c = buffer[i];
+                    if (c == '\n' && afterCr) {
+                        afterCr = false;
+                    } else if (c == '\n' || c == '\r') {
+                        pass(line, dropped, output, beforeEachLine);
+                        line.setLength(0);
+                        dropped = 0;
+                        afterCr = c == '\r';
+                    } else {
+                        afterCr = false;
+                        if (line.length() < MAX_LINE) {
+                            line.append(c);
+                        } else {
+                            dropped++;
+                        }
+                    }
                 }
+            }
+            if (!line.isEmpty() || dropped > 0) {
+                pass(line, dropped, output, beforeEachLine);
             }
         } catch (IOException e) {
             // the process was killed and its pipe closed: nothing more to copy
+        }
+    }
+
+    /** The characters of one line of the client's output the kit keeps; the rest of a longer line is counted. */
+    static final int MAX_LINE = 64 * 1024;
+
+    private static void pass(StringBuilder line, long dropped, PrintWriter output, Runnable beforeEachLine) {
+        beforeEachLine.run();
+        // A value cut at the limit would show its beginning: a cut line is redacted as a cut text first.
+        String text = dropped == 0 ? line.toString()
+                : KitOutput.redactorOf(output).redactCut(line.toString())
+                + " [line cut: " + dropped + " more characters not shown]";
+        synchronized (output) {
+            output.println("client| " + text);
+            output.flush();
         }
     }
 }
