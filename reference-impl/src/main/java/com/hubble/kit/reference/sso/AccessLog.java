@@ -32,11 +32,20 @@ public final class AccessLog implements Filter {
     /** Set by {@link #writeAsynchronously}; used directly so that JUL's own shutdown reset cannot drop late lines. */
     private static volatile AsyncLogHandler direct;
 
+    /** The shared secrets, which a caller must not be able to write into the log (null: none to look for). */
+    private final SharedSecrets secrets;
+
+    /** An access log that writes no value holding one of {@code secrets} in any form {@link SharedSecrets} knows. */
+    public AccessLog(SharedSecrets secrets) {
+        this.secrets = secrets;
+    }
+
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         long start = System.nanoTime();
+        // An id that holds the shared secret (plain, hex, base64) is neither logged nor echoed: a fresh one is used.
         String requestId = req.headers().first(REQUEST_ID)
-                .filter(id -> SAFE_ID.matcher(id).matches())
+                .filter(id -> SAFE_ID.matcher(id).matches() && !holdsSecret(id))
                 .orElseGet(AccessLog::newRequestId);
         res.header(REQUEST_ID, requestId);
         try {
@@ -51,7 +60,7 @@ public final class AccessLog implements Filter {
                 StringBuilder line = new StringBuilder(192)
                         .append("requestId=").append(LogText.escape(requestId))
                         .append(" method=").append(LogText.escape(req.prologue().method().text()))
-                        .append(" path=").append(LogText.escape(req.prologue().uriPath().path()))
+                        .append(" path=").append(loggedPath(req.prologue().uriPath().path()))
                         .append(" status=").append(status)
                         .append(" outcome=").append(LogText.escape(outcome == null ? null : outcome.reason()))
                         .append(" token=").append(outcome == null || outcome.tokenHash() == null
@@ -60,6 +69,14 @@ public final class AccessLog implements Filter {
                 log(level, line.toString());
             }
         }
+    }
+
+    private boolean holdsSecret(String value) {
+        return secrets != null && secrets.appearsIn(value);
+    }
+
+    private String loggedPath(String path) {
+        return holdsSecret(path) ? "[a path holding the shared secret, not logged]" : LogText.escape(path);
     }
 
     /**

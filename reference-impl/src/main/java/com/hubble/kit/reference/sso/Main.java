@@ -129,7 +129,7 @@ public final class Main {
     static void routing(HttpRouting.Builder routing, SsoComponents components, Duration requestTimeout) {
         // Outermost, so that the access log's duration stops when the answer is sent, not when the drain ends.
         routing.addFilter(SlowClientGuard.drainUnreadBody(requestTimeout))
-                .addFilter(new AccessLog())
+                .addFilter(new AccessLog(components.secrets()))
                 .addFilter(new SsoMetrics(components.replayStore()))
                 .register("/sso", new SsoService(components))
                 .get("/observe/health", (req, res) -> JsonResponses.health(res, components.replayStore().health()))

@@ -1,6 +1,11 @@
 package com.hubble.kit.reference.sso;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import com.hubble.kit.reference.Secret;
@@ -12,14 +17,89 @@ import com.hubble.kit.reference.Secret;
 public final class SharedSecrets {
     /** The accepted secrets' SHA-256 digests, computed once per list rather than once per request. */
     private volatile List<byte[]> accepted;
+    /** How the accepted secrets look when written into a request (see {@link #appearsIn}); swapped with the list. */
+    private volatile Forms forms;
 
     public SharedSecrets(List<Secret> accepted) {
-        this.accepted = digests(validated(accepted));
+        List<Secret> secrets = validated(accepted);
+        this.accepted = digests(secrets);
+        this.forms = Forms.of(secrets);
     }
 
     /** Swaps the accepted list atomically; requests after this call see only the new list. */
     public void replace(List<Secret> newAccepted) {
-        this.accepted = digests(validated(newAccepted));
+        List<Secret> secrets = validated(newAccepted);
+        this.forms = Forms.of(secrets);
+        this.accepted = digests(secrets);
+    }
+
+    /**
+     * True when {@code text} holds an accepted secret as it is, as hex (either case), or as base64 (standard or URL
+     * alphabet, at any offset inside a longer base64 text: the characters that hold only the secret's bits). For what
+     * the server logs of a request (its X-REQUEST-ID, its path): a caller must not be able to write the secret into
+     * the log, in any of these forms.
+     */
+    public boolean appearsIn(String text) {
+        Forms current = forms;
+        if (text == null || text.length() < current.shortest) {
+            return false;
+        }
+        for (String form : current.exact) {
+            if (text.contains(form)) {
+                return true;
+            }
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String form : current.hex) {
+            if (lower.contains(form)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The secrets as written plainly or in base64 ({@code exact}), and as lowercase hex. */
+    private record Forms(List<String> exact, List<String> hex, int shortest) {
+        private static final int MIN_FORM_LENGTH = 8;
+
+        static Forms of(List<Secret> secrets) {
+            List<String> exact = new ArrayList<>();
+            List<String> hex = new ArrayList<>();
+            for (Secret secret : secrets) {
+                byte[] bytes = secret.reveal().getBytes(StandardCharsets.UTF_8);
+                exact.add(secret.reveal());
+                hex.add(HexFormat.of().formatHex(bytes));
+                for (Base64.Encoder encoder : List.of(Base64.getEncoder(), Base64.getUrlEncoder())) {
+                    for (int offset = 0; offset < 3; offset++) {
+                        exact.add(base64Core(encoder, bytes, offset));
+                    }
+                }
+            }
+            // A form this short would be found in ordinary text (the config refuses secrets under 16 characters anyway).
+            exact.removeIf(form -> form.length() < MIN_FORM_LENGTH);
+            hex.removeIf(form -> form.length() < MIN_FORM_LENGTH);
+            int shortest = Integer.MAX_VALUE;
+            for (String form : exact) {
+                shortest = Math.min(shortest, form.length());
+            }
+            for (String form : hex) {
+                shortest = Math.min(shortest, form.length());
+            }
+            return new Forms(List.copyOf(exact), List.copyOf(hex), shortest);
+        }
+
+        /**
+         * The base64 characters that hold only the secret's bits when it starts {@code offset} bytes into what is
+         * encoded: the same whatever comes before or after it.
+         */
+        private static String base64Core(Base64.Encoder encoder, byte[] secret, int offset) {
+            byte[] shifted = new byte[offset + secret.length];
+            System.arraycopy(secret, 0, shifted, offset, secret.length);
+            String encoded = encoder.withoutPadding().encodeToString(shifted);
+            int first = (8 * offset + 5) / 6; // the first character that starts at or after the secret's first bit
+            int end = (8 * (offset + secret.length)) / 6; // characters wholly before the secret's end
+            return encoded.substring(first, end);
+        }
     }
 
     /** How many secrets are accepted now. */
