@@ -198,7 +198,10 @@ public final class Redactor {
                 byte[] shifted = new byte[shift + bytes.length];
                 System.arraycopy(bytes, 0, shifted, shift, bytes.length);
                 String std = java.util.Base64.getEncoder().withoutPadding().encodeToString(shifted);
-                String core = std.substring(new int[] {0, 2, 3}[shift], Math.max(new int[] {0, 2, 3}[shift], std.length() - 1));
+                // The characters that hold the value's bits alone: from the first that starts at or after its first
+                // bit to the last that ends at or before its last (the whole rest when its bits end on a character).
+                int first = (8 * shift + 5) / 6;
+                String core = std.substring(first, Math.max(first, 8 * shifted.length / 6));
                 if (core.contains(text) || core.replace('+', '-').replace('/', '_').contains(text)) {
                     return true;
                 }
