@@ -3,6 +3,9 @@ package com.hubble.kit.reference;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 
 /** A secret value (shared secret, client secret, token) that never renders itself: toString() redacts. */
@@ -48,6 +51,27 @@ public final class Secret {
     /** The SHA-256 of the value: what constant-time comparisons compare, never shown. */
     public byte[] digest() {
         return sha256(value);
+    }
+
+    /**
+     * The base64 characters that hold only this value's bits, when it starts 0, 1 or 2 bytes into what is encoded, in
+     * the standard and the URL alphabet: every base64 text that holds the value holds one of these, whatever comes
+     * before or after it (the characters at its edges also hold bits of its neighbours). Never shown: for looking
+     * the value up in text.
+     */
+    public List<String> base64Cores() {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        List<String> cores = new ArrayList<>(6);
+        for (Base64.Encoder encoder : List.of(Base64.getEncoder(), Base64.getUrlEncoder())) {
+            for (int offset = 0; offset < 3; offset++) {
+                byte[] shifted = new byte[offset + bytes.length];
+                System.arraycopy(bytes, 0, shifted, offset, bytes.length);
+                String encoded = encoder.withoutPadding().encodeToString(shifted);
+                int first = (8 * offset + 5) / 6; // the first character that starts at or after the value's first bit
+                cores.add(encoded.substring(first, Math.max(first, 8 * shifted.length / 6))); // to its last whole one
+            }
+        }
+        return cores;
     }
 
     static byte[] sha256(String text) {

@@ -2,7 +2,6 @@ package com.hubble.kit.reference.sso;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -66,39 +65,16 @@ public final class SharedSecrets {
             List<String> exact = new ArrayList<>();
             List<String> hex = new ArrayList<>();
             for (Secret secret : secrets) {
-                byte[] bytes = secret.reveal().getBytes(StandardCharsets.UTF_8);
                 exact.add(secret.reveal());
-                hex.add(HexFormat.of().formatHex(bytes));
-                for (Base64.Encoder encoder : List.of(Base64.getEncoder(), Base64.getUrlEncoder())) {
-                    for (int offset = 0; offset < 3; offset++) {
-                        exact.add(base64Core(encoder, bytes, offset));
-                    }
-                }
+                exact.addAll(secret.base64Cores());
+                hex.add(HexFormat.of().formatHex(secret.reveal().getBytes(StandardCharsets.UTF_8)));
             }
-            // A form this short would be found in ordinary text (the config refuses secrets under 16 characters anyway).
+            // A form this short would be found in ordinary text (the config refuses secrets under 16 characters).
             exact.removeIf(form -> form.length() < MIN_FORM_LENGTH);
             hex.removeIf(form -> form.length() < MIN_FORM_LENGTH);
-            int shortest = Integer.MAX_VALUE;
-            for (String form : exact) {
-                shortest = Math.min(shortest, form.length());
-            }
-            for (String form : hex) {
-                shortest = Math.min(shortest, form.length());
-            }
+            int shortest = java.util.stream.Stream.concat(exact.stream(), hex.stream())
+                    .mapToInt(String::length).min().orElse(Integer.MAX_VALUE);
             return new Forms(List.copyOf(exact), List.copyOf(hex), shortest);
-        }
-
-        /**
-         * The base64 characters that hold only the secret's bits when it starts {@code offset} bytes into what is
-         * encoded: the same whatever comes before or after it.
-         */
-        private static String base64Core(Base64.Encoder encoder, byte[] secret, int offset) {
-            byte[] shifted = new byte[offset + secret.length];
-            System.arraycopy(secret, 0, shifted, offset, secret.length);
-            String encoded = encoder.withoutPadding().encodeToString(shifted);
-            int first = (8 * offset + 5) / 6; // the first character that starts at or after the secret's first bit
-            int end = (8 * (offset + secret.length)) / 6; // characters wholly before the secret's end
-            return encoded.substring(first, end);
         }
     }
 

@@ -59,7 +59,6 @@ final class SlowClientGuard implements Http1ConnectionListener {
     }
 
     private final Duration requestTimeout;
-    private final long requestTimeoutNanos;
     /**
      * When each connection with a request in progress read its request line ({@link System#nanoTime}). A request
      * costs a put and a remove here and nothing else: no timer per request, whose shared queue (one lock, a
@@ -71,7 +70,6 @@ final class SlowClientGuard implements Http1ConnectionListener {
 
     SlowClientGuard(Duration requestTimeout) {
         this.requestTimeout = requestTimeout;
-        this.requestTimeoutNanos = requestTimeout.toNanos();
         GUARDS.add(this);
     }
 
@@ -141,6 +139,7 @@ final class SlowClientGuard implements Http1ConnectionListener {
 
     /** Closes the connections whose request has been in progress for longer than the timeout at {@code now}. */
     void sweep(long now) {
+        long requestTimeoutNanos = requestTimeout.toNanos();
         for (Map.Entry<ConnectionContext, Long> entry : started.entrySet()) {
             long since = entry.getValue();
             // Removed only if it is still the same request: a connection that has since moved on is left alone.

@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.ServerTest;
@@ -56,18 +52,9 @@ class AccessLogForgingTest {
         }
     }
 
-    /** A plain HTTP/1.1 GET over a socket, so that the path's bytes reach the server exactly as written. */
     private int rawGet(String path, String requestId) throws Exception {
-        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nX-REQUEST-ID: " + requestId
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String head = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
-            assertTrue(head.startsWith("HTTP/1.1 "), head);
-            return Integer.parseInt(head.substring(9, 12));
-        }
+        String head = SsoFixtures.rawGet(uri, path, requestId);
+        assertTrue(head.startsWith("HTTP/1.1 "), head);
+        return Integer.parseInt(head.substring(9, 12));
     }
 }

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -84,31 +81,11 @@ class AccessLogSecretTest {
         }
     }
 
-    /** A plain HTTP/1.1 GET over a socket; returns the X-REQUEST-ID the server answered with. */
+    /** The X-REQUEST-ID the server answered a raw GET with. */
     private String rawGet(String path, String requestId) throws Exception {
-        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nX-REQUEST-ID: " + requestId
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder read = new StringBuilder();
-            while (read.indexOf("\r\n\r\n") < 0) { // the response head is enough
-                int b = in.read();
-                if (b < 0) {
-                    break;
-                }
-                read.append((char) b);
-            }
-            String head = read.toString();
-            assertTrue(head.startsWith("HTTP/1.1 "), head);
-            for (String line : head.split("\r\n")) {
-                if (line.toLowerCase(Locale.ROOT).startsWith("x-request-id:")) {
-                    return line.substring(line.indexOf(':') + 1).trim();
-                }
-            }
-            return null;
-        }
+        String head = SsoFixtures.rawGet(uri, path, requestId);
+        assertTrue(head.startsWith("HTTP/1.1 "), head);
+        return head.lines().filter(line -> line.toLowerCase(Locale.ROOT).startsWith("x-request-id:"))
+                .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElse(null);
     }
 }

@@ -1,5 +1,11 @@
 package com.hubble.kit.reference.sso;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +49,26 @@ final class SsoFixtures {
 
     static SsoComponents components() {
         return SsoComponents.create(SsoConfig.from(testConfig()), Clock.systemUTC());
+    }
+
+    /**
+     * A plain HTTP/1.1 GET over a socket, so that the path's and the X-REQUEST-ID's bytes reach the server exactly as
+     * written; returns the response head (status line and headers), read up to its blank line.
+     */
+    static String rawGet(URI server, String path, String requestId) throws IOException {
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nX-REQUEST-ID: " + requestId
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder head = new StringBuilder();
+            for (int b; head.indexOf("\r\n\r\n") < 0 && (b = in.read()) >= 0; ) {
+                head.append((char) b);
+            }
+            return head.toString();
+        }
     }
 
     /** One recorded HTTP exchange. */

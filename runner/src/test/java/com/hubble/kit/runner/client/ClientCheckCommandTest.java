@@ -317,9 +317,8 @@ class ClientCheckCommandTest {
     void killsADoubleForkedProcessInASessionOfItsOwn(@TempDir Path dir) throws Exception {
         assumeLinuxProc();
         Path pidFile = dir.resolve("daemon.pid");
-        Run run = clientCheck("--run", "(setsid sh -c 'echo $$ > \"" + pidFile + "\"; exec sleep 300' "
-                + ">/dev/null 2>&1 &); " + untilWritten(pidFile) + "; exit 0", "--max-duration", "30s");
-        assertStopped(Long.parseLong(Files.readString(pidFile).strip()), run);
+        leaves(pidFile, "(setsid sh -c 'echo $$ > \"" + pidFile + "\"; exec sleep 300' "
+                + ">/dev/null 2>&1 &); " + untilWritten(pidFile) + "; exit 0");
     }
 
     /** env -i drops the marker, the double fork the parent, the redirection the output: it is still in the session. */
@@ -330,9 +329,8 @@ class ClientCheckCommandTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(
                 new ProcessBuilder("sh", "-c", "command -v setsid").start().waitFor() == 0, "no setsid(1)");
         Path pidFile = dir.resolve("daemon.pid");
-        Run run = clientCheck("--run", "(env -i sh -c 'echo $$ > \"" + pidFile + "\"; exec sleep 300' "
-                + ">/dev/null 2>&1 &); " + untilWritten(pidFile) + "; exit 0", "--max-duration", "30s");
-        assertStopped(Long.parseLong(Files.readString(pidFile).strip()), run);
+        leaves(pidFile, "(env -i sh -c 'echo $$ > \"" + pidFile + "\"; exec sleep 300' "
+                + ">/dev/null 2>&1 &); " + untilWritten(pidFile) + "; exit 0");
     }
 
     /** env -i drops the marker, setsid the session, the double fork the parent: it still holds the client's output. */
@@ -341,9 +339,8 @@ class ClientCheckCommandTest {
             throws Exception {
         assumeLinuxProc();
         Path pidFile = dir.resolve("daemon.pid");
-        Run run = clientCheck("--run", "(setsid env -i sh -c 'echo $$ > \"" + pidFile + "\"; exec sleep 300' &); "
-                + untilWritten(pidFile) + "; exit 0", "--max-duration", "30s");
-        assertStopped(Long.parseLong(Files.readString(pidFile).strip()), run);
+        Run run = leaves(pidFile, "(setsid env -i sh -c 'echo $$ > \"" + pidFile + "\"; exec sleep 300' &); "
+                + untilWritten(pidFile) + "; exit 0");
         assertFalse(run.err().contains("output was still open"), run.err());
     }
 
@@ -354,9 +351,8 @@ class ClientCheckCommandTest {
     @Test
     void killsAProcessItSawAsTheClientsChildAfterItWasOrphaned(@TempDir Path dir) throws Exception {
         Path pidFile = dir.resolve("child.pid");
-        Run run = clientCheck("--run", "setsid env -i sh -c 'echo $$ > \"" + pidFile + "\"; exec sleep 300' "
-                + ">/dev/null 2>&1 & " + untilWritten(pidFile) + "; sleep 2; exit 0", "--max-duration", "30s");
-        assertStopped(Long.parseLong(Files.readString(pidFile).strip()), run);
+        leaves(pidFile, "setsid env -i sh -c 'echo $$ > \"" + pidFile + "\"; exec sleep 300' "
+                + ">/dev/null 2>&1 & " + untilWritten(pidFile) + "; sleep 2; exit 0");
     }
 
     /** SIGTERM (or Ctrl-C) on the kit takes the client down with everything it started. */
@@ -404,6 +400,13 @@ class ClientCheckCommandTest {
     }
 
     /** The process is gone once client-check returned, and the run said it killed it. */
+    /** Runs a client (--max-duration 30s) whose process writes its pid to {@code pidFile}; asserts it was stopped. */
+    private static Run leaves(Path pidFile, String command) throws Exception {
+        Run run = clientCheck("--run", command, "--max-duration", "30s");
+        assertStopped(Long.parseLong(Files.readString(pidFile).strip()), run);
+        return run;
+    }
+
     private static void assertStopped(long pid, Run run) {
         Optional<ProcessHandle> handle = ProcessHandle.of(pid);
         try {
