@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -30,8 +32,16 @@ public final class AsyncLogHandler extends Handler {
     private static final int BATCH = 1_024;
     /** How long the writer sleeps when it finds nothing to write: the most a line waits in a quiet moment. */
     static final long IDLE_PAUSE_MILLIS = 5;
+    /** How long a caller waits before it looks again for room in a full queue. */
+    private static final long FULL_PAUSE_NANOS = 200_000;
 
-    private final BlockingQueue<LogRecord> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    /**
+     * Lock-free: a request thread adds its line with a compare-and-set, never by taking a lock the writer also
+     * takes (with a locked queue, a request thread preempted while holding the lock held up every other request).
+     * {@link #queued} bounds it: past {@link #QUEUE_CAPACITY} lines, callers wait for the writer.
+     */
+    private final Queue<LogRecord> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
     private final Writer out;
     private final Thread writer;
     private volatile boolean closed;
@@ -48,19 +58,43 @@ public final class AsyncLogHandler extends Handler {
             return;
         }
         if (!closed) {
-            try {
-                queue.put(record);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!awaitRoom()) {
                 writeNow(List.of(record));
                 return;
             }
+            queue.add(record);
             if (!closed) {
                 return;
             }
             // close() may have drained the queue just before this record arrived: write what is left ourselves.
         }
         drainNow(record);
+    }
+
+    /** Takes a place in the queue, waiting while it is full; false when interrupted (the flag is kept). */
+    private boolean awaitRoom() {
+        while (queued.incrementAndGet() > QUEUE_CAPACITY) {
+            queued.decrementAndGet();
+            if (closed) {
+                return false;
+            }
+            LockSupport.parkNanos(FULL_PAUSE_NANOS);
+            if (Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Takes up to {@code max} records off the queue into {@code batch}, giving their places back. */
+    private void drainTo(List<LogRecord> batch, int max) {
+        int taken = 0;
+        LogRecord record;
+        while (taken < max && (record = queue.poll()) != null) {
+            batch.add(record);
+            taken++;
+        }
+        queued.addAndGet(-taken);
     }
 
     @Override
@@ -88,7 +122,7 @@ public final class AsyncLogHandler extends Handler {
 
     private void drainNow(LogRecord extra) {
         List<LogRecord> batch = new ArrayList<>();
-        queue.drainTo(batch);
+        drainTo(batch, Integer.MAX_VALUE);
         if (extra != null && !batch.contains(extra)) {
             batch.add(extra);
         }
@@ -99,7 +133,7 @@ public final class AsyncLogHandler extends Handler {
         List<LogRecord> batch = new ArrayList<>(BATCH);
         while (true) {
             try {
-                queue.drainTo(batch, BATCH);
+                drainTo(batch, BATCH);
                 if (batch.isEmpty()) {
                     if (closed) {
                         return;

@@ -34,9 +34,13 @@ public final class HmacTokenVerifier implements TokenVerifier {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final SecretKeySpec key;
-    /** Initialised Macs for reuse: looking up the provider and keying a Mac costs more than the MAC itself. */
-    private final java.util.concurrent.BlockingQueue<Mac> macs = new java.util.concurrent.ArrayBlockingQueue<>(64);
+    /**
+     * A keyed Mac that is never used itself: each MAC is computed by a clone of it. Looking up the provider and keying
+     * a Mac costs more than the MAC; a clone costs a copy of its state and takes no lock. (A pool of Macs behind a
+     * lock made every request queue on it, and under load a request thread that held it while its CPU was taken away
+     * held up all the others.)
+     */
+    private final Mac prototype;
     private final String audience;
     private final Duration lifetime;
     private final Clock clock;
@@ -48,7 +52,7 @@ public final class HmacTokenVerifier implements TokenVerifier {
         if (lifetime.isNegative() || lifetime.isZero()) {
             throw new IllegalArgumentException("the token lifetime must be positive");
         }
-        this.key = new SecretKeySpec(signingKey.clone(), ALGORITHM);
+        this.prototype = keyedMac(new SecretKeySpec(signingKey.clone(), ALGORITHM));
         this.audience = Objects.requireNonNull(audience, "audience");
         this.lifetime = lifetime;
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -175,17 +179,24 @@ public final class HmacTokenVerifier implements TokenVerifier {
     }
 
     private byte[] mac(String signed) {
-        Mac mac = macs.poll();
-        if (mac == null) {
-            try {
-                mac = Mac.getInstance(ALGORITHM);
-                mac.init(key);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HmacSHA256 is required by every JVM", e);
-            }
+        Mac mac;
+        try {
+            mac = (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            // Not reached with the JDK's providers: the constructor has already made one clone.
+            throw new IllegalStateException("the HmacSHA256 provider cannot clone a Mac", e);
         }
-        byte[] result = mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII)); // doFinal also resets it for reuse
-        macs.offer(mac); // when 64 are already waiting, this one is dropped
-        return result;
+        return mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static Mac keyedMac(SecretKeySpec key) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            mac.clone(); // fails here, at start, if the provider cannot clone
+            return mac;
+        } catch (GeneralSecurityException | CloneNotSupportedException e) {
+            throw new IllegalStateException("HmacSHA256 with a cloneable Mac is required", e);
+        }
     }
 }

@@ -8,49 +8,58 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The default {@link ReplayStore}: bounded, one lock, entries dropped once expired.
+ * The default {@link ReplayStore}: bounded, striped locks, entries dropped once expired.
  *
- * <p>Built for a server that consumes tens of thousands of tokens a second: the consumed ids live in one
- * primitive array (an open-addressing table with linear probing, each slot three adjacent longs: a lookup in a table
- * far larger than the CPU's caches costs one cache miss, not three), not as objects. A map of strings holding a
- * million ids is a million-odd objects that every young collection must trace and copy until they age out; under
- * load that made collector pauses of 40-130 ms (and a p99 to match). Primitive arrays hold no references, so the
- * collector never looks inside them.
+ * <p>Built for a server that consumes tens of thousands of tokens a second: the consumed ids live in primitive
+ * arrays (open-addressing tables with linear probing, each slot three adjacent longs: a lookup in a table far larger
+ * than the CPU's caches costs one cache miss, not three), not as objects. A map of strings holding a million ids is
+ * a million-odd objects that every young collection must trace and copy until they age out; under load that made
+ * collector pauses of 40-130 ms (and a p99 to match). Primitive arrays hold no references, so the collector never
+ * looks inside them.
+ *
+ * <p>The ids are spread over up to 64 stripes, each its own table behind its own lock, chosen by bits of the id's
+ * hash that its probe does not use. One lock for the whole store made every request queue on it: a request thread
+ * preempted while it held the lock (two CPUs shared with the rest of the machine) held up every other request, the
+ * tail of the benchmark's latency. Now it holds up the few that hash to its stripe.
  *
  * <p>An id is kept as the first 128 bits of SHA-256 over a random per-store salt and the id's UTF-8 bytes. Two ids
  * that share those 128 bits would make the second one look like a replay (a refusal, never an acceptance); with
  * the salt unknown outside the process, no one can aim for that, and by chance it is about 2^-128 per pair.
  *
- * <p>The table is allocated whole at start: a power of two of at least twice {@code capacity} slots, 24 bytes each
- * (6 MiB for the default 100000), so it never grows under load. Expired entries are not searched for: a slot whose
- * expiry has passed counts as free for a new id (after the probe has made sure the new id is not further along),
- * and when the slots in use reach {@code capacity} the table is rebuilt without the expired ones (linear in its
- * size, under the lock: about a millisecond at the default capacity).
+ * <p>The tables are allocated whole at start, a power of two of slots per stripe, together at least twice
+ * {@code capacity} slots of 24 bytes (6 MiB for the default 100000), so they never grow under load. The capacity
+ * is counted across all stripes, exactly: a place is taken before an id goes in. Expired entries are not searched
+ * for: a slot whose expiry has passed counts as free for a new id (after the probe has made sure the new id is not
+ * further along), and when the slots in use reach {@code capacity} the tables are rebuilt without the expired ones
+ * (linear in their size, one stripe at a time, at most every 250 ms).
  */
 public final class InMemoryReplayStore implements ReplayStore {
-    private static final int MIN_SLOTS = 1 << 10;
+    private static final int MIN_STRIPE_SLOTS = 1 << 10;
     /** Two longs of id and one of expiry, side by side. */
     private static final int LONGS_PER_SLOT = 3;
     static final int BYTES_PER_SLOT = LONGS_PER_SLOT * Long.BYTES;
-    /** The largest table that fits in one array (3 x 2^29 longs), and the capacity it has room for at half load. */
+    /** The most slots the store allocates, and the capacity it has room for at half load. */
     private static final int MAX_SLOTS = 1 << 29;
     static final int MAX_CAPACITY = MAX_SLOTS / 2;
-    /** A full store looks for expired entries at most this often: a rebuild is linear in the table's size. */
+    static final int MAX_STRIPES = 64;
+    /** A full store looks for expired entries at most this often: a rebuild is linear in the tables' size. */
     private static final long FULL_PURGE_INTERVAL_MILLIS = 250;
 
     private final int capacity;
     private final Clock clock;
     /** SHA-256 that has already taken the salt: each id is hashed by a clone of it (cheap, no provider lookup). */
     private final MessageDigest salted;
-
-    // Guarded by this. Slot i is table[3i] (id, high bits), table[3i + 1] (id, low bits) and table[3i + 2] (expiry,
-    // epoch ms rounded up; 0 marks an empty slot).
-    private long[] table;
-    /** Slots holding an entry, expired or not. */
-    private int used;
-    private long lastFullPurge = Long.MIN_VALUE / 2;
+    private final Stripe[] stripes;
+    /** log2 of the number of stripes: a stripe is chosen by that many top bits of an id's high half. */
+    private final int stripeBits;
+    /** Slots holding an entry, expired or not, across all stripes; taken before a new entry goes in. */
+    private final AtomicInteger used = new AtomicInteger();
+    /** Held while the tables are purged because the store is full (rare: only at capacity). */
+    private final Object purge = new Object();
+    private long lastFullPurge = Long.MIN_VALUE / 2; // guarded by purge
 
     public InMemoryReplayStore(int capacity, Clock clock) {
         if (capacity < 1) {
@@ -62,9 +71,16 @@ public final class InMemoryReplayStore implements ReplayStore {
         }
         this.capacity = capacity;
         this.clock = Objects.requireNonNull(clock, "clock");
-        // Half load at most: room for capacity live ids (MAX_CAPACITY keeps this within MAX_SLOTS).
-        int slots = (int) Math.max(MIN_SLOTS, Long.highestOneBit(2L * capacity - 1) << 1);
-        long bytes = (long) slots * BYTES_PER_SLOT;
+        // One stripe per 512 ids of capacity, up to 64: a small store stays one small table.
+        int count = (int) Math.max(1, Math.min(MAX_STRIPES, Integer.highestOneBit(Math.max(1, capacity / 512))));
+        this.stripeBits = Integer.numberOfTrailingZeros(count);
+        // Each stripe gets its share of the capacity plus a margin of eight standard deviations of how ids spread
+        // over the stripes, then half load at most: with a salted hash the spread is chance, never an attacker's aim.
+        double share = (double) capacity / count;
+        long perStripe = (long) Math.ceil(share + (count == 1 ? 0 : 8 * Math.sqrt(share) + 16));
+        int stripeSlots = (int) Math.min(MAX_SLOTS / count,
+                Math.max(MIN_STRIPE_SLOTS, Long.highestOneBit(2 * perStripe - 1) << 1));
+        long bytes = (long) stripeSlots * count * BYTES_PER_SLOT;
         if (bytes > Runtime.getRuntime().maxMemory() / 2) {
             throw new SsoConfigException("app.sso.replay.capacity (env APP_SSO_REPLAY_CAPACITY) " + capacity + " needs "
                     + (bytes >> 20) + " MiB for the in-memory replay store, more than half of this JVM's heap ("
@@ -78,7 +94,10 @@ public final class InMemoryReplayStore implements ReplayStore {
         digest(""); // fails here, at start, if the SHA-256 provider cannot clone
         // The whole table at once: growing it later meant rehashing every id under the lock (a 20-40 ms stall at a
         // million ids, the p99 of the benchmark's first round). The capacity sets the memory, as it says.
-        allocate(slots);
+        this.stripes = new Stripe[count];
+        for (int i = 0; i < count; i++) {
+            stripes[i] = new Stripe(stripeSlots);
+        }
     }
 
     @Override
@@ -96,72 +115,144 @@ public final class InMemoryReplayStore implements ReplayStore {
         ByteBuffer bits = ByteBuffer.wrap(digest(tokenId));
         long high = bits.getLong();
         long low = bits.getLong();
-        synchronized (this) {
-            return insert(high, low, expiry, nowMillis);
+        if (!takePlace(nowMillis)) {
+            return Consumption.FULL;
         }
+        Stripe stripe = stripes[stripeBits == 0 ? 0 : (int) (high >>> (Long.SIZE - stripeBits))];
+        Consumption decided;
+        boolean tookSlot;
+        synchronized (stripe) {
+            decided = stripe.insert(high, low, expiry, nowMillis);
+            tookSlot = stripe.lastTookSlot;
+        }
+        if (decided != Consumption.FIRST_USE || !tookSlot) {
+            used.decrementAndGet(); // the place taken was not needed: a replay, or an expired slot reused
+        }
+        return decided;
     }
 
-    private Consumption insert(long high, long low, long expiry, long nowMillis) {
-        if (used >= capacity) {
+    /** Takes a place for one more entry; when there is none, purges expired entries (at most every 250 ms). */
+    private boolean takePlace(long nowMillis) {
+        if (used.incrementAndGet() <= capacity) {
+            return true;
+        }
+        used.decrementAndGet();
+        synchronized (purge) {
+            if (used.get() < capacity) {
+                return used.incrementAndGet() <= capacity || giveBack();
+            }
             if (nowMillis - lastFullPurge < FULL_PURGE_INTERVAL_MILLIS) {
-                return Consumption.FULL;
+                return false;
             }
             lastFullPurge = nowMillis;
-            rebuild(nowMillis);
-            if (used >= capacity) {
-                return Consumption.FULL;
-            }
+            purgeAll(nowMillis);
+            return used.incrementAndGet() <= capacity || giveBack();
         }
-        // used < capacity <= slots / 2 here: the probe below always ends at an empty slot.
-        long[] slots = table;
-        int mask = slots.length / LONGS_PER_SLOT - 1;
-        int reusable = -1;
-        for (int slot = home(low, mask); ; slot = (slot + 1) & mask) {
-            int at = slot * LONGS_PER_SLOT;
-            long slotExpiry = slots[at + 2];
-            if (slotExpiry == 0) {
-                // The end of the probe: the id is not here.
-                if (reusable < 0) {
-                    reusable = at;
-                    used++;
-                }
-                slots[reusable] = high;
-                slots[reusable + 1] = low;
-                slots[reusable + 2] = expiry;
-                return Consumption.FIRST_USE;
-            }
-            if (slots[at] == high && slots[at + 1] == low) {
-                if (slotExpiry > nowMillis) {
-                    return Consumption.REJECTED;
-                }
-                // The same id, expired and not yet dropped: as if it had been.
-                slots[at + 2] = expiry;
-                return Consumption.FIRST_USE;
-            }
-            if (reusable < 0 && slotExpiry <= nowMillis) {
-                reusable = at;
+    }
+
+    private boolean giveBack() {
+        used.decrementAndGet();
+        return false;
+    }
+
+    private void purgeAll(long nowMillis) {
+        for (Stripe stripe : stripes) {
+            synchronized (stripe) {
+                used.addAndGet(stripe.rebuild(nowMillis));
             }
         }
     }
 
-    /** Moves the unexpired entries into a fresh table of the same size: the expired ones are dropped. */
-    private void rebuild(long nowMillis) {
-        long[] old = table;
-        allocate(old.length / LONGS_PER_SLOT);
-        long[] slots = table;
-        int mask = slots.length / LONGS_PER_SLOT - 1;
-        for (int from = 0; from < old.length; from += LONGS_PER_SLOT) {
-            long expiry = old[from + 2];
-            if (expiry > nowMillis) {
-                int at = home(old[from + 1], mask) * LONGS_PER_SLOT;
-                while (slots[at + 2] != 0) {
-                    at = (at + LONGS_PER_SLOT) % slots.length;
+    /** One stripe's table; guarded by its own monitor. */
+    private final class Stripe {
+        // Slot i is table[3i] (id, high bits), table[3i + 1] (id, low bits) and table[3i + 2] (expiry, epoch ms
+        // rounded up; 0 marks an empty slot).
+        private long[] table;
+        /** Slots holding an entry, expired or not. */
+        private int used;
+        /** Whether the last FIRST_USE filled an empty slot (rather than reusing an expired one). */
+        boolean lastTookSlot;
+
+        Stripe(int slots) {
+            table = new long[slots * LONGS_PER_SLOT];
+        }
+
+        Consumption insert(long high, long low, long expiry, long nowMillis) {
+            lastTookSlot = false;
+            long[] slots = table;
+            int mask = slots.length / LONGS_PER_SLOT - 1;
+            // Never past three quarters full, so a probe always ends at an empty slot. The store's capacity keeps
+            // each stripe near half load; only an improbable spread of ids reaches this.
+            if (used >= (mask + 1) / 4 * 3) {
+                InMemoryReplayStore.this.used.addAndGet(rebuild(nowMillis));
+                if (used >= (mask + 1) / 4 * 3) {
+                    return Consumption.FULL;
                 }
-                slots[at] = old[from];
-                slots[at + 1] = old[from + 1];
-                slots[at + 2] = expiry;
-                used++;
             }
+            int reusable = -1;
+            for (int slot = home(low, mask); ; slot = (slot + 1) & mask) {
+                int at = slot * LONGS_PER_SLOT;
+                long slotExpiry = slots[at + 2];
+                if (slotExpiry == 0) {
+                    // The end of the probe: the id is not here.
+                    if (reusable < 0) {
+                        reusable = at;
+                        used++;
+                        lastTookSlot = true;
+                    }
+                    slots[reusable] = high;
+                    slots[reusable + 1] = low;
+                    slots[reusable + 2] = expiry;
+                    return Consumption.FIRST_USE;
+                }
+                if (slots[at] == high && slots[at + 1] == low) {
+                    if (slotExpiry > nowMillis) {
+                        return Consumption.REJECTED;
+                    }
+                    // The same id, expired and not yet dropped: as if it had been.
+                    slots[at + 2] = expiry;
+                    return Consumption.FIRST_USE;
+                }
+                if (reusable < 0 && slotExpiry <= nowMillis) {
+                    reusable = at;
+                }
+            }
+        }
+
+        /** Moves the unexpired entries into a fresh table of the same size; returns the change in slots used. */
+        int rebuild(long nowMillis) {
+            long[] old = table;
+            long[] slots = new long[old.length];
+            int before = used;
+            int mask = slots.length / LONGS_PER_SLOT - 1;
+            int kept = 0;
+            for (int from = 0; from < old.length; from += LONGS_PER_SLOT) {
+                long expiry = old[from + 2];
+                if (expiry > nowMillis) {
+                    int at = home(old[from + 1], mask) * LONGS_PER_SLOT;
+                    while (slots[at + 2] != 0) {
+                        at = (at + LONGS_PER_SLOT) % slots.length;
+                    }
+                    slots[at] = old[from];
+                    slots[at + 1] = old[from + 1];
+                    slots[at + 2] = expiry;
+                    kept++;
+                }
+            }
+            table = slots;
+            used = kept;
+            return kept - before;
+        }
+
+        int live(long now) {
+            long[] slots = table;
+            int live = 0;
+            for (int at = 2; at < slots.length; at += LONGS_PER_SLOT) {
+                if (slots[at] > now) {
+                    live++;
+                }
+            }
+            return live;
         }
     }
 
@@ -170,30 +261,22 @@ public final class InMemoryReplayStore implements ReplayStore {
         return (int) (low ^ (low >>> 32)) & mask;
     }
 
-    private void allocate(int slots) {
-        table = new long[slots * LONGS_PER_SLOT];
-        used = 0;
-    }
-
     /** How many token ids are remembered now (after dropping expired ones). */
-    public synchronized int size() {
-        rebuild(clock.millis());
-        return used;
+    public int size() {
+        purgeAll(clock.millis());
+        return used.get();
     }
 
     /**
-     * Unexpired ids held now, for a metrics gauge: counted without the lock, so requests never wait for it, and it
+     * Unexpired ids held now, for a metrics gauge: counted without the locks, so requests never wait for it, and it
      * may be a moment off while the store changes. (Expired entries stay in their slots until reused or dropped by
      * a rebuild, which happens when the table fills up; they are not counted here.)
      */
     public int entries() {
-        long[] slots = table;
         long now = clock.millis();
         int live = 0;
-        for (int at = 2; at < slots.length; at += LONGS_PER_SLOT) {
-            if (slots[at] > now) {
-                live++;
-            }
+        for (Stripe stripe : stripes) {
+            live += stripe.live(now);
         }
         return live;
     }
@@ -203,9 +286,20 @@ public final class InMemoryReplayStore implements ReplayStore {
         return capacity;
     }
 
-    /** The table's current number of slots (for tests of its growth). */
-    synchronized int slots() {
-        return table.length / LONGS_PER_SLOT;
+    /** The tables' number of slots, all stripes together (for tests of their size). */
+    int slots() {
+        int slots = 0;
+        for (Stripe stripe : stripes) {
+            synchronized (stripe) {
+                slots += stripe.table.length / LONGS_PER_SLOT;
+            }
+        }
+        return slots;
+    }
+
+    /** How many stripes the ids are spread over (for tests). */
+    int stripes() {
+        return stripes.length;
     }
 
     private byte[] digest(String tokenId) {

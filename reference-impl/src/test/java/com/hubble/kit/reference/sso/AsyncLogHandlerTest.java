@@ -140,4 +140,53 @@ class AsyncLogHandlerTest {
 
         assertTrue(!errors.isEmpty(), "the failure reached the error manager");
     }
+
+    @Test
+    void whileTheWriterIsStuckTheQueueStaysBoundedAndCallersWaitThenEveryLineIsWritten() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        OutputStream stuck = new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                try {
+                    release.await(); // a terminal that stopped reading
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                bytes.write(b, off, len);
+            }
+        };
+        AsyncLogHandler handler = new AsyncLogHandler(stuck);
+        int lines = AsyncLogHandler.QUEUE_CAPACITY * 2;
+        java.util.concurrent.atomic.AtomicInteger published = new java.util.concurrent.atomic.AtomicInteger();
+        Thread caller = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < lines; i++) {
+                handler.publish(record("line " + i));
+                published.incrementAndGet();
+            }
+        });
+        // The writer holds at most one batch, the queue at most its capacity: the caller must be left waiting.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        int seen = -1;
+        while (System.nanoTime() < deadline && seen != published.get()) {
+            seen = published.get();
+            Thread.sleep(200);
+        }
+        assertTrue(caller.isAlive(), "the caller waits for room instead of queueing without bound");
+        assertTrue(published.get() < lines && published.get() <= AsyncLogHandler.QUEUE_CAPACITY + 1_024 + 1,
+                "queued no more than the queue and one batch: " + published.get());
+
+        release.countDown();
+        caller.join(30_000);
+        handler.close();
+
+        List<String> written = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(lines, written.size(), "no line lost");
+        assertTrue(written.getLast().endsWith("line " + (lines - 1)), "in order: " + written.getLast());
+    }
 }

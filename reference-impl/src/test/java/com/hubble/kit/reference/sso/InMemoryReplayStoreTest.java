@@ -8,8 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.hubble.kit.reference.sso.ReplayStore.Consumption;
 import org.junit.jupiter.api.Test;
@@ -168,6 +172,109 @@ class InMemoryReplayStoreTest {
             Instant now = clock.instant();
             Instant seen = model.get(id);
             Consumption expected = seen != null && seen.isAfter(now) ? Consumption.REJECTED : Consumption.FIRST_USE;
+            if (expected == Consumption.FIRST_USE) {
+                model.put(id, expiry);
+            }
+            assertEquals(expected, store.consume(id, expiry), "step " + step + ", " + id);
+            if (random.nextInt(4) == 0) {
+                clock.advance(Duration.ofMillis(random.nextInt(30)));
+            }
+        }
+        long live = model.values().stream().filter(e -> e.isAfter(clock.instant())).count();
+        assertEquals(live, store.size());
+    }
+
+    /** Runs {@code body(thread)} on {@code threads} platform threads released together; returns when all are done. */
+    private static void together(int threads, java.util.function.IntConsumer body) throws InterruptedException {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> started = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            started.add(Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                body.accept(thread);
+            }));
+        }
+        start.countDown();
+        for (Thread thread : started) {
+            thread.join();
+        }
+    }
+
+    @Test
+    void aDefaultSizedStoreIsStripedAndConcurrentCallersGetEachIdOnce() throws Exception {
+        InMemoryReplayStore store = new InMemoryReplayStore(100_000, Clock.fixed(T0, ZoneOffset.UTC));
+        assertEquals(64, store.stripes(), "one lock per stripe, not one for the store");
+        assertEquals(262_144, store.slots(), "together, a power of two of at least twice the capacity");
+        int ids = 20_000;
+        Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
+        together(8, thread -> {
+            // Every thread presents every id, each in its own order, so most ids are raced for.
+            List<Integer> order = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, ids).boxed().toList());
+            java.util.Collections.shuffle(order, new Random(thread));
+            for (int i : order) {
+                if (store.consume("id-" + i, T0.plusSeconds(60)) == Consumption.FIRST_USE) {
+                    accepted.computeIfAbsent("id-" + i, k -> new AtomicInteger()).incrementAndGet();
+                }
+            }
+        });
+        assertEquals(ids, accepted.size(), "every id accepted");
+        assertTrue(accepted.values().stream().allMatch(n -> n.get() == 1), "no id accepted twice");
+        assertEquals(ids, store.size());
+    }
+
+    @Test
+    void theCapacityIsExactAcrossStripesUnderConcurrency() throws Exception {
+        InMemoryReplayStore store = new InMemoryReplayStore(10_000, Clock.fixed(T0, ZoneOffset.UTC));
+        assertTrue(store.stripes() > 1, "striped: " + store.stripes());
+        AtomicInteger firstUses = new AtomicInteger();
+        AtomicInteger full = new AtomicInteger();
+        together(8, thread -> {
+            for (int i = 0; i < 2_000; i++) {
+                Consumption c = store.consume("t" + thread + "-" + i, T0.plusSeconds(60));
+                (c == Consumption.FIRST_USE ? firstUses : full).incrementAndGet();
+                assertTrue(c == Consumption.FIRST_USE || c == Consumption.FULL, c.toString());
+            }
+        });
+        assertEquals(10_000, firstUses.get(), "exactly the capacity, however the ids fell over the stripes");
+        assertEquals(6_000, full.get());
+        assertEquals(10_000, store.size());
+    }
+
+    @Test
+    void aFullStripedStoreMakesRoomOnceItsEntriesExpire() {
+        ManualClock clock = new ManualClock();
+        InMemoryReplayStore store = new InMemoryReplayStore(32_768, clock);
+        assertEquals(64, store.stripes());
+        for (int i = 0; i < 32_768; i++) {
+            assertEquals(Consumption.FIRST_USE, store.consume("id-" + i, T0.plusSeconds(5)), "id-" + i);
+        }
+        assertEquals(Consumption.FULL, store.consume("one-more", T0.plusSeconds(60)));
+        assertEquals(Consumption.FULL, store.consume("id-7", T0.plusSeconds(5)), "a replay in a full store fails closed too");
+
+        clock.advance(Duration.ofSeconds(6));
+
+        assertEquals(Consumption.FIRST_USE, store.consume("one-more", T0.plusSeconds(60)));
+        assertEquals(1, store.size());
+    }
+
+    /** The model test again, with 64 stripes and a flow of fresh ids that fills the tables: purges at capacity. */
+    @Test
+    void agreesWithAPlainMapAcrossSixtyFourStripesThroughPurges() {
+        ManualClock clock = new ManualClock();
+        InMemoryReplayStore store = new InMemoryReplayStore(32_768, clock);
+        assertEquals(64, store.stripes());
+        Map<String, Instant> model = new HashMap<>();
+        Random random = new Random(20261201);
+        for (int step = 0; step < 400_000; step++) {
+            String id = "t" + random.nextInt(2_000_000);
+            Instant expiry = clock.instant().plusMillis(1 + random.nextInt(2_000));
+            Instant seen = model.get(id);
+            Consumption expected = seen != null && seen.isAfter(clock.instant()) ? Consumption.REJECTED : Consumption.FIRST_USE;
             if (expected == Consumption.FIRST_USE) {
                 model.put(id, expiry);
             }
