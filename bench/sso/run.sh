@@ -241,7 +241,7 @@ log_rate="$(awk -v a="$log_before" -v b="$log_after" -v d="$duration" 'BEGIN {pr
   echo
   echo "Access log written by serve (stderr to a file) during serve-reject: $log_rate MiB/min."
   echo
-  echo "Collector pauses over the whole run (warm-ups included; G1, the JVM's default for a server, \\`-Xlog:gc\\`):"
+  echo "Collector pauses over the whole run (warm-ups included; G1, the JVM's default for a server, "'`-Xlog:gc`):'
   for server in bare memory redis; do
     echo "- $server: $(gc_pauses "$work/$server.gc")"
   done
