@@ -33,8 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code capacity} slots of 24 bytes (6 MiB for the default 100000), so they never grow under load. The capacity
  * is counted across all stripes, exactly: a place is taken before an id goes in. Expired entries are not searched
  * for: a slot whose expiry has passed counts as free for a new id (after the probe has made sure the new id is not
- * further along), and when the slots in use reach {@code capacity} the tables are rebuilt without the expired ones
- * (linear in their size, one stripe at a time, at most every 250 ms).
+ * further along), and when the slots in use reach {@code capacity} the expired ones are dropped in place (a read of
+ * the tables, one stripe at a time under its lock, at most every 250 ms; no new table is allocated).
  */
 public final class InMemoryReplayStore implements ReplayStore {
     private static final int MIN_STRIPE_SLOTS = 1 << 10;
@@ -45,7 +45,7 @@ public final class InMemoryReplayStore implements ReplayStore {
     private static final int MAX_SLOTS = 1 << 29;
     static final int MAX_CAPACITY = MAX_SLOTS / 2;
     static final int MAX_STRIPES = 64;
-    /** A full store looks for expired entries at most this often: a rebuild is linear in the tables' size. */
+    /** A full store looks for expired entries at most this often: a purge reads the whole tables. */
     private static final long FULL_PURGE_INTERVAL_MILLIS = 250;
 
     private final int capacity;
@@ -158,7 +158,7 @@ public final class InMemoryReplayStore implements ReplayStore {
     private void purgeAll(long nowMillis) {
         for (Stripe stripe : stripes) {
             synchronized (stripe) {
-                used.addAndGet(stripe.rebuild(nowMillis));
+                used.addAndGet(stripe.purge(nowMillis));
             }
         }
     }
@@ -167,7 +167,7 @@ public final class InMemoryReplayStore implements ReplayStore {
     private final class Stripe {
         // Slot i is table[3i] (id, high bits), table[3i + 1] (id, low bits) and table[3i + 2] (expiry, epoch ms
         // rounded up; 0 marks an empty slot).
-        private long[] table;
+        private final long[] table;
         /** Slots holding an entry, expired or not. */
         private int used;
         /** Whether the last FIRST_USE filled an empty slot (rather than reusing an expired one). */
@@ -184,7 +184,7 @@ public final class InMemoryReplayStore implements ReplayStore {
             // Never past three quarters full, so a probe always ends at an empty slot. The store's capacity keeps
             // each stripe near half load; only an improbable spread of ids reaches this.
             if (used >= (mask + 1) / 4 * 3) {
-                InMemoryReplayStore.this.used.addAndGet(rebuild(nowMillis));
+                InMemoryReplayStore.this.used.addAndGet(purge(nowMillis));
                 if (used >= (mask + 1) / 4 * 3) {
                     return Consumption.FULL;
                 }
@@ -219,29 +219,54 @@ public final class InMemoryReplayStore implements ReplayStore {
             }
         }
 
-        /** Moves the unexpired entries into a fresh table of the same size; returns the change in slots used. */
-        int rebuild(long nowMillis) {
-            long[] old = table;
-            long[] slots = new long[old.length];
+        /**
+         * Drops the expired entries in place, with no new table (at millions of ids a fresh one was hundreds of
+         * megabytes to allocate and fill, every time a full store looked for room); returns the change in slots
+         * used. A cluster (a run of slots between empty ones) that loses an entry has the rest of its entries put
+         * back from their home slots, so every probe still finds them; a cluster that loses none is only read.
+         */
+        int purge(long nowMillis) {
+            long[] slots = table;
+            int count = slots.length / LONGS_PER_SLOT;
+            int mask = count - 1;
+            // Start just after an empty slot, so no cluster wraps around the start. There is one: a stripe is never
+            // more than three quarters full.
+            int start = 0;
+            while (slots[start * LONGS_PER_SLOT + 2] != 0) {
+                start++;
+            }
             int before = used;
-            int mask = slots.length / LONGS_PER_SLOT - 1;
-            int kept = 0;
-            for (int from = 0; from < old.length; from += LONGS_PER_SLOT) {
-                long expiry = old[from + 2];
-                if (expiry > nowMillis) {
-                    int at = home(old[from + 1], mask) * LONGS_PER_SLOT;
-                    while (slots[at + 2] != 0) {
-                        at = (at + LONGS_PER_SLOT) % slots.length;
+            boolean shaken = false; // this cluster has lost an entry: the rest of it must be put back
+            for (int step = 1; step <= count; step++) {
+                int at = ((start + step) & mask) * LONGS_PER_SLOT;
+                long expiry = slots[at + 2];
+                if (expiry == 0) {
+                    shaken = false; // an empty slot that was empty before the purge: the cluster ends
+                } else if (expiry <= nowMillis) {
+                    slots[at] = 0;
+                    slots[at + 1] = 0;
+                    slots[at + 2] = 0;
+                    used--;
+                    shaken = true;
+                } else if (shaken) {
+                    long high = slots[at];
+                    long low = slots[at + 1];
+                    slots[at + 2] = 0;
+                    // The first empty slot from its home: this one at the latest, as every slot from the home to
+                    // here was full before the purge and has been put in order since.
+                    int to = home(low, mask) * LONGS_PER_SLOT;
+                    while (slots[to + 2] != 0) {
+                        to += LONGS_PER_SLOT;
+                        if (to == slots.length) {
+                            to = 0;
+                        }
                     }
-                    slots[at] = old[from];
-                    slots[at + 1] = old[from + 1];
-                    slots[at + 2] = expiry;
-                    kept++;
+                    slots[to] = high;
+                    slots[to + 1] = low;
+                    slots[to + 2] = expiry;
                 }
             }
-            table = slots;
-            used = kept;
-            return kept - before;
+            return used - before;
         }
 
         int live(long now) {
@@ -270,7 +295,7 @@ public final class InMemoryReplayStore implements ReplayStore {
     /**
      * Unexpired ids held now, for a metrics gauge: counted without the locks, so requests never wait for it, and it
      * may be a moment off while the store changes. (Expired entries stay in their slots until reused or dropped by
-     * a rebuild, which happens when the table fills up; they are not counted here.)
+     * a purge, which happens when the store fills up; they are not counted here.)
      */
     public int entries() {
         long now = clock.millis();

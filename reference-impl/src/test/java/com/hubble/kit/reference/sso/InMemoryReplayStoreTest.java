@@ -286,4 +286,41 @@ class InMemoryReplayStoreTest {
         long live = model.values().stream().filter(e -> e.isAfter(clock.instant())).count();
         assertEquals(live, store.size());
     }
+
+    /**
+     * A small, dense table (one stripe, near half full) with short lifetimes: purges in place run often, through long
+     * clusters and clusters that wrap around the table's end, and every live id must still be found after each.
+     */
+    @Test
+    void agreesWithAPlainMapThroughManyPurgesOfADenseTable() {
+        ManualClock clock = new ManualClock();
+        InMemoryReplayStore store = new InMemoryReplayStore(1_000, clock);
+        assertEquals(1, store.stripes());
+        Map<String, Instant> model = new HashMap<>();
+        Random random = new Random(20261130L * 7);
+        int full = 0;
+        for (int step = 0; step < 300_000; step++) {
+            String id = "d" + random.nextInt(6_000);
+            Instant expiry = clock.instant().plusMillis(1 + random.nextInt(400));
+            Instant seen = model.get(id);
+            Consumption got = store.consume(id, expiry);
+            if (seen != null && seen.isAfter(clock.instant())) {
+                assertEquals(Consumption.REJECTED, got, "step " + step + ", a live " + id);
+            } else if (got == Consumption.FULL) {
+                // Allowed only when the store really holds its capacity of live ids.
+                long live = model.values().stream().filter(e -> e.isAfter(clock.instant())).count();
+                assertEquals(1_000, live, "step " + step + ": FULL with only " + live + " live ids");
+                full++;
+            } else {
+                assertEquals(Consumption.FIRST_USE, got, "step " + step + ", " + id);
+                model.put(id, expiry);
+            }
+            if (random.nextInt(2) == 0) {
+                clock.advance(Duration.ofMillis(random.nextInt(6))); // slow enough that the 250 ms between purges never binds
+            }
+        }
+        long live = model.values().stream().filter(e -> e.isAfter(clock.instant())).count();
+        assertEquals(live, store.size());
+        assertTrue(full < 300_000 / 100, "rarely full: " + full);
+    }
 }
