@@ -112,6 +112,9 @@ public final class InMemoryReplayStore implements ReplayStore {
         long expiry = expiresAt.getEpochSecond() >= Long.MAX_VALUE / 1000 - 1
                 ? Long.MAX_VALUE
                 : expiresAt.getEpochSecond() * 1000L + (expiresAt.getNano() + 999_999) / 1_000_000;
+        if (expiry == 0) {
+            expiry = 1; // 0 marks an empty slot (a token expiring at the epoch, under a clock before it)
+        }
         ByteBuffer bits = ByteBuffer.wrap(digest(tokenId));
         long high = bits.getLong();
         long low = bits.getLong();
@@ -122,8 +125,16 @@ public final class InMemoryReplayStore implements ReplayStore {
         Consumption decided;
         boolean tookSlot;
         synchronized (stripe) {
-            decided = stripe.insert(high, low, expiry, nowMillis);
-            tookSlot = stripe.lastTookSlot;
+            // The clock again, under the lock: this caller may have read it before the token expired and been held up
+            // while another dropped the id as expired (a purge, or its slot reused); that id must not be taken as new.
+            long lockedNow = Math.max(nowMillis, clock.millis());
+            if (expiry <= lockedNow) {
+                decided = Consumption.REJECTED;
+                tookSlot = false;
+            } else {
+                decided = stripe.insert(high, low, expiry, lockedNow);
+                tookSlot = stripe.lastTookSlot;
+            }
         }
         if (decided != Consumption.FIRST_USE || !tookSlot) {
             used.decrementAndGet(); // the place taken was not needed: a replay, or an expired slot reused
@@ -141,7 +152,8 @@ public final class InMemoryReplayStore implements ReplayStore {
             if (used.get() < capacity) {
                 return used.incrementAndGet() <= capacity || giveBack();
             }
-            if (nowMillis - lastFullPurge < FULL_PURGE_INTERVAL_MILLIS) {
+            // A clock set back (below the last purge) must not hold off purges until it catches up.
+            if (nowMillis >= lastFullPurge && nowMillis - lastFullPurge < FULL_PURGE_INTERVAL_MILLIS) {
                 return false;
             }
             lastFullPurge = nowMillis;

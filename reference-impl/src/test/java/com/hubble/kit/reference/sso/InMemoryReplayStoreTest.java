@@ -323,4 +323,152 @@ class InMemoryReplayStoreTest {
         assertEquals(live, store.size());
         assertTrue(full < 300_000 / 100, "rarely full: " + full);
     }
+
+    /** A clock the test sets from any thread. */
+    private static final class SettableClock extends Clock {
+        private volatile Instant now;
+
+        SettableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant to) {
+            now = to;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** The monitor of the store's first stripe, so a test can hold a caller at the stripe's door. */
+    private static Object firstStripe(InMemoryReplayStore store) throws ReflectiveOperationException {
+        java.lang.reflect.Field stripes = InMemoryReplayStore.class.getDeclaredField("stripes");
+        stripes.setAccessible(true);
+        return ((Object[]) stripes.get(store))[0];
+    }
+
+    private static void awaitBlocked(Thread thread) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (thread.getState() != Thread.State.BLOCKED) {
+            assertTrue(System.nanoTime() < deadline, "the caller reached the stripe's lock: " + thread.getState());
+            Thread.sleep(1);
+        }
+    }
+
+    /**
+     * A caller reads the clock just before the token expires and is then held up (preempted) before the stripe's
+     * lock; meanwhile the expiry passes and a purge drops the id. The caller must not find the id gone and accept the
+     * token a second time.
+     */
+    @Test
+    void aReplayThatReadTheClockBeforeExpiryIsNotAcceptedAfterAPurgeDroppedTheId() throws Exception {
+        SettableClock clock = new SettableClock(T0);
+        InMemoryReplayStore store = new InMemoryReplayStore(10, clock);
+        Instant expiry = T0.plusSeconds(1);
+        assertEquals(Consumption.FIRST_USE, store.consume("a", expiry));
+        clock.set(expiry.minusMillis(1));
+
+        java.util.concurrent.atomic.AtomicReference<Consumption> replay = new java.util.concurrent.atomic.AtomicReference<>();
+        Object stripe = firstStripe(store);
+        Thread caller;
+        synchronized (stripe) {
+            caller = Thread.ofPlatform().start(() -> replay.set(store.consume("a", expiry)));
+            awaitBlocked(caller);
+            clock.set(expiry.plusMillis(1));
+            store.size(); // purges: the expired id is dropped (the held caller's place is all that is counted)
+        }
+        caller.join(5_000);
+
+        assertEquals(Consumption.REJECTED, replay.get(), "the same token accepted twice");
+    }
+
+    /** NTP stepping the clock back must not leave a full store refusing everything until the clock catches up. */
+    @Test
+    void aClockSetBackDoesNotStopAFullStoreFromDroppingItsExpiredIds() {
+        SettableClock clock = new SettableClock(T0);
+        InMemoryReplayStore store = new InMemoryReplayStore(2, clock);
+        store.consume("a", T0.plusMillis(100));
+        store.consume("b", T0.plusMillis(100));
+        clock.set(T0.plusMillis(300));
+        assertEquals(Consumption.FIRST_USE, store.consume("c", T0.plusSeconds(3600)), "a full store purges");
+
+        Instant back = T0.minusSeconds(3600);
+        clock.set(back);
+        assertEquals(Consumption.FIRST_USE, store.consume("d", back.plusMillis(100)));
+        clock.set(back.plusMillis(300));
+
+        assertEquals(Consumption.FIRST_USE, store.consume("e", back.plusSeconds(10)), "d has expired: its place is free");
+        assertEquals(Consumption.FULL, store.consume("f", back.plusSeconds(10)), "c and e are live");
+    }
+
+    /** 0 marks an empty slot: a token expiring at the epoch's first millisecond must still be recorded. */
+    @Test
+    void aTokenExpiringAtTheEpochIsSingleUseUnderAClockBeforeIt() {
+        SettableClock clock = new SettableClock(Instant.EPOCH.minusMillis(5));
+        InMemoryReplayStore store = new InMemoryReplayStore(10, clock);
+
+        assertEquals(Consumption.FIRST_USE, store.consume("a", Instant.EPOCH));
+        assertEquals(Consumption.REJECTED, store.consume("a", Instant.EPOCH));
+    }
+
+    /** Capacity 1, many threads, ids that expire and come back: one live id at a time, each id once while live. */
+    @Test
+    void aStoreOfCapacityOneHoldsOneLiveIdUnderRacingThreads() throws Exception {
+        SettableClock clock = new SettableClock(T0);
+        InMemoryReplayStore store = new InMemoryReplayStore(1, clock);
+        int rounds = 300;
+        for (int round = 0; round < rounds; round++) {
+            Instant now = T0.plusSeconds(round);
+            clock.set(now);
+            Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
+            int r = round;
+            together(4, thread -> {
+                for (int i = 0; i < 4; i++) {
+                    String id = "id-" + ((thread + i) % 3);
+                    // Every round the ids expire within it, so a later round may take the place again.
+                    if (store.consume(id, now.plusMillis(500)) == Consumption.FIRST_USE) {
+                        accepted.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+                    }
+                }
+            });
+            assertEquals(1, accepted.size(), "round " + r + ": one id fills a store of capacity 1: " + accepted);
+            assertEquals(1, accepted.values().iterator().next().get(), "round " + r + ": accepted once");
+            clock.set(now.plusMillis(600)); // past the expiry and more than 250 ms after the last purge
+        }
+        assertEquals(0, store.size());
+    }
+
+    /** Capacities around the thresholds where the stripes double, overfilled under concurrency with racing replays. */
+    @Test
+    void capacitiesAtTheStripeThresholdsNeverHoldMoreThanTheirCapacityOrAnIdTwice() throws Exception {
+        for (int capacity : new int[] {511, 512, 513, 1023, 1024, 1025, 32_767, 32_768, 32_769}) {
+            InMemoryReplayStore store = new InMemoryReplayStore(capacity, Clock.fixed(T0, ZoneOffset.UTC));
+            Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
+            int perThread = capacity / 2 + 50; // two threads per id: capacity + 100 distinct ids
+            together(4, thread -> {
+                for (int i = 0; i < perThread; i++) {
+                    String id = "c" + ((thread / 2) * perThread + i);
+                    if (store.consume(id, T0.plusSeconds(60)) == Consumption.FIRST_USE) {
+                        accepted.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+                    }
+                }
+            });
+            assertTrue(accepted.values().stream().allMatch(n -> n.get() == 1), "capacity " + capacity + ": an id twice");
+            assertTrue(accepted.size() <= capacity, "capacity " + capacity + ": accepted " + accepted.size());
+            assertTrue(accepted.size() > capacity - 8, "capacity " + capacity + ": filled, " + accepted.size());
+            assertEquals(accepted.size(), store.size(), "capacity " + capacity + ": every accepted id is held");
+        }
+    }
 }
