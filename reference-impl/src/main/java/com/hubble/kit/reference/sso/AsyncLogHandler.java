@@ -63,10 +63,13 @@ public final class AsyncLogHandler extends Handler {
                 return;
             }
             queue.add(record);
-            if (!closed) {
-                return;
+            if (closed) {
+                // close() may have drained the queue just before this record arrived: write what is left ourselves.
+                // Not the record by name: the writer or close() may have taken it already, and whoever takes a
+                // record writes it (writing it here too was a duplicate line).
+                drainNow(null);
             }
-            // close() may have drained the queue just before this record arrived: write what is left ourselves.
+            return;
         }
         drainNow(record);
     }
@@ -123,8 +126,8 @@ public final class AsyncLogHandler extends Handler {
     private void drainNow(LogRecord extra) {
         List<LogRecord> batch = new ArrayList<>();
         drainTo(batch, Integer.MAX_VALUE);
-        if (extra != null && !batch.contains(extra)) {
-            batch.add(extra);
+        if (extra != null) {
+            batch.add(extra); // never queued: published after close
         }
         writeNow(batch);
     }

@@ -189,4 +189,115 @@ class AsyncLogHandlerTest {
         assertEquals(lines, written.size(), "no line lost");
         assertTrue(written.getLast().endsWith("line " + (lines - 1)), "in order: " + written.getLast());
     }
+
+    /**
+     * close() while callers keep publishing, round after round: a caller preempted between queueing its line and
+     * seeing the handler closed must neither lose the line nor write it a second time after the writer took it.
+     */
+    @Test
+    void closeRacingPublishersWritesEveryLinePublishedExactlyOnce() throws Exception {
+        int threads = 6;
+        for (int round = 0; round < 30; round++) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            OutputStream out = new OutputStream() {
+                @Override
+                public synchronized void write(int b) {
+                    bytes.write(b);
+                }
+
+                @Override
+                public synchronized void write(byte[] b, int off, int len) {
+                    bytes.write(b, off, len);
+                }
+            };
+            AsyncLogHandler handler = new AsyncLogHandler(out);
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            int[] published = new int[threads];
+            List<Thread> callers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int id = t;
+                callers.add(Thread.ofPlatform().start(() -> {
+                    int n = 0;
+                    while (!stop.get()) {
+                        handler.publish(record("line t" + id + " n" + n++));
+                    }
+                    published[id] = n;
+                }));
+            }
+            Thread.sleep(5);
+            handler.close();
+            Thread.sleep(2); // callers go on publishing after close: those lines are written at once
+            stop.set(true);
+            for (Thread caller : callers) {
+                caller.join(10_000);
+            }
+
+            java.util.Map<String, Integer> written = new java.util.HashMap<>();
+            for (String line : bytes.toString(StandardCharsets.UTF_8).lines().toList()) {
+                written.merge(line.substring(line.indexOf("line ")), 1, Integer::sum);
+            }
+            int expected = 0;
+            for (int t = 0; t < threads; t++) {
+                expected += published[t];
+                for (int n = 0; n < published[t]; n++) {
+                    assertEquals(1, written.getOrDefault("line t" + t + " n" + n, 0), "round " + round + ": t" + t + " n" + n);
+                }
+            }
+            assertEquals(expected, written.size(), "round " + round + ": no line that was not published");
+        }
+    }
+
+    /** A caller interrupted while it waits for room writes its line itself, once, keeps its flag and does not hang. */
+    @Test
+    void aCallerInterruptedWhileTheQueueIsFullWritesItsLineOnceAndKeepsItsInterrupt() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        OutputStream stuck = new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                bytes.write(b, off, len);
+            }
+        };
+        AsyncLogHandler handler = new AsyncLogHandler(stuck);
+        int lines = AsyncLogHandler.QUEUE_CAPACITY + 2_000; // more than the queue and the writer's batch hold
+        java.util.concurrent.atomic.AtomicInteger published = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean keptInterrupt = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread caller = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < lines; i++) {
+                handler.publish(record("line " + i));
+                published.incrementAndGet();
+            }
+            keptInterrupt.set(Thread.currentThread().isInterrupted());
+        });
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        int seen = -1;
+        while (System.nanoTime() < deadline && seen != published.get()) {
+            seen = published.get();
+            Thread.sleep(100);
+        }
+        assertTrue(published.get() < lines, "the caller waits for room: " + published.get());
+        caller.interrupt();
+        release.countDown();
+        caller.join(10_000);
+        assertTrue(!caller.isAlive(), "the interrupted caller finished");
+        handler.close();
+
+        assertTrue(keptInterrupt.get(), "the interrupt is kept for the caller's own code");
+        java.util.Map<String, Integer> written = new java.util.HashMap<>();
+        for (String line : bytes.toString(StandardCharsets.UTF_8).lines().toList()) {
+            written.merge(line.substring(line.indexOf("line ")), 1, Integer::sum);
+        }
+        assertEquals(lines, written.size(), "no line lost");
+        assertTrue(written.values().stream().allMatch(n -> n == 1), "no line twice");
+    }
 }
