@@ -31,10 +31,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>The tables are allocated whole at start, a power of two of slots per stripe, together at least twice
  * {@code capacity} slots of 24 bytes (6 MiB for the default 100000), so they never grow under load. The capacity
- * is counted across all stripes, exactly: a place is taken before an id goes in. Expired entries are not searched
- * for: a slot whose expiry has passed counts as free for a new id (after the probe has made sure the new id is not
- * further along), and when the slots in use reach {@code capacity} the expired ones are dropped in place (a read of
- * the tables, one stripe at a time under its lock, at most every 250 ms; no new table is allocated).
+ * is counted across all stripes, exactly: a place is taken, under the stripe's lock, when an id needs an empty slot
+ * (a replay, or an id put in an expired slot, takes none: it never turns a new id's first use into a 503). Expired
+ * entries are not searched for: a slot whose expiry has passed counts as free for a new id (after the probe has made
+ * sure the new id is not further along), and when the slots in use reach {@code capacity} the expired ones are
+ * dropped in place (a read of the tables, one stripe at a time under its lock, at most every 250 ms; no new table is
+ * allocated).
  */
 public final class InMemoryReplayStore implements ReplayStore {
     private static final int MIN_STRIPE_SLOTS = 1 << 10;
@@ -118,39 +120,46 @@ public final class InMemoryReplayStore implements ReplayStore {
         ByteBuffer bits = ByteBuffer.wrap(digest(tokenId));
         long high = bits.getLong();
         long low = bits.getLong();
-        if (!takePlace(nowMillis)) {
-            return Consumption.FULL;
-        }
         Stripe stripe = stripes[stripeBits == 0 ? 0 : (int) (high >>> (Long.SIZE - stripeBits))];
-        Consumption decided;
-        boolean tookSlot;
-        synchronized (stripe) {
-            // The clock again, under the lock: this caller may have read it before the token expired and been held up
-            // while another dropped the id as expired (a purge, or its slot reused); that id must not be taken as new.
-            long lockedNow = Math.max(nowMillis, clock.millis());
-            if (expiry <= lockedNow) {
-                decided = Consumption.REJECTED;
-                tookSlot = false;
-            } else {
+        for (boolean purged = false; ; purged = true) {
+            Consumption decided;
+            synchronized (stripe) {
+                // The clock again, under the lock: this caller may have read it before the token expired and been
+                // held up while another dropped the id as expired (a purge, or its slot reused); that id must not be
+                // taken as new.
+                long lockedNow = Math.max(nowMillis, clock.millis());
+                if (expiry <= lockedNow) {
+                    return Consumption.REJECTED;
+                }
                 decided = stripe.insert(high, low, expiry, lockedNow);
-                tookSlot = stripe.lastTookSlot;
+            }
+            if (decided != null) {
+                return decided;
+            }
+            // The id needs a new slot and the store has no place: purge once (outside the stripe's lock), then retry.
+            if (purged || !purgeWhenFull(nowMillis)) {
+                return Consumption.FULL;
             }
         }
-        if (decided != Consumption.FIRST_USE || !tookSlot) {
-            used.decrementAndGet(); // the place taken was not needed: a replay, or an expired slot reused
-        }
-        return decided;
     }
 
-    /** Takes a place for one more entry; when there is none, purges expired entries (at most every 250 ms). */
-    private boolean takePlace(long nowMillis) {
+    /**
+     * Takes a place for a new slot (called under a stripe's lock, only when an id needs an empty slot: a replay or
+     * an expired slot reused needs none, so it never takes the last place from a new id).
+     */
+    private boolean takePlace() {
         if (used.incrementAndGet() <= capacity) {
             return true;
         }
         used.decrementAndGet();
+        return false;
+    }
+
+    /** The store is full: purges expired entries (at most every 250 ms); whether there is a place now. */
+    private boolean purgeWhenFull(long nowMillis) {
         synchronized (purge) {
             if (used.get() < capacity) {
-                return used.incrementAndGet() <= capacity || giveBack();
+                return true; // another caller's purge made room meanwhile
             }
             // A clock set back (below the last purge) must not hold off purges until it catches up.
             if (nowMillis >= lastFullPurge && nowMillis - lastFullPurge < FULL_PURGE_INTERVAL_MILLIS) {
@@ -158,13 +167,8 @@ public final class InMemoryReplayStore implements ReplayStore {
             }
             lastFullPurge = nowMillis;
             purgeAll(nowMillis);
-            return used.incrementAndGet() <= capacity || giveBack();
+            return used.get() < capacity;
         }
-    }
-
-    private boolean giveBack() {
-        used.decrementAndGet();
-        return false;
     }
 
     private void purgeAll(long nowMillis) {
@@ -182,15 +186,13 @@ public final class InMemoryReplayStore implements ReplayStore {
         private final long[] table;
         /** Slots holding an entry, expired or not. */
         private int used;
-        /** Whether the last FIRST_USE filled an empty slot (rather than reusing an expired one). */
-        boolean lastTookSlot;
 
         Stripe(int slots) {
             table = new long[slots * LONGS_PER_SLOT];
         }
 
+        /** What the store decides for the id, or null when it needs a new slot and the store has no place left. */
         Consumption insert(long high, long low, long expiry, long nowMillis) {
-            lastTookSlot = false;
             long[] slots = table;
             int mask = slots.length / LONGS_PER_SLOT - 1;
             // Never past three quarters full, so a probe always ends at an empty slot. The store's capacity keeps
@@ -208,9 +210,11 @@ public final class InMemoryReplayStore implements ReplayStore {
                 if (slotExpiry == 0) {
                     // The end of the probe: the id is not here.
                     if (reusable < 0) {
+                        if (!takePlace()) {
+                            return null;
+                        }
                         reusable = at;
                         used++;
-                        lastTookSlot = true;
                     }
                     slots[reusable] = high;
                     slots[reusable + 1] = low;

@@ -254,7 +254,7 @@ class InMemoryReplayStoreTest {
             assertEquals(Consumption.FIRST_USE, store.consume("id-" + i, T0.plusSeconds(5)), "id-" + i);
         }
         assertEquals(Consumption.FULL, store.consume("one-more", T0.plusSeconds(60)));
-        assertEquals(Consumption.FULL, store.consume("id-7", T0.plusSeconds(5)), "a replay in a full store fails closed too");
+        assertEquals(Consumption.REJECTED, store.consume("id-7", T0.plusSeconds(5)), "a replay in a full store is a replay");
 
         clock.advance(Duration.ofSeconds(6));
 
@@ -470,5 +470,31 @@ class InMemoryReplayStoreTest {
             assertTrue(accepted.size() > capacity - 8, "capacity " + capacity + ": filled, " + accepted.size());
             assertEquals(accepted.size(), store.size(), "capacity " + capacity + ": every accepted id is held");
         }
+    }
+
+    /**
+     * A replay racing a new id for the last place: the replay needs no place (its id is held), so it must not make the
+     * new id's first use a 503 while the store holds fewer ids than its capacity.
+     */
+    @Test
+    void aConcurrentReplayDoesNotTakeTheLastPlaceFromANewId() throws Exception {
+        SettableClock clock = new SettableClock(T0);
+        InMemoryReplayStore store = new InMemoryReplayStore(2, clock);
+        assertEquals(Consumption.FIRST_USE, store.consume("a", T0.plusSeconds(60)));
+
+        java.util.concurrent.atomic.AtomicReference<Consumption> replay = new java.util.concurrent.atomic.AtomicReference<>();
+        Object stripe = firstStripe(store);
+        Thread caller;
+        Consumption fresh;
+        synchronized (stripe) {
+            caller = Thread.ofPlatform().start(() -> replay.set(store.consume("a", T0.plusSeconds(60))));
+            awaitBlocked(caller); // the replay is under way, held at the stripe
+            fresh = store.consume("b", T0.plusSeconds(60));
+        }
+        caller.join(5_000);
+
+        assertEquals(Consumption.FIRST_USE, fresh, "one id held of two: there is room");
+        assertEquals(Consumption.REJECTED, replay.get());
+        assertEquals(Consumption.FULL, store.consume("c", T0.plusSeconds(60)), "now it is full");
     }
 }
