@@ -20,7 +20,8 @@ import java.util.logging.LogRecord;
 /**
  * A {@link Handler} that formats and writes records on its own thread, in batches through a buffer that is flushed
  * whenever the queue runs dry, so a request never waits on the terminal or a pipe. The queue is bounded: when the
- * writer falls behind, callers wait (memory stays bounded and no record is dropped). {@link #close()} writes
+ * writer falls behind, callers wait (memory stays bounded and no record is dropped); should the writer thread die
+ * (an Error), callers write their own records rather than wait forever. {@link #close()} writes
  * everything queued before it returns; a record published after close is written at once, never lost.
  *
  * <p>The writer is not woken per record: when it finds the queue empty it sleeps {@link #IDLE_PAUSE_MILLIS} and
@@ -59,7 +60,11 @@ public final class AsyncLogHandler extends Handler {
         }
         if (!closed) {
             if (!awaitRoom()) {
-                writeNow(List.of(record));
+                if (writer.isAlive()) {
+                    writeNow(List.of(record)); // interrupted: the writer goes on with the queue
+                } else {
+                    drainNow(record); // the writer is gone (an Error): no one else will empty the queue
+                }
                 return;
             }
             queue.add(record);
@@ -74,11 +79,11 @@ public final class AsyncLogHandler extends Handler {
         drainNow(record);
     }
 
-    /** Takes a place in the queue, waiting while it is full; false when interrupted (the flag is kept). */
+    /** Takes a place in the queue, waiting while it is full; false when interrupted (the flag is kept) or closed. */
     private boolean awaitRoom() {
         while (queued.incrementAndGet() > QUEUE_CAPACITY) {
             queued.decrementAndGet();
-            if (closed) {
+            if (closed || !writer.isAlive()) {
                 return false;
             }
             LockSupport.parkNanos(FULL_PAUSE_NANOS);
@@ -147,7 +152,8 @@ public final class AsyncLogHandler extends Handler {
                 writeNow(batch);
                 batch.clear();
             } catch (InterruptedException e) {
-                return;
+                // Not a way to stop it: only close() does, once the queue is written (leaving here left callers
+                // waiting forever for room in a queue no one emptied).
             } catch (RuntimeException e) {
                 reportError("cannot write the log", e, java.util.logging.ErrorManager.WRITE_FAILURE);
                 batch.clear();

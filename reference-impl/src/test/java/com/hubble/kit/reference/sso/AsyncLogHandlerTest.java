@@ -300,4 +300,93 @@ class AsyncLogHandlerTest {
         assertEquals(lines, written.size(), "no line lost");
         assertTrue(written.values().stream().allMatch(n -> n == 1), "no line twice");
     }
+
+    /** A stream into memory, safe to write from several threads. */
+    private static final class MemoryStream extends OutputStream {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        @Override
+        public synchronized void write(int b) {
+            bytes.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            bytes.write(b, off, len);
+        }
+
+        /** How many times each line's text (from "line ") was written. */
+        synchronized java.util.Map<String, Integer> counts() {
+            java.util.Map<String, Integer> written = new java.util.HashMap<>();
+            for (String line : bytes.toString(StandardCharsets.UTF_8).lines().toList()) {
+                written.merge(line.substring(line.indexOf("line ")), 1, Integer::sum);
+            }
+            return written;
+        }
+    }
+
+    /** The writer thread {@code create} starts. */
+    private static Thread writerOf(java.util.function.Supplier<AsyncLogHandler> create, AsyncLogHandler[] created) {
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        created[0] = create.get();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("access-log-writer") && !before.contains(t))
+                .reduce((a, b) -> { throw new AssertionError("one new writer thread expected"); }).orElseThrow();
+    }
+
+    /** More lines than the queue holds, from one caller: it must finish, and every line be written once. */
+    private static void assertACallerFillingTheQueueFinishesAndEveryLineIsWrittenOnce(AsyncLogHandler handler,
+            MemoryStream out) throws InterruptedException {
+        int lines = AsyncLogHandler.QUEUE_CAPACITY + 500;
+        Thread caller = Thread.ofPlatform().daemon().start(() -> {
+            for (int i = 0; i < lines; i++) {
+                handler.publish(record("line " + i));
+            }
+        });
+        caller.join(5_000);
+        boolean finished = !caller.isAlive();
+        handler.close(); // lets a stuck caller go before the test fails
+        caller.join(5_000);
+        assertTrue(finished, "the caller wrote its lines instead of waiting for a writer that is gone");
+        java.util.Map<String, Integer> written = out.counts();
+        assertEquals(lines, written.size(), "no line lost");
+        assertTrue(written.values().stream().allMatch(n -> n == 1), "no line twice");
+    }
+
+    /** An interrupt of the writer thread does not stop it: callers must not wait forever for room. */
+    @Test
+    void anInterruptOfTheWriterThreadDoesNotLeaveCallersWaitingForever() throws Exception {
+        MemoryStream out = new MemoryStream();
+        AsyncLogHandler[] handler = new AsyncLogHandler[1];
+        Thread writer = writerOf(() -> new AsyncLogHandler(out), handler);
+        writer.interrupt();
+        Thread.sleep(2 * AsyncLogHandler.IDLE_PAUSE_MILLIS);
+
+        assertACallerFillingTheQueueFinishesAndEveryLineIsWrittenOnce(handler[0], out);
+    }
+
+    /** A writer thread killed by an Error: callers write their lines themselves instead of waiting forever. */
+    @Test
+    void whenTheWriterThreadDiedCallersWriteTheirLinesThemselves() throws Exception {
+        MemoryStream out = new MemoryStream();
+        AsyncLogHandler[] handler = new AsyncLogHandler[1];
+        Thread writer = writerOf(() -> new AsyncLogHandler(out), handler);
+        AsyncLogHandler.LineFormatter lines = new AsyncLogHandler.LineFormatter();
+        handler[0].setFormatter(new java.util.logging.Formatter() {
+            @Override
+            public String format(LogRecord record) {
+                if (record.getMessage().equals("poison")) {
+                    throw new AssertionError("an Error in the writer thread (expected by this test)");
+                }
+                return lines.format(record);
+            }
+        });
+        Thread.UncaughtExceptionHandler quiet = (t, e) -> { };
+        writer.setUncaughtExceptionHandler(quiet);
+        handler[0].publish(record("poison"));
+        writer.join(5_000);
+        assertTrue(!writer.isAlive(), "the Error ended the writer thread");
+
+        assertACallerFillingTheQueueFinishesAndEveryLineIsWrittenOnce(handler[0], out);
+    }
 }
