@@ -497,4 +497,51 @@ class InMemoryReplayStoreTest {
         assertEquals(Consumption.REJECTED, replay.get());
         assertEquals(Consumption.FULL, store.consume("c", T0.plusSeconds(60)), "now it is full");
     }
+
+    /**
+     * The in-place purge on a cluster that wraps around the end of the table, laid out by hand (white box: ids are
+     * salted hashes, so no id string can be aimed at a slot). Slots 1020..3 hold one cluster; expired entries at its
+     * start, across the wrap and near its end; every live entry must still be found from its home, and only the
+     * expired ones dropped.
+     */
+    @Test
+    void thePurgeKeepsEveryLiveIdOfAClusterThatWrapsAroundTheTableFindable() throws Exception {
+        InMemoryReplayStore store = new InMemoryReplayStore(10, new SettableClock(T0));
+        Object stripe = firstStripe(store);
+        java.lang.reflect.Field tableField = stripe.getClass().getDeclaredField("table");
+        java.lang.reflect.Field stripeUsed = stripe.getClass().getDeclaredField("used");
+        java.lang.reflect.Field storeUsed = InMemoryReplayStore.class.getDeclaredField("used");
+        tableField.setAccessible(true);
+        stripeUsed.setAccessible(true);
+        storeUsed.setAccessible(true);
+        long[] table = (long[]) tableField.get(stripe);
+        int slots = table.length / 3;
+        assertEquals(1024, slots);
+        long now = T0.toEpochMilli();
+        long live = now + 60_000;
+        long dead = now - 1;
+        // {id (its low half is its home slot when under 2^32), slot, expiry}, placed as linear probing would have.
+        long[][] entries = {
+            {1020, 1020, dead}, {1020, 1021, live}, {1021, 1022, live}, {1023, 1023, dead},
+            {1022, 0, live}, {1023, 1, dead}, {0, 2, live}, {1, 3, live},
+        };
+        for (long[] e : entries) {
+            int at = (int) e[1] * 3;
+            table[at] = 7_000 + e[0] + e[1] * 100_000; // high half: unique per entry
+            table[at + 1] = e[0];
+            table[at + 2] = e[2];
+        }
+        stripeUsed.setInt(stripe, entries.length);
+        ((AtomicInteger) storeUsed.get(store)).set(entries.length);
+
+        assertEquals(5, store.size(), "three expired entries dropped");
+        for (long[] e : entries) {
+            long high = 7_000 + e[0] + e[1] * 100_000;
+            boolean found = false;
+            for (int slot = (int) e[0]; table[slot * 3 + 2] != 0; slot = (slot + 1) % slots) {
+                found |= table[slot * 3] == high && table[slot * 3 + 1] == e[0];
+            }
+            assertEquals(e[2] == live, found, "entry with home " + e[0] + " first at slot " + e[1]);
+        }
+    }
 }
