@@ -1,6 +1,7 @@
 package com.hubble.kit.runner.sso;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -152,6 +153,40 @@ class TransportAndPerfChecksTest {
     void timingLeakWarnsWhenWrongLastCharacterIsClearlySlower() {
         Outcome outcome = new PerfTimingLeak().evaluate(new TimingSamples(noisy(2.0, 1), noisy(2.5, 2), 0, List.of()));
         assertEquals(Status.WARN, outcome.status());
+    }
+
+    @Test
+    void aTimingDifferenceThatASecondSeriesShowsAgainIsAWarn() {
+        TimingSamples leak = new TimingSamples(noisy(2.0, 1), noisy(2.5, 2), 0, List.of())
+                .confirmedBy(new TimingSamples(noisy(2.0, 3), noisy(2.5, 4), 0, List.of()));
+        Outcome outcome = new PerfTimingLeak().evaluate(leak);
+        assertEquals(Status.WARN, outcome.status(), outcome.message());
+        assertTrue(outcome.message().contains("in two series"), outcome.message());
+        assertTrue(outcome.measurements().stream().anyMatch(m -> m.name().equals("t.confirmation")));
+    }
+
+    @Test
+    void aTimingDifferenceThatASecondSeriesDoesNotShowIsAPass() {
+        // One noisy series (a busy machine) that looks like a leak, then a clean one: not confirmed.
+        TimingSamples burst = new TimingSamples(noisy(2.0, 1), noisy(2.5, 2), 0, List.of())
+                .confirmedBy(new TimingSamples(noisy(2.0, 3), noisy(2.0, 4), 0, List.of()));
+        Outcome outcome = new PerfTimingLeak().evaluate(burst);
+        assertEquals(Status.PASS, outcome.status(), outcome.message());
+        assertTrue(outcome.message().contains("no timing difference confirmed"), outcome.message());
+    }
+
+    @Test
+    void twoSeriesThatDifferInOppositeDirectionsConfirmNothing() {
+        TimingSamples flipped = new TimingSamples(noisy(2.0, 1), noisy(2.5, 2), 0, List.of())
+                .confirmedBy(new TimingSamples(noisy(2.5, 3), noisy(2.0, 4), 0, List.of()));
+        assertEquals(Status.PASS, new PerfTimingLeak().evaluate(flipped).status());
+    }
+
+    @Test
+    void onlyASeriesThatLooksLikeALeakAsksForASecond() {
+        assertTrue(PerfTimingLeak.flagged(new TimingSamples(noisy(2.0, 1), noisy(2.5, 2), 0, List.of())));
+        assertFalse(PerfTimingLeak.flagged(new TimingSamples(noisy(2.0, 1), noisy(2.0, 2), 0, List.of())));
+        assertFalse(PerfTimingLeak.flagged(new TimingSamples(List.of(1.0), List.of(9.0), 0, List.of())), "too few");
     }
 
     @Test

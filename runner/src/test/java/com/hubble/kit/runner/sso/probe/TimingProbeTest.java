@@ -2,6 +2,7 @@ package com.hubble.kit.runner.sso.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import com.hubble.kit.reference.Secret;
 import com.hubble.kit.runner.access.TokenSource;
+import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.Status;
 import com.hubble.kit.runner.report.TransportFailure;
@@ -30,10 +32,14 @@ class TimingProbeTest {
     private static final String WRONG_LAST = SecretForm.WRONG_LAST.apply(SECRET.reveal()).orElseThrow();
 
     private static TimingSamples probe(SsoClient client, URI base) {
+        return probe(client, base, new TimingProbe(PAIRS));
+    }
+
+    private static TimingSamples probe(SsoClient client, URI base, Probe<TimingSamples> probe) {
         Settings settings = new Settings(client.timeout(), Duration.ofSeconds(1), 4, Duration.ofSeconds(1), true, false,
                 Settings.DEFAULT_PARALLELISM, 0);
         ProbeContext context = new ProbeContext(base, client, SECRET, TokenSource.none("a"), TokenSource.none("b"), settings);
-        return ((Probed.Gathered<TimingSamples>) new TimingProbe(PAIRS).run(context)).input();
+        return ((Probed.Gathered<TimingSamples>) probe.run(context)).input();
     }
 
     /** Rejects every call with 401; a secret with its last character wrong waits {@code extraMillis} first. */
@@ -55,6 +61,22 @@ class TimingProbeTest {
             assertEquals(PAIRS, samples.wrongLastMillis().size());
             assertEquals(0, samples.failures());
             assertEquals(Status.WARN, new PerfTimingLeak().evaluate(samples).status(), "3 ms more for a wrong last character");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void theChecksProbeConfirmsARealLeakWithASecondSeries() throws IOException {
+        HttpServer server = rejecting(3);
+        try (SsoClient client = new SsoClient(Duration.ofSeconds(2), false, new Redactor())) {
+            PerfTimingLeak check = new PerfTimingLeak();
+            TimingSamples samples = probe(client, base(server), check.probe());
+            assertNotNull(samples.confirmation(), "a series that showed the leak is repeated");
+            assertEquals(PAIRS, samples.confirmation().wrongLastMillis().size());
+            Outcome outcome = check.evaluate(samples);
+            assertEquals(Status.WARN, outcome.status(), outcome.message());
+            assertTrue(outcome.message().contains("in two series"), outcome.message());
         } finally {
             server.stop(0);
         }
