@@ -49,13 +49,7 @@ await_url() { # $1 file the server prints its URL to, $2 pid, $3 log
 # The kit (built by the launcher when stale) and a JDK 21+ for the bare server, the same one the launcher finds.
 "$root/hubble-kit" --version >/dev/null
 lib="$(cd "$root/runner/target/dist" && pwd -P)/lib"
-java_bin=""
-for candidate in ${JAVA_HOME:+"$JAVA_HOME"} /usr/lib/jvm/*; do
-  [ -x "$candidate/bin/java" ] || continue
-  major="$("$candidate/bin/java" -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print v[1]; exit }')"
-  if [ -n "$major" ] && [ "$major" -ge 21 ] 2>/dev/null; then java_bin="$candidate/bin/java"; break; fi
-done
-[ -n "$java_bin" ] || { echo "bench: no JDK 21+ found" >&2; exit 1; }
+. "$here/java.sh"
 
 export HUBBLE_SECRET="bench-secret-0123456789"
 # Tokens are minted before the runs and used during them: they must outlive the whole run, and the in-memory

@@ -11,13 +11,7 @@ a="$(cd "$1" && pwd)"; b="$(cd "$2" && pwd)"; d="${3:-8}"; rounds="${4:-12}"; ki
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 w="$(mktemp -d)"
 export HUBBLE_SECRET=bench-secret-0123456789 APP_SSO_TOKEN_LIFETIME=3600 APP_SSO_REPLAY_CAPACITY=10000000
-java_bin=""
-for candidate in ${JAVA_HOME:+"$JAVA_HOME"} /usr/lib/jvm/*; do
-  [ -x "$candidate/bin/java" ] || continue
-  major="$("$candidate/bin/java" -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print v[1]; exit }')"
-  if [ -n "$major" ] && [ "$major" -ge 21 ] 2>/dev/null; then java_bin="$candidate/bin/java"; break; fi
-done
-[ -n "$java_bin" ] || { echo "series: no JDK 21+ found" >&2; exit 1; }
+. "$here/java.sh"
 "$a/hubble-kit" --version >/dev/null && "$b/hubble-kit" --version >/dev/null || exit 1
 "$a/hubble-kit" serve --port 0 >"$w/A.url" 2>"$w/A.log" & pa=$!
 "$b/hubble-kit" serve --port 0 >"$w/B.url" 2>"$w/B.log" & pb=$!

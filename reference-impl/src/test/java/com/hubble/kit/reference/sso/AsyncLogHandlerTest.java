@@ -49,6 +49,45 @@ class AsyncLogHandlerTest {
         }
     }
 
+    /** A stream that blocks every write until released, like a terminal that stopped reading. */
+    private static final class StuckStream extends OutputStream {
+        private final CountDownLatch released = new CountDownLatch(1);
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            try {
+                released.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            bytes.write(b, off, len);
+        }
+
+        void release() {
+            released.countDown();
+        }
+
+        synchronized List<String> lines() {
+            return bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        }
+    }
+
+    /** Waits (up to 10 s) until {@code count} stops growing: a caller that is blocked. */
+    private static void awaitStill(java.util.concurrent.atomic.AtomicInteger count) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        int seen = -1;
+        while (System.nanoTime() < deadline && seen != count.get()) {
+            seen = count.get();
+            Thread.sleep(200);
+        }
+    }
+
     private static LogRecord record(String message) {
         LogRecord record = new LogRecord(Level.INFO, message);
         record.setLoggerName(AccessLog.LOGGER_NAME);
@@ -143,24 +182,7 @@ class AsyncLogHandlerTest {
 
     @Test
     void whileTheWriterIsStuckTheQueueStaysBoundedAndCallersWaitThenEveryLineIsWritten() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        OutputStream stuck = new OutputStream() {
-            @Override
-            public void write(int b) {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public synchronized void write(byte[] b, int off, int len) {
-                try {
-                    release.await(); // a terminal that stopped reading
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                bytes.write(b, off, len);
-            }
-        };
+        StuckStream stuck = new StuckStream();
         AsyncLogHandler handler = new AsyncLogHandler(stuck);
         int lines = AsyncLogHandler.QUEUE_CAPACITY * 2;
         java.util.concurrent.atomic.AtomicInteger published = new java.util.concurrent.atomic.AtomicInteger();
@@ -171,21 +193,16 @@ class AsyncLogHandlerTest {
             }
         });
         // The writer holds at most one batch, the queue at most its capacity: the caller must be left waiting.
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        int seen = -1;
-        while (System.nanoTime() < deadline && seen != published.get()) {
-            seen = published.get();
-            Thread.sleep(200);
-        }
+        awaitStill(published);
         assertTrue(caller.isAlive(), "the caller waits for room instead of queueing without bound");
         assertTrue(published.get() < lines && published.get() <= AsyncLogHandler.QUEUE_CAPACITY + 1_024 + 1,
                 "queued no more than the queue and one batch: " + published.get());
 
-        release.countDown();
+        stuck.release();
         caller.join(30_000);
         handler.close();
 
-        List<String> written = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> written = stuck.lines();
         assertEquals(lines, written.size(), "no line lost");
         assertTrue(written.getLast().endsWith("line " + (lines - 1)), "in order: " + written.getLast());
     }
@@ -198,18 +215,7 @@ class AsyncLogHandlerTest {
     void closeRacingPublishersWritesEveryLinePublishedExactlyOnce() throws Exception {
         int threads = 6;
         for (int round = 0; round < 30; round++) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            OutputStream out = new OutputStream() {
-                @Override
-                public synchronized void write(int b) {
-                    bytes.write(b);
-                }
-
-                @Override
-                public synchronized void write(byte[] b, int off, int len) {
-                    bytes.write(b, off, len);
-                }
-            };
+            MemoryStream out = new MemoryStream();
             AsyncLogHandler handler = new AsyncLogHandler(out);
             java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
             int[] published = new int[threads];
@@ -232,10 +238,7 @@ class AsyncLogHandlerTest {
                 caller.join(10_000);
             }
 
-            java.util.Map<String, Integer> written = new java.util.HashMap<>();
-            for (String line : bytes.toString(StandardCharsets.UTF_8).lines().toList()) {
-                written.merge(line.substring(line.indexOf("line ")), 1, Integer::sum);
-            }
+            java.util.Map<String, Integer> written = out.counts();
             int expected = 0;
             for (int t = 0; t < threads; t++) {
                 expected += published[t];
@@ -250,24 +253,7 @@ class AsyncLogHandlerTest {
     /** A caller interrupted while it waits for room writes its line itself, once, keeps its flag and does not hang. */
     @Test
     void aCallerInterruptedWhileTheQueueIsFullWritesItsLineOnceAndKeepsItsInterrupt() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        OutputStream stuck = new OutputStream() {
-            @Override
-            public void write(int b) {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public synchronized void write(byte[] b, int off, int len) {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                bytes.write(b, off, len);
-            }
-        };
+        StuckStream stuck = new StuckStream();
         AsyncLogHandler handler = new AsyncLogHandler(stuck);
         int lines = AsyncLogHandler.QUEUE_CAPACITY + 2_000; // more than the queue and the writer's batch hold
         java.util.concurrent.atomic.AtomicInteger published = new java.util.concurrent.atomic.AtomicInteger();
@@ -279,24 +265,16 @@ class AsyncLogHandlerTest {
             }
             keptInterrupt.set(Thread.currentThread().isInterrupted());
         });
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        int seen = -1;
-        while (System.nanoTime() < deadline && seen != published.get()) {
-            seen = published.get();
-            Thread.sleep(100);
-        }
+        awaitStill(published);
         assertTrue(published.get() < lines, "the caller waits for room: " + published.get());
         caller.interrupt();
-        release.countDown();
+        stuck.release();
         caller.join(10_000);
         assertTrue(!caller.isAlive(), "the interrupted caller finished");
         handler.close();
 
         assertTrue(keptInterrupt.get(), "the interrupt is kept for the caller's own code");
-        java.util.Map<String, Integer> written = new java.util.HashMap<>();
-        for (String line : bytes.toString(StandardCharsets.UTF_8).lines().toList()) {
-            written.merge(line.substring(line.indexOf("line ")), 1, Integer::sum);
-        }
+        java.util.Map<String, Integer> written = counts(stuck.lines());
         assertEquals(lines, written.size(), "no line lost");
         assertTrue(written.values().stream().allMatch(n -> n == 1), "no line twice");
     }
@@ -317,12 +295,17 @@ class AsyncLogHandlerTest {
 
         /** How many times each line's text (from "line ") was written. */
         synchronized java.util.Map<String, Integer> counts() {
-            java.util.Map<String, Integer> written = new java.util.HashMap<>();
-            for (String line : bytes.toString(StandardCharsets.UTF_8).lines().toList()) {
-                written.merge(line.substring(line.indexOf("line ")), 1, Integer::sum);
-            }
-            return written;
+            return AsyncLogHandlerTest.counts(bytes.toString(StandardCharsets.UTF_8).lines().toList());
         }
+    }
+
+    /** How many times each line's text (from "line ") occurs in {@code lines}. */
+    private static java.util.Map<String, Integer> counts(List<String> lines) {
+        java.util.Map<String, Integer> written = new java.util.HashMap<>();
+        for (String line : lines) {
+            written.merge(line.substring(line.indexOf("line ")), 1, Integer::sum);
+        }
+        return written;
     }
 
     /** The writer thread {@code create} starts. */

@@ -21,12 +21,24 @@ import org.junit.jupiter.api.Test;
 class InMemoryReplayStoreTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-    /** A clock the test moves by hand. */
+    /** A clock the test moves by hand, from any thread. */
     private static final class ManualClock extends Clock {
-        private Instant now = T0;
+        private volatile Instant now;
+
+        ManualClock() {
+            this(T0);
+        }
+
+        ManualClock(Instant now) {
+            this.now = now;
+        }
 
         void advance(Duration by) {
             now = now.plus(by);
+        }
+
+        void set(Instant to) {
+            now = to;
         }
 
         @Override
@@ -324,34 +336,6 @@ class InMemoryReplayStoreTest {
         assertTrue(full < 300_000 / 100, "rarely full: " + full);
     }
 
-    /** A clock the test sets from any thread. */
-    private static final class SettableClock extends Clock {
-        private volatile Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant to) {
-            now = to;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     /** The monitor of the store's first stripe, so a test can hold a caller at the stripe's door. */
     private static Object firstStripe(InMemoryReplayStore store) throws ReflectiveOperationException {
         java.lang.reflect.Field stripes = InMemoryReplayStore.class.getDeclaredField("stripes");
@@ -374,7 +358,7 @@ class InMemoryReplayStoreTest {
      */
     @Test
     void aReplayThatReadTheClockBeforeExpiryIsNotAcceptedAfterAPurgeDroppedTheId() throws Exception {
-        SettableClock clock = new SettableClock(T0);
+        ManualClock clock = new ManualClock(T0);
         InMemoryReplayStore store = new InMemoryReplayStore(10, clock);
         Instant expiry = T0.plusSeconds(1);
         assertEquals(Consumption.FIRST_USE, store.consume("a", expiry));
@@ -397,7 +381,7 @@ class InMemoryReplayStoreTest {
     /** NTP stepping the clock back must not leave a full store refusing everything until the clock catches up. */
     @Test
     void aClockSetBackDoesNotStopAFullStoreFromDroppingItsExpiredIds() {
-        SettableClock clock = new SettableClock(T0);
+        ManualClock clock = new ManualClock(T0);
         InMemoryReplayStore store = new InMemoryReplayStore(2, clock);
         store.consume("a", T0.plusMillis(100));
         store.consume("b", T0.plusMillis(100));
@@ -416,7 +400,7 @@ class InMemoryReplayStoreTest {
     /** 0 marks an empty slot: a token expiring at the epoch's first millisecond must still be recorded. */
     @Test
     void aTokenExpiringAtTheEpochIsSingleUseUnderAClockBeforeIt() {
-        SettableClock clock = new SettableClock(Instant.EPOCH.minusMillis(5));
+        ManualClock clock = new ManualClock(Instant.EPOCH.minusMillis(5));
         InMemoryReplayStore store = new InMemoryReplayStore(10, clock);
 
         assertEquals(Consumption.FIRST_USE, store.consume("a", Instant.EPOCH));
@@ -426,7 +410,7 @@ class InMemoryReplayStoreTest {
     /** Capacity 1, many threads, ids that expire and come back: one live id at a time, each id once while live. */
     @Test
     void aStoreOfCapacityOneHoldsOneLiveIdUnderRacingThreads() throws Exception {
-        SettableClock clock = new SettableClock(T0);
+        ManualClock clock = new ManualClock(T0);
         InMemoryReplayStore store = new InMemoryReplayStore(1, clock);
         int rounds = 300;
         for (int round = 0; round < rounds; round++) {
@@ -478,7 +462,7 @@ class InMemoryReplayStoreTest {
      */
     @Test
     void aConcurrentReplayDoesNotTakeTheLastPlaceFromANewId() throws Exception {
-        SettableClock clock = new SettableClock(T0);
+        ManualClock clock = new ManualClock(T0);
         InMemoryReplayStore store = new InMemoryReplayStore(2, clock);
         assertEquals(Consumption.FIRST_USE, store.consume("a", T0.plusSeconds(60)));
 
@@ -506,7 +490,7 @@ class InMemoryReplayStoreTest {
      */
     @Test
     void thePurgeKeepsEveryLiveIdOfAClusterThatWrapsAroundTheTableFindable() throws Exception {
-        InMemoryReplayStore store = new InMemoryReplayStore(10, new SettableClock(T0));
+        InMemoryReplayStore store = new InMemoryReplayStore(10, new ManualClock(T0));
         Object stripe = firstStripe(store);
         java.lang.reflect.Field tableField = stripe.getClass().getDeclaredField("table");
         java.lang.reflect.Field stripeUsed = stripe.getClass().getDeclaredField("used");
