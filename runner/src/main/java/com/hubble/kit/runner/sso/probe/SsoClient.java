@@ -39,12 +39,15 @@ public final class SsoClient implements AutoCloseable {
     static final int REQUEST_PREVIEW = 2048;
     /**
      * After this many timeouts in a row the target is taken as silent: requests are recorded as not sent, except
-     * every {@link #RETRY_EVERY}th, which is sent to find out whether the target has recovered (a cold start).
+     * every {@link #RETRY_EVERY}th, which is sent to find out whether the target has recovered (a cold start). Only one
+     * such retry is in flight at a time: with parallel probes, retries that went out together would each cost a full
+     * timeout, and how many went out would depend on how the threads happened to be scheduled.
      */
     public static final int SILENT_AFTER = 3;
-    static final int RETRY_EVERY = 4;
+    public static final int RETRY_EVERY = 4;
     public static final String NOT_SENT = "not sent: the target had not answered the previous " + SILENT_AFTER
-            + " requests in a row (the kit retries every " + RETRY_EVERY + "th request until it answers again)";
+            + " requests in a row (the kit retries every " + RETRY_EVERY
+            + "th request, one at a time, until it answers again)";
 
 
     private final HttpClient http;
@@ -56,6 +59,8 @@ public final class SsoClient implements AutoCloseable {
     private final Redactor redactor;
     private final java.util.concurrent.atomic.AtomicInteger timeoutsInARow = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger notSent = new java.util.concurrent.atomic.AtomicInteger();
+    /** Whether a retry to a silent target is in flight (see {@link #SILENT_AFTER}). */
+    private final java.util.concurrent.atomic.AtomicBoolean retrying = new java.util.concurrent.atomic.AtomicBoolean();
 
     public SsoClient(Duration timeout, boolean insecure, Redactor redactor) {
         this.timeout = timeout;
@@ -106,17 +111,29 @@ public final class SsoClient implements AutoCloseable {
                 sent.stream().map(h -> new Header(h.name(), redactor.redact(h.value()))).toList(),
                 redactor.excerpt(body == null ? "" : body, REQUEST_PREVIEW),
                 body == null ? 0 : body.getBytes(StandardCharsets.UTF_8).length);
-        if (timeoutsInARow.get() >= SILENT_AFTER && notSent.incrementAndGet() % RETRY_EVERY != 0) {
+        boolean retry = false;
+        if (timeoutsInARow.get() >= SILENT_AFTER) {
             // A silent partner would otherwise cost a full timeout per probe (minutes with --timeout 5s).
-            return new Exchange(label, recorded, new TransportFailure(TransportFailure.Kind.NOT_SENT, NOT_SENT), Duration.ZERO);
+            retry = notSent.incrementAndGet() % RETRY_EVERY == 0 && retrying.compareAndSet(false, true);
+            if (!retry) {
+                return new Exchange(label, recorded, new TransportFailure(TransportFailure.Kind.NOT_SENT, NOT_SENT),
+                        Duration.ZERO);
+            }
         }
         long start = System.nanoTime();
-        Reply reply = exchange(builder.build(), body != null);
-        if (reply instanceof RecordedResponse) {
-            timeoutsInARow.set(0);
-            notSent.set(0);
-        } else if (reply instanceof TransportFailure f && f.kind() == TransportFailure.Kind.TIMEOUT) {
-            timeoutsInARow.incrementAndGet();
+        Reply reply;
+        try {
+            reply = exchange(builder.build(), body != null);
+            if (reply instanceof RecordedResponse) {
+                timeoutsInARow.set(0);
+                notSent.set(0);
+            } else if (reply instanceof TransportFailure f && f.kind() == TransportFailure.Kind.TIMEOUT) {
+                timeoutsInARow.incrementAndGet();
+            }
+        } finally {
+            if (retry) {
+                retrying.set(false);
+            }
         }
         return new Exchange(label, recorded, reply, Duration.ofNanos(System.nanoTime() - start));
     }
