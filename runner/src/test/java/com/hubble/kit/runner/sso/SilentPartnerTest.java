@@ -103,7 +103,7 @@ class SilentPartnerTest {
 
     @Test
     void aSilentTargetGetsOneRetryAtATimeWhateverTheParallelism() throws Exception {
-        try (Silent server = new Silent(); SsoClient client = new SsoClient(Duration.ofMillis(600), false, new Redactor())) {
+        try (Silent server = new Silent(); SsoClient client = new SsoClient(Duration.ofSeconds(1), false, new Redactor())) {
             URI sso = URI.create(server.base() + "/sso");
             for (int i = 0; i < SsoClient.SILENT_AFTER; i++) {
                 assertTrue(client.send("before " + i, "POST", sso, List.of(), "{}").response().isEmpty());
@@ -123,6 +123,7 @@ class SilentPartnerTest {
             for (int i = 0; i < 2 * SsoClient.RETRY_EVERY; i++) {
                 assertTrue(Expect.wasNotSent(client.send("during the retry " + i, "POST", sso, List.of(), "{}")), "request " + i);
             }
+            assertTrue(!retry.isDone(), "the retry was still in flight during those requests");
             assertTrue(retry.get().failure().isPresent() && !Expect.wasNotSent(retry.get()), "the retry was sent and timed out");
             // Once it has timed out, the next retry may go.
             long sent = 0;
