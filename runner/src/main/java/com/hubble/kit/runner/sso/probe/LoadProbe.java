@@ -34,7 +34,7 @@ import com.hubble.kit.runner.report.TransportFailure;
  * are kept as evidence) and when the load may stop early. Latencies go into fixed-size histograms: memory does not
  * grow with the duration.
  */
-public record LoadProbe(LoadRule rule) implements Probe<LoadResult> {
+public record LoadProbe(LoadRule rule, int callsPerConnection) implements Probe<LoadResult> {
     private static final int EVIDENCE = 3;
     /**
      * Calls a caller sends on one connection before it opens another (as servers close one after a number of
@@ -46,6 +46,18 @@ public record LoadProbe(LoadRule rule) implements Probe<LoadResult> {
      * 1% (a connection set up per 4000 calls).
      */
     static final int CALLS_PER_CONNECTION = 4000;
+
+    /** The load the checks send: a fresh connection after {@value #CALLS_PER_CONNECTION} calls. */
+    public LoadProbe(LoadRule rule) {
+        this(rule, CALLS_PER_CONNECTION);
+    }
+
+    /** A load that opens a fresh connection after {@code callsPerConnection} calls on one. */
+    public LoadProbe {
+        if (callsPerConnection < 1) {
+            throw new IllegalArgumentException("callsPerConnection must be at least 1: " + callsPerConnection);
+        }
+    }
 
     @Override
     public Probed<LoadResult> run(ProbeContext context) {
@@ -101,7 +113,7 @@ public record LoadProbe(LoadRule rule) implements Probe<LoadResult> {
                             if (wait > 0) {
                                 LockSupport.parkNanos(wait);
                             }
-                            if (onConnection++ == CALLS_PER_CONNECTION) {
+                            if (onConnection++ == callsPerConnection) {
                                 connection.close(); // the next call opens a fresh one
                                 onConnection = 1;
                             }
