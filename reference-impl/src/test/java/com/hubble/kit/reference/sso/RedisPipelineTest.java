@@ -62,9 +62,11 @@ class RedisPipelineTest {
     @Test
     void aConnectionCutInTheMiddleOfABatchFailsEveryCallOfThatBatchClosed() throws Exception {
         AtomicInteger cutSetsSeen = new AtomicInteger();
+        CountDownLatch holding = new CountDownLatch(1);
         try (FakeRedis redis = new FakeRedis(FakeRedis.withHandshake(command -> {
             if (command.get(1).equals(PREFIX + "hold")) {
-                Thread.sleep(400); // the one connection is busy: the next calls queue up into one batch
+                holding.countDown();
+                Thread.sleep(1_000); // the one connection is busy: the next calls queue up into one batch
                 return "+OK\r\n";
             }
             // Of the batch that follows, the first SET is answered +OK, then the connection is cut.
@@ -72,7 +74,8 @@ class RedisPipelineTest {
         })); RedisReplayStore store = store(redis.uri(), 1, Duration.ofSeconds(2))) {
             Thread holder = Thread.ofVirtual().start(() -> assertEquals(Consumption.FIRST_USE,
                     store.consume("hold", inAMinute())));
-            Thread.sleep(100);
+            // Not a fixed pause: the hold must be on the connection before the batch queues up behind it.
+            assertTrue(holding.await(10, TimeUnit.SECONDS), "the hold never reached the server");
             List<String> ids = List.of("a", "b", "c", "d", "e", "f", "g", "h");
 
             List<Consumption> outcomes = consumeConcurrently(store, ids);
@@ -102,9 +105,12 @@ class RedisPipelineTest {
 
     @Test
     void aServerThatAnswersPastTheTimeoutGivesUnavailableAndItsLateReplyReachesNoOtherCall() throws Exception {
+        // The reply is withheld until the first call has returned (at most 10 s): a store that waited for it would
+        // return only then, with a first use. A fixed 500 ms server delay raced a 400 ms bound on a loaded machine.
+        CountDownLatch answered = new CountDownLatch(1);
         try (FakeRedis redis = new FakeRedis(FakeRedis.withHandshake(command -> {
             if (command.get(1).equals(PREFIX + "slow")) {
-                Thread.sleep(500);
+                answered.await(10, TimeUnit.SECONDS);
                 return "+OK\r\n"; // late: whoever read it now would take it for a first use
             }
             return "$-1\r\n";
@@ -112,9 +118,10 @@ class RedisPipelineTest {
             long start = System.nanoTime();
             assertEquals(Consumption.UNAVAILABLE, store.consume("slow", inAMinute()));
             long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            assertTrue(tookMillis < 400, "gave up at the command timeout, not when the server answered: " + tookMillis);
+            assertTrue(answered.getCount() == 1, "returned while the server still withheld its reply");
+            assertTrue(tookMillis < 1_000, "gave up at the 100 ms command timeout, not the 1 s connect timeout: " + tookMillis);
 
-            Thread.sleep(500); // the late +OK has been written by now
+            answered.countDown(); // the late +OK goes out now; on that connection it precedes any later reply
             assertEquals(Consumption.REJECTED, store.consume("used", inAMinute()));
         }
     }

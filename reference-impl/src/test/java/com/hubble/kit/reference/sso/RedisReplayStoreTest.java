@@ -105,19 +105,40 @@ class RedisReplayStoreTest {
         try (RedisReplayStore store = store(fast)) {
             Thread sleeper = Thread.ofPlatform().start(() -> {
                 try {
-                    assertEquals("+OK", redis.command("DEBUG SLEEP 1"));
+                    assertEquals("+OK", redis.command("DEBUG SLEEP 2"));
                 } catch (java.io.IOException e) {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(150); // Redis is now busy for about a second
+            // Not a fixed pause (150 ms raced the sleeper's start on a loaded machine): until a PING goes unanswered
+            // for 200 ms, Redis is not yet asleep. From then on it stays busy at least another 1.8 s.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (!asleep(redis.uri().getPort())) {
+                assertTrue(System.nanoTime() < deadline, "Redis never went to sleep");
+            }
             long start = System.nanoTime();
             Consumption consumption = store.consume(UUID.randomUUID().toString(), inAMinute());
             long tookMillis = (System.nanoTime() - start) / 1_000_000;
             sleeper.join();
 
             assertEquals(Consumption.UNAVAILABLE, consumption);
-            assertTrue(tookMillis < 800, "gave up after the command timeout, not after Redis answered: " + tookMillis + " ms");
+            assertTrue(tookMillis < 1_200, "gave up after the command timeout, not after Redis answered: " + tookMillis + " ms");
+        }
+    }
+
+    /** Whether a PING on a fresh connection goes unanswered for 200 ms (Redis runs one command at a time). */
+    private static boolean asleep(int port) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
+            socket.setSoTimeout(200);
+            socket.getOutputStream().write("PING\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            try {
+                socket.getInputStream().read(); // an answer (or a close): awake
+                return false;
+            } catch (java.net.SocketTimeoutException quiet) {
+                return true;
+            }
         }
     }
 
