@@ -18,9 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.helidon.webserver.WebServer;
 import org.junit.jupiter.api.Test;
@@ -102,11 +104,14 @@ class SlowClientTest {
         ExecutorService slow = Executors.newVirtualThreadPerTaskExecutor();
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
             List<Future<Duration>> held = new ArrayList<>();
+            CountDownLatch opened = new CountDownLatch(4);
+            long start = System.nanoTime(); // before any slow connection opened: none is closed as idle before start + 2 s
             for (int i = 0; i < 4; i++) {
-                held.add(slow.submit(() -> holdOpen(server.port(), Slowness.HEADERS_WITHHELD)));
+                held.add(slow.submit(() -> holdOpen(server.port(), Slowness.HEADERS_WITHHELD, opened)));
             }
-            Thread.sleep(300);
-            long start = System.nanoTime();
+            // Not a fixed pause (300 ms raced the slow connections on a loaded machine): once they are connected, the
+            // server accepts them before the health call, whose connection queues behind theirs.
+            assertTrue(opened.await(10, TimeUnit.SECONDS), "the slow connections never opened");
             HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/observe/health"))
                     .timeout(BOUND).build();
 
@@ -114,8 +119,10 @@ class SlowClientTest {
 
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
             assertEquals(200, status);
-            // Served neither at once (the 4 slow connections held every slot) nor never (the guard freed them).
-            assertTrue(waited.compareTo(Duration.ofSeconds(1)) >= 0, "served after " + waited.toMillis() + " ms");
+            // Served neither at once (the 4 slow connections held every slot until the guard closed one, 2 s idle after
+            // it opened) nor never (the guard freed them).
+            assertTrue(waited.compareTo(Duration.ofMillis(1_500)) >= 0, "served " + waited.toMillis()
+                    + " ms after the slow connections started to open");
             for (Future<Duration> connection : held) {
                 assertTrue(connection.get().compareTo(BOUND) <= 0, "a slow connection held " + connection.get());
             }
@@ -190,6 +197,11 @@ class SlowClientTest {
      * until the server closes the connection; returns how long it stayed open, at most {@link #GIVE_UP}.
      */
     private static Duration holdOpen(int port, Slowness kind) throws IOException {
+        return holdOpen(port, kind, new CountDownLatch(1));
+    }
+
+    /** As above, counting {@code opened} down once the opening is sent. */
+    private static Duration holdOpen(int port, Slowness kind, CountDownLatch opened) throws IOException {
         long start = System.nanoTime();
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(300);
@@ -197,6 +209,7 @@ class SlowClientTest {
             InputStream in = socket.getInputStream();
             out.write(kind.opening.getBytes(StandardCharsets.US_ASCII));
             out.flush();
+            opened.countDown();
             byte[] buffer = new byte[4096];
             while (System.nanoTime() - start < GIVE_UP.toNanos()) {
                 try {
