@@ -39,6 +39,16 @@ class ProbeScheduleTest {
         final AtomicInteger running = new AtomicInteger();
         final AtomicInteger most = new AtomicInteger();
         final List<Interval> intervals = Collections.synchronizedList(new ArrayList<>());
+        /** How many probes each waits to see running (at most 10 s) before its 60 ms; 0: none. */
+        final int meet;
+
+        Tracker() {
+            this(0);
+        }
+
+        Tracker(int meet) {
+            this.meet = meet;
+        }
 
         boolean overlapsAnother(String name) {
             Interval mine = intervals.stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
@@ -56,6 +66,10 @@ class ProbeScheduleTest {
             long start = System.nanoTime();
             tracker.most.accumulateAndGet(tracker.running.incrementAndGet(), Math::max);
             try {
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (tracker.running.get() < tracker.meet && System.nanoTime() < deadline) {
+                    Thread.sleep(1);
+                }
                 Thread.sleep(60);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -104,7 +118,9 @@ class ProbeScheduleTest {
 
     @Test
     void independentProbesRunTogetherUpToTheParallelism() {
-        Tracker tracker = new Tracker();
+        // Each waits to see 3 running: 60 ms alone left the third to start before the first ended, which a loaded
+        // machine need not do. A schedule that allowed fewer never gets there (most 2, after 10 s).
+        Tracker tracker = new Tracker(3);
         run(3, alongside(tracker, 6));
         assertEquals(3, tracker.most.get());
     }
