@@ -44,7 +44,9 @@ echo "bench: building the kit if needed (not measured)" >&2
 # timed NAME CMD...: runs CMD once, appends "wall_s cpu_s peak_rss_kb" to $work/NAME, keeps its stdout in $work/NAME.out
 timed() {
   local name="$1"; shift
-  /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >"$work/$name.out" 2>"$work/$name.err" || true
+  # -q: a command that exits non-zero (a check that FAILs) must not add GNU time's "Command exited with non-zero
+  # status" line, which the columns below would read as a second run (it made a 40 s silent run read 20.2 s).
+  /usr/bin/time -q -f '%e %U %S %M' -o "$work/time" "$@" >"$work/$name.out" 2>"$work/$name.err" || true
   awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$work/time" >>"$work/$name"
 }
 # col NAME K: median of column K (1 wall, 2 cpu, 3 rss) of $work/NAME

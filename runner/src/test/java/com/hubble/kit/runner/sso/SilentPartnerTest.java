@@ -135,6 +135,33 @@ class SilentPartnerTest {
     }
 
     @Test
+    void theLoadIsNotSentToATargetTheRunFoundSilent() throws Exception {
+        Settings settings = new Settings(Duration.ofSeconds(1), Duration.ofSeconds(1), 16, Duration.ofSeconds(3), false, false);
+        try (Silent server = new Silent(); SsoClient client = new SsoClient(settings.timeout(), false, new Redactor())) {
+            URI sso = URI.create(server.base() + "/sso");
+            for (int i = 0; i < SsoClient.SILENT_AFTER; i++) {
+                client.send("before " + i, "POST", sso, List.of(), "{}");
+            }
+            assertTrue(client.silent());
+            FixedTokens tokens = new FixedTokens(List.of(new PartnerToken(Secret.of("tok-silent-0123456789"), Optional.of("u-1"))),
+                    false, "a token");
+            ProbeContext context = new ProbeContext(server.base(), client, Secret.of("silent-partner-secret-0123456789"),
+                    tokens, tokens, settings);
+            PerfConcurrency check = new PerfConcurrency();
+            com.hubble.kit.runner.sso.probe.LoadResult load =
+                    ((com.hubble.kit.runner.sso.probe.Probed.Gathered<com.hubble.kit.runner.sso.probe.LoadResult>)
+                            check.probe().run(context)).input();
+            assertEquals(com.hubble.kit.runner.sso.probe.SeriesEnd.NOT_SENT, load.end());
+            assertEquals(0, load.requests());
+            assertEquals(SsoClient.SILENT_AFTER, server.held.size(), "no load call reached the target");
+            assertTrue(Expect.wasNotSent(load.firstFailures().getFirst()), load.firstFailures().toString());
+            com.hubble.kit.runner.report.Outcome outcome = check.evaluate(load);
+            assertEquals(Status.FAIL, outcome.status(), outcome.message());
+            assertTrue(outcome.message().contains("not sent: the target had not answered"), outcome.message());
+        }
+    }
+
+    @Test
     void aTargetThatNeverAnswersStopsBeingProbedAfterThreeTimeoutsAndEveryJudgedCheckFails() throws Exception {
         // A second, not less: under CI load, creating a fresh client per request for a target that never answered can take
         // long enough that a 300 ms timeout lets more of the first parallel batch out before three timeouts are seen.

@@ -74,6 +74,15 @@ public record LoadProbe(LoadRule rule, int callsPerConnection) implements Probe<
         Map<Integer, Long> answers = new HashMap<>();
         List<Exchange> failures = Collections.synchronizedList(new ArrayList<>());
         List<LatencyHistogram> histograms = Collections.synchronizedList(new ArrayList<>());
+        if (context.client().silent()) {
+            // The target answered none of the run's last requests (see SsoClient#SILENT_AFTER): every caller would
+            // wait a full timeout for nothing, and the check fails either way. Recorded as not sent, like a probe's.
+            String body = "{\"token\":" + Plan.jsonString(context.randomToken(43)) + "}";
+            Exchange notSent = new Exchange("load call", recorded(context, target, body),
+                    new TransportFailure(TransportFailure.Kind.NOT_SENT, SsoClient.NOT_SENT), Duration.ZERO);
+            return new Probed.Gathered<>(new LoadResult(concurrency, Duration.ZERO, Map.of(), 0, 0, new LatencyHistogram(),
+                    List.of(notSent), maxRate, SeriesEnd.NOT_SENT));
+        }
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
         // --max-rate: call k of the whole run may start no sooner than start + k / rate.
@@ -85,10 +94,7 @@ public record LoadProbe(LoadRule rule, int callsPerConnection) implements Probe<
             for (int i = 0; i < concurrency; i++) {
                 String body = "{\"token\":" + Plan.jsonString(context.randomToken(43)) + "}";
                 byte[] request = KeepAliveConnection.request(target, secret, body);
-                RecordedRequest recorded = new RecordedRequest("POST", context.client().redactor().redact(target.toString()),
-                        List.of(new Header("Content-Type", "application/json"),
-                                new Header(Step.SECRET_HEADER, context.client().redactor().redact(context.secret().reveal()))),
-                        context.client().redactor().redact(body), body.length());
+                RecordedRequest recorded = recorded(context, target, body);
                 pool.submit(() -> {
                     LatencyHistogram latencies = new LatencyHistogram();
                     histograms.add(latencies);
@@ -188,5 +194,13 @@ public record LoadProbe(LoadRule rule, int callsPerConnection) implements Probe<
     @Override
     public String describe() {
         return "--concurrency callers (default 16) each sending random-token calls back to back for --load-duration (default 3s)";
+    }
+
+    /** A load call as the report shows it: through the run's redactor. */
+    private static RecordedRequest recorded(ProbeContext context, URI target, String body) {
+        return new RecordedRequest("POST", context.client().redactor().redact(target.toString()),
+                List.of(new Header("Content-Type", "application/json"),
+                        new Header(Step.SECRET_HEADER, context.client().redactor().redact(context.secret().reveal()))),
+                context.client().redactor().redact(body), body.length());
     }
 }

@@ -6,7 +6,8 @@ public enum SeriesEnd {
     DECIDED("stopped early: enough calls were over the budget that the p95 could no longer come back under it"),
     SILENT("stopped after 3 calls in a row got no response"),
     NO_TOKENS("stopped: the token source had no more tokens"),
-    SETTLED("stopped early: the error rate was settled against 1% at 95% confidence and the call rate was steady");
+    SETTLED("stopped early: the error rate was settled against 1% at 95% confidence and the call rate was steady"),
+    NOT_SENT("not sent: the target had not answered the previous " + SsoClient.SILENT_AFTER + " requests in a row");
 
     private final String description;
 
