@@ -118,34 +118,20 @@ class HmacTokenVerifierTest {
             tampered[i] = good[i].substring(0, good[i].length() - 2) + (last == 'A' ? 'B' : 'A') + good[i].charAt(good[i].length() - 1);
         }
         java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        java.util.List<Thread> threads = new java.util.ArrayList<>();
-        for (int t = 0; t < 8; t++) {
-            int offset = t;
-            threads.add(Thread.ofPlatform().start(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                for (int round = 0; round < 5; round++) {
-                    for (int j = 0; j < count; j++) {
-                        int i = (j * 7 + offset) % count;
-                        Verification ok = tokens.verify(good[i]);
-                        if (!(ok instanceof Verification.Valid v) || !v.userId().equals("u" + i)) {
-                            wrong.incrementAndGet();
-                        }
-                        if (!new Verification.Invalid("bad-signature").equals(tokens.verify(tampered[i]))) {
-                            wrong.incrementAndGet();
-                        }
+        Together.run(8, offset -> {
+            for (int round = 0; round < 5; round++) {
+                for (int j = 0; j < count; j++) {
+                    int i = (j * 7 + offset) % count;
+                    Verification ok = tokens.verify(good[i]);
+                    if (!(ok instanceof Verification.Valid v) || !v.userId().equals("u" + i)) {
+                        wrong.incrementAndGet();
+                    }
+                    if (!new Verification.Invalid("bad-signature").equals(tokens.verify(tampered[i]))) {
+                        wrong.incrementAndGet();
                     }
                 }
-            }));
-        }
-        start.countDown();
-        for (Thread thread : threads) {
-            thread.join(30_000);
-        }
+            }
+        });
         assertEquals(0, wrong.get(), "verifications answered wrongly under concurrency");
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.hubble.kit.reference.sso.ReplayStore.Consumption;
@@ -176,45 +175,7 @@ class InMemoryReplayStoreTest {
     void agreesWithAPlainMapUnderRandomUseExpiryAndReuse() {
         ManualClock clock = new ManualClock();
         InMemoryReplayStore store = new InMemoryReplayStore(5_000, clock);
-        Map<String, Instant> model = new HashMap<>();
-        Random random = new Random(20261130);
-        for (int step = 0; step < 200_000; step++) {
-            String id = "t" + random.nextInt(20_000);
-            Instant expiry = clock.instant().plusMillis(1 + random.nextInt(2_000));
-            Instant now = clock.instant();
-            Instant seen = model.get(id);
-            Consumption expected = seen != null && seen.isAfter(now) ? Consumption.REJECTED : Consumption.FIRST_USE;
-            if (expected == Consumption.FIRST_USE) {
-                model.put(id, expiry);
-            }
-            assertEquals(expected, store.consume(id, expiry), "step " + step + ", " + id);
-            if (random.nextInt(4) == 0) {
-                clock.advance(Duration.ofMillis(random.nextInt(30)));
-            }
-        }
-        long live = model.values().stream().filter(e -> e.isAfter(clock.instant())).count();
-        assertEquals(live, store.size());
-    }
-
-    /** Runs {@code body(thread)} on {@code threads} platform threads released together; returns when all are done. */
-    private static void together(int threads, java.util.function.IntConsumer body) throws InterruptedException {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> started = new java.util.ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            started.add(Thread.ofPlatform().start(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                body.accept(thread);
-            }));
-        }
-        start.countDown();
-        for (Thread thread : started) {
-            thread.join();
-        }
+        agreesWithAPlainMap(store, clock, 20261130, 200_000, 20_000);
     }
 
     @Test
@@ -224,7 +185,7 @@ class InMemoryReplayStoreTest {
         assertEquals(262_144, store.slots(), "together, a power of two of at least twice the capacity");
         int ids = 20_000;
         Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
-        together(8, thread -> {
+        Together.run(8, thread -> {
             // Every thread presents every id, each in its own order, so most ids are raced for.
             List<Integer> order = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, ids).boxed().toList());
             java.util.Collections.shuffle(order, new Random(thread));
@@ -245,7 +206,7 @@ class InMemoryReplayStoreTest {
         assertTrue(store.stripes() > 1, "striped: " + store.stripes());
         AtomicInteger firstUses = new AtomicInteger();
         AtomicInteger full = new AtomicInteger();
-        together(8, thread -> {
+        Together.run(8, thread -> {
             for (int i = 0; i < 2_000; i++) {
                 Consumption c = store.consume("t" + thread + "-" + i, T0.plusSeconds(60));
                 (c == Consumption.FIRST_USE ? firstUses : full).incrementAndGet();
@@ -280,10 +241,18 @@ class InMemoryReplayStoreTest {
         ManualClock clock = new ManualClock();
         InMemoryReplayStore store = new InMemoryReplayStore(32_768, clock);
         assertEquals(64, store.stripes());
+        agreesWithAPlainMap(store, clock, 20261201, 400_000, 2_000_000);
+    }
+
+    /**
+     * The model test: {@code steps} random uses of ids drawn from {@code ids}, each with a random expiry up to 2 s
+     * ahead, the clock moving on now and then; the store must answer as a plain map of id to expiry does.
+     */
+    private static void agreesWithAPlainMap(InMemoryReplayStore store, ManualClock clock, long seed, int steps, int ids) {
         Map<String, Instant> model = new HashMap<>();
-        Random random = new Random(20261201);
-        for (int step = 0; step < 400_000; step++) {
-            String id = "t" + random.nextInt(2_000_000);
+        Random random = new Random(seed);
+        for (int step = 0; step < steps; step++) {
+            String id = "t" + random.nextInt(ids);
             Instant expiry = clock.instant().plusMillis(1 + random.nextInt(2_000));
             Instant seen = model.get(id);
             Consumption expected = seen != null && seen.isAfter(clock.instant()) ? Consumption.REJECTED : Consumption.FIRST_USE;
@@ -295,8 +264,12 @@ class InMemoryReplayStoreTest {
                 clock.advance(Duration.ofMillis(random.nextInt(30)));
             }
         }
-        long live = model.values().stream().filter(e -> e.isAfter(clock.instant())).count();
-        assertEquals(live, store.size());
+        assertEquals(live(model, clock), store.size());
+    }
+
+    /** How many of the model's ids have not expired by the clock's time. */
+    private static long live(Map<String, Instant> model, ManualClock clock) {
+        return model.values().stream().filter(e -> e.isAfter(clock.instant())).count();
     }
 
     /**
@@ -320,7 +293,7 @@ class InMemoryReplayStoreTest {
                 assertEquals(Consumption.REJECTED, got, "step " + step + ", a live " + id);
             } else if (got == Consumption.FULL) {
                 // Allowed only when the store really holds its capacity of live ids.
-                long live = model.values().stream().filter(e -> e.isAfter(clock.instant())).count();
+                long live = live(model, clock);
                 assertEquals(1_000, live, "step " + step + ": FULL with only " + live + " live ids");
                 full++;
             } else {
@@ -331,8 +304,7 @@ class InMemoryReplayStoreTest {
                 clock.advance(Duration.ofMillis(random.nextInt(6))); // slow enough that the 250 ms between purges never binds
             }
         }
-        long live = model.values().stream().filter(e -> e.isAfter(clock.instant())).count();
-        assertEquals(live, store.size());
+        assertEquals(live(model, clock), store.size());
         assertTrue(full < 300_000 / 100, "rarely full: " + full);
     }
 
@@ -418,7 +390,7 @@ class InMemoryReplayStoreTest {
             clock.set(now);
             Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
             int r = round;
-            together(4, thread -> {
+            Together.run(4, thread -> {
                 for (int i = 0; i < 4; i++) {
                     String id = "id-" + ((thread + i) % 3);
                     // Every round the ids expire within it, so a later round may take the place again.
@@ -441,7 +413,7 @@ class InMemoryReplayStoreTest {
             InMemoryReplayStore store = new InMemoryReplayStore(capacity, Clock.fixed(T0, ZoneOffset.UTC));
             Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
             int perThread = capacity / 2 + 50; // two threads per id: capacity + 100 distinct ids
-            together(4, thread -> {
+            Together.run(4, thread -> {
                 for (int i = 0; i < perThread; i++) {
                     String id = "c" + ((thread / 2) * perThread + i);
                     if (store.consume(id, T0.plusSeconds(60)) == Consumption.FIRST_USE) {

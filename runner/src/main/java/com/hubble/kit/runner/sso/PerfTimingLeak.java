@@ -45,7 +45,7 @@ public final class PerfTimingLeak implements SsoCheck<TimingSamples> {
     public Outcome evaluate(TimingSamples samples) {
         Series series = Series.of(samples);
         String summary = series.summary();
-        if (series.first().size() < 20 || series.last().size() < 20) {
+        if (!series.judgeable()) {
             return new Outcome.Warn("too few timed calls to judge: " + summary, samples.notable(), series.figures(samples));
         }
         if (Math.abs(series.t()) <= THRESHOLD) {
@@ -71,7 +71,7 @@ public final class PerfTimingLeak implements SsoCheck<TimingSamples> {
     /** Whether one series looks like a leak, so the probe takes a second one to confirm it. */
     static boolean flagged(TimingSamples samples) {
         Series series = Series.of(samples);
-        return series.first().size() >= 20 && series.last().size() >= 20 && Math.abs(series.t()) > THRESHOLD;
+        return series.judgeable() && Math.abs(series.t()) > THRESHOLD;
     }
 
     /** One series, its slowest 10% cropped (collector pauses, network hiccups), and Welch's t over it. */
@@ -83,6 +83,11 @@ public final class PerfTimingLeak implements SsoCheck<TimingSamples> {
             List<Double> first = Stats.cropAbove(samples.wrongFirstMillis(), cut);
             List<Double> last = Stats.cropAbove(samples.wrongLastMillis(), cut);
             return new Series(first, last, Stats.welchT(first, last));
+        }
+
+        /** Enough timed calls on each side (20) for t to mean anything. */
+        boolean judgeable() {
+            return first.size() >= 20 && last.size() >= 20;
         }
 
         String summary() {

@@ -133,6 +133,11 @@ class TransportAndPerfChecksTest {
         assertEquals(Status.FAIL, new PerfConcurrency().evaluate(new LoadResult(4, Duration.ofSeconds(1), Map.of(), 0, 0, List.of())).status());
     }
 
+    /** A timing series: wrong-first calls around {@code first} ms, wrong-last around {@code last} ms (seeds seed, seed + 1). */
+    private static TimingSamples series(double first, double last, int seed) {
+        return new TimingSamples(noisy(first, seed), noisy(last, seed + 1), 0, List.of());
+    }
+
     private static List<Double> noisy(double mean, long seed) {
         Random random = new Random(seed);
         List<Double> values = new ArrayList<>();
@@ -144,21 +149,20 @@ class TransportAndPerfChecksTest {
 
     @Test
     void timingLeakPassesWhenBothClassesLookAlike() {
-        Outcome outcome = new PerfTimingLeak().evaluate(new TimingSamples(noisy(2.0, 1), noisy(2.0, 2), 0, List.of()));
+        Outcome outcome = new PerfTimingLeak().evaluate(series(2.0, 2.0, 1));
         assertEquals(Status.PASS, outcome.status());
         assertTrue(outcome.measurements().stream().anyMatch(m -> m.name().equals("t")));
     }
 
     @Test
     void timingLeakWarnsWhenWrongLastCharacterIsClearlySlower() {
-        Outcome outcome = new PerfTimingLeak().evaluate(new TimingSamples(noisy(2.0, 1), noisy(2.5, 2), 0, List.of()));
+        Outcome outcome = new PerfTimingLeak().evaluate(series(2.0, 2.5, 1));
         assertEquals(Status.WARN, outcome.status());
     }
 
     @Test
     void aTimingDifferenceThatASecondSeriesShowsAgainIsAWarn() {
-        TimingSamples leak = new TimingSamples(noisy(2.0, 1), noisy(2.5, 2), 0, List.of())
-                .confirmedBy(new TimingSamples(noisy(2.0, 3), noisy(2.5, 4), 0, List.of()));
+        TimingSamples leak = series(2.0, 2.5, 1).confirmedBy(series(2.0, 2.5, 3));
         Outcome outcome = new PerfTimingLeak().evaluate(leak);
         assertEquals(Status.WARN, outcome.status(), outcome.message());
         assertTrue(outcome.message().contains("in two series"), outcome.message());
@@ -168,8 +172,7 @@ class TransportAndPerfChecksTest {
     @Test
     void aTimingDifferenceThatASecondSeriesDoesNotShowIsAPass() {
         // One noisy series (a busy machine) that looks like a leak, then a clean one: not confirmed.
-        TimingSamples burst = new TimingSamples(noisy(2.0, 1), noisy(2.5, 2), 0, List.of())
-                .confirmedBy(new TimingSamples(noisy(2.0, 3), noisy(2.0, 4), 0, List.of()));
+        TimingSamples burst = series(2.0, 2.5, 1).confirmedBy(series(2.0, 2.0, 3));
         Outcome outcome = new PerfTimingLeak().evaluate(burst);
         assertEquals(Status.PASS, outcome.status(), outcome.message());
         assertTrue(outcome.message().contains("no timing difference confirmed"), outcome.message());
@@ -177,15 +180,14 @@ class TransportAndPerfChecksTest {
 
     @Test
     void twoSeriesThatDifferInOppositeDirectionsConfirmNothing() {
-        TimingSamples flipped = new TimingSamples(noisy(2.0, 1), noisy(2.5, 2), 0, List.of())
-                .confirmedBy(new TimingSamples(noisy(2.5, 3), noisy(2.0, 4), 0, List.of()));
+        TimingSamples flipped = series(2.0, 2.5, 1).confirmedBy(series(2.5, 2.0, 3));
         assertEquals(Status.PASS, new PerfTimingLeak().evaluate(flipped).status());
     }
 
     @Test
     void onlyASeriesThatLooksLikeALeakAsksForASecond() {
-        assertTrue(PerfTimingLeak.flagged(new TimingSamples(noisy(2.0, 1), noisy(2.5, 2), 0, List.of())));
-        assertFalse(PerfTimingLeak.flagged(new TimingSamples(noisy(2.0, 1), noisy(2.0, 2), 0, List.of())));
+        assertTrue(PerfTimingLeak.flagged(series(2.0, 2.5, 1)));
+        assertFalse(PerfTimingLeak.flagged(series(2.0, 2.0, 1)));
         assertFalse(PerfTimingLeak.flagged(new TimingSamples(List.of(1.0), List.of(9.0), 0, List.of())), "too few");
     }
 
