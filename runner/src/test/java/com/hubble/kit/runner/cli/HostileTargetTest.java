@@ -78,6 +78,18 @@ class HostileTargetTest {
             }
             JsonNode echo = check("sso.errors.no-secret-echo");
             assertEquals("FAIL", echo.get("status").asText(), echo.toString());
+            // The load is not sent to a silent target; its evidence is a recorded, not-sent call, redacted like any.
+            JsonNode load = check("sso.perf.concurrency");
+            assertEquals("FAIL", load.get("status").asText(), load.toString());
+            assertTrue(load.toString().contains("NOT_SENT"), load.toString());
+            StringBuilder written = new StringBuilder(cli.both());
+            try (var files = Files.list(dir.resolve("report"))) {
+                for (Path file : files.toList()) {
+                    written.append(Files.readString(file));
+                }
+            }
+            LeakMatrixTest.assertNoLeak("silent target", written.toString(),
+                    List.of("hostile-test-secret-5551234", "tok-valid-a", "tok-expired-b"));
         }
     }
 
