@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The runner's own speed (issue 11), every figure against a baseline measured in the SAME run:
-#   start-up   ./hubble-kit --help vs an embedded ./hubble-kit check (wall and peak RSS, medians, interleaved)
+#   start-up   ./hubble-kit --help vs an embedded ./hubble-kit check (wall and peak RSS, medians, interleaved), and
+#              two smaller embedded checks in the same rounds that show the floor under goal 1: one check (start-up
+#              and one request) and every check but the load (--skip sso.perf.concurrency)
 #   slow       check against a partner whose identity lookup takes 2.5 s (bench/runner/partner.py slow), at
 #              --parallelism 1 and at the default; and against a silent partner (accepts, never answers)
 #   load       sso.perf.concurrency vs wrk, same connections, same reference server (hubble-kit serve), interleaved,
@@ -64,10 +66,13 @@ for i in $(seq 1 "$runs"); do
   timed help "$kit" --help
   timed check "$kit" check
   verdict_line "$work/check.out" >>"$work/check.verdicts"
+  timed one "$kit" check --only sso.valid.status
+  timed noload "$kit" check --skip sso.perf.concurrency
 done
 help_wall="$(col help 1)"; help_cpu="$(col help 2)"
 check_wall="$(col check 1)"; check_cpu="$(col check 2)"; check_rss="$(col check 3)"
 check_verdicts="$(sort -u "$work/check.verdicts" | paste -sd';' -)"
+one_wall="$(col one 1)"; one_cpu="$(col one 2)"; noload_wall="$(col noload 1)"; noload_cpu="$(col noload 2)"
 
 # 2: a slow partner (2.5 s per identity lookup) and a silent one.
 export HUBBLE_SECRET="bench-secret-0123456789"
@@ -136,8 +141,11 @@ seconds (user + system) beside them move less. Medians of $runs interleaved runs
 |---|---|---|---|
 | \`./hubble-kit --help\` | ${help_wall} s | ${help_cpu} | |
 | \`./hubble-kit check\` (embedded reference) | ${check_wall} s | ${check_cpu} | $((check_rss / 1024)) MiB |
+| \`./hubble-kit check --only sso.valid.status\` (start-up and one request) | ${one_wall} s | ${one_cpu} | |
+| \`./hubble-kit check --skip sso.perf.concurrency\` (every check but the load) | ${noload_wall} s | ${noload_cpu} | |
 
 - check / help (wall): **$(ratio "$check_wall" "$help_wall")** (goal <= 2.5); --help wall: **${help_wall} s** (goal <= 0.8 s)
+- the floor, same rounds: one check / help **$(ratio "$one_wall" "$help_wall")**; every check but the load / help **$(ratio "$noload_wall" "$help_wall")**
 - every check run ended: ${check_verdicts}
 
 ## 2: a slow partner and a silent one (1 run each)

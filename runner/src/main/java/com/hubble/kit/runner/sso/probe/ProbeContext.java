@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 import com.hubble.kit.reference.Secret;
@@ -114,10 +115,20 @@ public final class ProbeContext {
      * rest need not be searched for (registering 1 MiB values in every encoding cost seconds and hundreds of MiB).
      */
     public String randomToken(int length) {
-        // One draw for the whole token: 48 bytes at a time took a system call per 64 characters (~0.1 s for 1 MiB).
+        // One draw: 48 bytes at a time took a system call per 64 characters (~0.1 s for 1 MiB). Past the part that is
+        // registered, the filler comes from a generator seeded by the secure one: the JDK's SecureRandom mixes every
+        // 20 bytes through SHA-1, which without the optimising compiler (short commands run without it) cost an
+        // embedded check ~15 ms of CPU on its critical path for the 1 MiB token.
         int characters = Math.max(1, length - 3);
         byte[] bytes = new byte[(characters * 3 + 3) / 4];
-        RANDOM.nextBytes(bytes);
+        if (characters <= WHOLE_RANDOM_TOKEN) {
+            RANDOM.nextBytes(bytes);
+        } else {
+            new SplittableRandom(RANDOM.nextLong()).nextBytes(bytes);
+            byte[] head = new byte[RANDOM_TOKEN_PREFIX * 3 / 4 + 3]; // more than the registered prefix's characters
+            RANDOM.nextBytes(head);
+            System.arraycopy(head, 0, bytes, 0, head.length);
+        }
         String value = "hk-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).substring(0, characters);
         client.redactor().add(Secret.of(value.length() <= WHOLE_RANDOM_TOKEN ? value
                 : value.substring(0, RANDOM_TOKEN_PREFIX)), "token");
