@@ -12,7 +12,8 @@ import com.hubble.kit.runner.report.Severity;
 
 /**
  * A call that got a 401 is repeated at most once. The repeats of a call are the authenticated calls with the same
- * method, path and query that follow it, up to the first one that is not answered 401 or the first other call.
+ * method, path and query that follow it, up to the first one that is not answered 401 or the first other call;
+ * other threads' calls of the same request that met the same 401 are not repeats ({@link ParallelAttempts}).
  */
 public final class RetryBounded implements ClientCheck {
     private static final CheckInfo INFO = new CheckInfo("client.retry.bounded", "A call that got a 401 is retried at most once",
@@ -42,10 +43,14 @@ public final class RetryBounded implements ClientCheck {
             }
             rejected++;
             List<RecordedExchange> chain = new ArrayList<>(List.of(first));
+            Set<Integer> otherThreads = ParallelAttempts.after(first, calls, session.concurrent());
             for (int j = i + 1; j < calls.size(); j++) {
                 RecordedExchange next = calls.get(j);
                 if (!ClientEvidence.callKey(next).equals(ClientEvidence.callKey(first))) {
                     break;
+                }
+                if (otherThreads.contains(next.sequence())) {
+                    continue; // another thread's call of the same request, met by the same 401: its own chain
                 }
                 chain.add(next);
                 judged.add(next.sequence());

@@ -35,6 +35,12 @@ public final class RetryOn401 implements ClientCheck {
      * multi-threaded client's concurrent work; later ones show a client that ignored the 401 or moved on.
      */
     static final Duration CONCURRENT_WINDOW = Duration.ofSeconds(1);
+    /**
+     * How long a multi-threaded client's retry may follow its re-login while other threads carry on with the new
+     * token: retry policies wait before repeating (Spring Retry's default back-off is 1 s; tenacity and Polly set-ups
+     * of 1-2 s are common). Later, the repeat is taken for the same call sent again by a client that moved on.
+     */
+    static final Duration RETRY_WAIT = Duration.ofSeconds(5);
 
     @Override
     public Outcome evaluate(ClientSession session) {
@@ -79,8 +85,9 @@ public final class RetryOn401 implements ClientCheck {
 
         static Recovery after(RecordedExchange revoked, List<RecordedExchange> exchanges, boolean concurrent) {
             List<RecordedExchange> later = exchanges.stream().filter(e -> e.sequence() > revoked.sequence()).toList();
+            java.util.Set<Integer> otherThreads = ParallelAttempts.after(revoked, exchanges, concurrent);
             Optional<RecordedExchange> retry = later.stream().filter(RecordedExchange::isAuthenticatedCall)
-                    .filter(e -> sameRequest(e, revoked)).findFirst();
+                    .filter(e -> sameRequest(e, revoked) && !otherThreads.contains(e.sequence())).findFirst();
             int until = retry.map(RecordedExchange::sequence).orElse(Integer.MAX_VALUE);
             List<RecordedExchange> before = later.stream().filter(e -> e.sequence() < until).toList();
             List<RecordedExchange> between = before.stream().filter(RecordedExchange::isAuthenticatedCall).toList();
@@ -136,7 +143,8 @@ public final class RetryOn401 implements ClientCheck {
             RecordedExchange login = logins.getFirst();
             List<RecordedExchange> movedOn = between.stream()
                     .filter(e -> !tokenId(e).equals(revokedToken) && e.sequence() > login.sequence()).toList();
-            if (!movedOn.isEmpty() && Duration.between(login.receivedAt(), repeat.receivedAt()).compareTo(window) >= 0) {
+            Duration wait = window.isPositive() ? RETRY_WAIT : Duration.ZERO;
+            if (!movedOn.isEmpty() && Duration.between(login.receivedAt(), repeat.receivedAt()).compareTo(wait) >= 0) {
                 return Optional.of("after the injected 401 on " + call + " and the login " + millisAfter(login)
                         + " later, the client sent " + movedOn.size() + " other call(s) (" + ClientEvidence.describe(
                         movedOn.getFirst()) + ") and repeated the failed request only " + millisAfter(repeat)
@@ -161,12 +169,12 @@ public final class RetryOn401 implements ClientCheck {
         }
 
         private static Optional<String> tokenId(RecordedExchange e) {
-            return e.authorization().flatMap(PresentedToken::tokenId);
+            return ParallelAttempts.tokenId(e);
         }
 
         /** Method, path, query (token ids blanked) and body: the retry repeats the request that failed. */
         private static boolean sameRequest(RecordedExchange a, RecordedExchange b) {
-            return ClientEvidence.callKey(a).equals(ClientEvidence.callKey(b)) && a.bodyDigest().equals(b.bodyDigest());
+            return ParallelAttempts.sameRequest(a, b);
         }
     }
 }

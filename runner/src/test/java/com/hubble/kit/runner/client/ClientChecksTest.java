@@ -1,6 +1,7 @@
 package com.hubble.kit.runner.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -377,5 +378,61 @@ class ClientChecksTest {
         ClientSession session = new Traffic().login().revokedCall("a").login().call("a").call("a").call("a")
                 .session();
         assertEquals(Status.PASS, judge(new RetryBounded(), session).status());
+    }
+
+    /** Several threads fetch one URL and meet the injected 401 together; each is retried once after one login. */
+    private static Traffic threadsOnOneUrl(int threads, int retried) {
+        Traffic traffic = slowRevokedCall(new Traffic().login().call("a"), "list");
+        for (int i = 1; i < threads; i++) {
+            traffic.callWithRevokedToken("list");
+        }
+        traffic.login();
+        for (int i = 0; i < retried; i++) {
+            traffic.call("list");
+        }
+        return traffic.call("b");
+    }
+
+    @Test
+    void threadsFetchingOneUrlThatMeetTheSame401AndAreEachRetriedOnceAreNotRepeatsOfEachOther() {
+        ClientSession session = threadsOnOneUrl(4, 4).session();
+        assertTrue(session.concurrent());
+        Outcome onRetry = judge(new RetryOn401(), session);
+        assertEquals(Status.PASS, onRetry.status(), onRetry.message());
+        Outcome bounded = judge(new RetryBounded(), session);
+        assertEquals(Status.PASS, bounded.status(), bounded.message());
+    }
+
+    @Test
+    void aConcurrentClientRepeatingTheCallWithTheRejectedTokenBeforeItsLoginIsStillCaught() {
+        // Three sends of one call with the revoked token and one retry after the login: fewer retries than
+        // attempts, so the two repeats before the login are repeats, not other threads.
+        ClientSession session = threadsOnOneUrl(3, 1).session();
+        assertTrue(session.concurrent());
+        Outcome onRetry = judge(new RetryOn401(), session);
+        assertEquals(Status.FAIL, onRetry.status(), onRetry.message());
+        assertTrue(onRetry.message().contains("without logging in again"), onRetry.message());
+        Outcome bounded = judge(new RetryBounded(), session);
+        assertEquals(Status.FAIL, bounded.status(), bounded.message());
+        assertTrue(bounded.message().contains("4 times in a row"), bounded.message());
+        ClientSession sequential = new Traffic().login().call("a").revokedCall("list").callWithRevokedToken("list")
+                .callWithRevokedToken("list").login().call("list").call("list").call("list").session();
+        assertFalse(sequential.concurrent());
+        assertEquals(Status.FAIL, judge(new RetryBounded(), sequential).status(), "no threads without overlap");
+    }
+
+    @Test
+    void aConcurrentClientsRetryMayWaitSecondsAfterTheLoginWhileOtherThreadsCarryOn() {
+        // Spring Retry waits 1 s by default before repeating; other threads use the new token meanwhile.
+        ClientSession backOff = slowRevokedCall(new Traffic().login().call("a"), "b").login().call("c")
+                .after(Duration.ofMillis(1200)).call("d").call("b").session();
+        assertTrue(backOff.concurrent());
+        Outcome outcome = judge(new RetryOn401(), backOff);
+        assertEquals(Status.PASS, outcome.status(), outcome.message());
+        ClientSession movedOn = slowRevokedCall(new Traffic().login().call("a"), "b").login().call("c")
+                .after(Duration.ofSeconds(6)).call("d").call("b").session();
+        Outcome late = judge(new RetryOn401(), movedOn);
+        assertEquals(Status.FAIL, late.status(), late.message());
+        assertTrue(late.message().contains("not a retry of the failed request"), late.message());
     }
 }
