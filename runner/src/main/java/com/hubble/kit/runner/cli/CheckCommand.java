@@ -230,7 +230,7 @@ public final class CheckCommand implements Callable<ExitCode> {
 
     /** One call with a random token: a refused connection, an unknown host or a TLS failure means exit 3. */
     private static Optional<TransportFailure> preflight(ProbeContext context) {
-        Exchange exchange = context.client().send("reachability", "POST", context.sso(null),
+        Exchange exchange = context.send("reachability", "POST", context.sso(null),
                 List.of(new Header(Step.SECRET_HEADER, context.secret().reveal())),
                 "{\"token\":\"" + context.randomToken(43) + "\"}");
         return exchange.failure().filter(f -> f.kind() == TransportFailure.Kind.CONNECT || f.kind() == TransportFailure.Kind.TLS);

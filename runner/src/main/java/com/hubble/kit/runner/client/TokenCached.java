@@ -19,8 +19,10 @@ import com.hubble.kit.runner.report.Severity;
  * token had reached its refresh point, or was revoked by the injected 401. The refresh point is the earlier of 80% of
  * the token's lifetime (the source's recommendation) and 5 minutes before expiry (the source's own example code), less
  * a tenth of the lifetime as tolerance: a client that measures the lifetime from when it sent the login (as it should)
- * refreshes slightly earlier than the sandbox's clock suggests. A token shorter than that has no such point: any
- * re-login after it is explained.
+ * refreshes slightly earlier than the sandbox's clock suggests. A token shorter than that (about 333 s) has no such
+ * point: a client following the source's example renews it before every call, so a re-login after it is explained,
+ * and judges nothing. When every re-login came after such a token that carried at most one call, and no token carried
+ * more than one, caching was not seen either way: the check says so (not run) instead of passing.
  */
 public final class TokenCached implements ClientCheck {
     static final double REFRESH_FRACTION = 0.8;
@@ -62,6 +64,12 @@ public final class TokenCached implements ClientCheck {
                 .collect(Collectors.toSet());
         List<RecordedExchange> unexplained = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
+        java.util.Map<String, Long> callsByToken = session.authenticatedCalls().stream()
+                .flatMap(e -> e.authorization().flatMap(PresentedToken::tokenId).stream())
+                .collect(Collectors.groupingBy(t -> t, Collectors.counting()));
+        boolean reuseSeen = callsByToken.entrySet().stream().anyMatch(e -> e.getValue() > 1 && !revoked.contains(e.getKey()));
+        List<RecordedExchange> unseen = new ArrayList<>();
+        long shortest = Long.MAX_VALUE;
         RecordedExchange current = null;
         for (RecordedExchange login : logins) {
             if (current != null) {
@@ -73,6 +81,9 @@ public final class TokenCached implements ClientCheck {
                     unexplained.add(login);
                     reasons.add("#" + login.sequence() + " when " + tokenId + " was " + seconds(age) + " old of "
                             + lifetime + " s (a refresh is explained from " + seconds(point) + ")");
+                } else if (!revoked.contains(tokenId) && point.isZero() && callsByToken.getOrDefault(tokenId, 0L) <= 1) {
+                    unseen.add(login);
+                    shortest = Math.min(shortest, lifetime);
                 }
             }
             if (login.issuedTokenId().isPresent()) {
@@ -86,6 +97,13 @@ public final class TokenCached implements ClientCheck {
                     + "still valid and not near expiry: " + String.join("; ", reasons.stream().limit(5).toList())
                     + (reasons.size() > 5 ? "; and " + (reasons.size() - 5) + " more" : ""),
                     ClientEvidence.of(logins), figures);
+        }
+        if (!unseen.isEmpty() && !reuseSeen) {
+            return Outcome.missing("tokens that live long enough to be reused: " + unseen.size() + " of " + logins.size()
+                    + " logins came after a token of " + shortest + " s or less that carried at most one call, and no "
+                    + "token carried more (a token under about 333 s is within the source's 5-minute refresh buffer, "
+                    + "which renews it before every call); run with the sandbox's default lifetimes or --expires-in 600 "
+                    + "or more");
         }
         return new Outcome.Pass(logins.size() + " login(s), each after the previous token reached its refresh point or "
                 + "was revoked by the injected 401", ClientEvidence.of(logins), figures);

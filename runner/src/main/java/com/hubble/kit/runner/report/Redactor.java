@@ -49,6 +49,8 @@ public final class Redactor {
     }
 
     private final List<Entry> entries = new ArrayList<>();
+    /** Runs of the values long enough to redact, and to count as an echo, wherever they appear (see {@link Fragments}). */
+    private final Fragments fragments = new Fragments();
     private final java.util.Set<String> known = new java.util.HashSet<>();
     /**
      * The values in groups of 1, 2, 4, ... entries, each with its two automata: a run registers a token per
@@ -164,6 +166,7 @@ public final class Redactor {
         if (!raw.isEmpty() && known.add(raw)) {
             Entry entry = new Entry(raw, label);
             entries.add(entry);
+            fragments.add(raw, label.equals(SECRET_LABEL));
             shortValues |= raw.length() < SUBSTRING_MATCH_MIN;
             nonAscii |= !raw.chars().allMatch(c -> c < 0x80);
             entries.sort(Comparator.comparingInt((Entry e) -> e.value.length()).reversed());
@@ -271,6 +274,7 @@ public final class Redactor {
                 mark(level, group, DANGLING_MIN, reach, secret);
             }
         }
+        fragments.mark(part, reach, secret);
         int safe = head - margin;
         StringBuilder out = new StringBuilder(max + 32);
         int i = 0;
@@ -365,13 +369,15 @@ public final class Redactor {
         }
         for (Header header : response.headers()) {
             Optional<String> label = longEcho(matchers, clean(header.value()), false, nonAscii)
-                    .or(() -> shortEcho(header.value().strip()));
+                    .or(() -> shortEcho(header.value().strip()))
+                    .or(() -> fragments.echo(clean(header.value()), labelOtherThanSecret()));
             if (label.isPresent()) {
                 return Optional.of(label.get() + " came back in the response header " + header.name());
             }
         }
         String body = clean(response.body());
-        Optional<String> label = longEcho(matchers, body, response.truncated(), nonAscii).or(() -> shortEcho(body.strip()));
+        Optional<String> label = longEcho(matchers, body, response.truncated(), nonAscii).or(() -> shortEcho(body.strip()))
+                .or(() -> fragments.echo(body, labelOtherThanSecret()));
         if (label.isEmpty()) {
             for (String string : jsonStrings(body)) {
                 label = shortEcho(string);
@@ -524,6 +530,7 @@ public final class Redactor {
                 any |= mark(level, group, cut ? DANGLING_MIN : DANGLING_UNCUT_MIN, reach, secret);
             }
         }
+        any |= fragments.mark(cleaned, reach, secret);
         if (!any) {
             return cleaned;
         }

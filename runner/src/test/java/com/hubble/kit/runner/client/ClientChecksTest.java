@@ -162,8 +162,24 @@ class ClientChecksTest {
 
     @Test
     void withTokensShorterThanTheSourcesFiveMinuteBufferAnEarlyReloginIsWhatItsOwnExampleDoes() {
-        Traffic early = new Traffic().login().call("a").after(Duration.ofSeconds(1)).login().call("b");
-        assertEquals(Status.PASS, judge(new TokenCached(), early.session(10, 0)).status());
+        Traffic reused = new Traffic().login().call("a").call("b").after(Duration.ofSeconds(1)).login().call("c").call("d");
+        assertEquals(Status.PASS, judge(new TokenCached(), reused.session(10, 0)).status());
+    }
+
+    @Test
+    void withOnlyShortTokensEachUsedOnceCachingIsNotJudgedRatherThanPassed() {
+        // --expires-in 60: a client that logs in before every call and one following the source's 5-minute buffer look
+        // the same; the check must not say the logins came "after the refresh point".
+        Traffic everyCall = new Traffic();
+        for (int i = 0; i < 6; i++) {
+            everyCall.login().call("pageNo=" + i);
+        }
+        Outcome outcome = judge(new TokenCached(), everyCall.session(60, 0));
+        assertEquals(Status.SKIP, outcome.status(), outcome.message());
+        assertTrue(((Outcome.Skip) outcome).missingInput().isPresent());
+        assertTrue(outcome.message().contains("5 of 6 logins") && outcome.message().contains("--expires-in 600"),
+                outcome.message());
+        assertEquals(Status.FAIL, judge(new TokenCached(), everyCall.session(3600, 0)).status(), "long tokens judge it");
     }
 
     @Test

@@ -43,7 +43,9 @@ public final class PartnerServer implements AutoCloseable {
         /** Not a defect: a framework's (Spring-style) JSON 400 page for a missing header or an empty/missing token. */
         FRAMEWORK_ERROR_PAGES,
         /** A 401 for an invalid/expired/replayed token that carries the profile next to "userId": null. */
-        PROFILE_IN_REJECTIONS
+        PROFILE_IN_REJECTIONS,
+        /** Never answers a token with a SQL or JNDI payload (the connection stays open); answers everything else. */
+        HANGS_ON_INJECTION
     }
 
     public static final String SPEC_USER = "test-user-123";
@@ -179,6 +181,17 @@ public final class PartnerServer implements AutoCloseable {
             if (has(Defect.FRAMEWORK_ERROR_PAGES) && exchange.getRequestHeaders().getFirst("X-Hubble-Secret") == null) {
                 frameworkPage(exchange, "Required request header 'X-Hubble-Secret' is not present");
                 return;
+            }
+            if (has(Defect.HANGS_ON_INJECTION)) {
+                String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+                if (text.contains("jndi") || text.contains("OR '1'='1'") || text.contains("\\u0000") || text.contains("\\r\\n")) {
+                    try {
+                        Thread.sleep(60_000); // stops with the server (close interrupts nothing; the test's timeout is short)
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return;
+                }
             }
             if (!secretOk(exchange)) {
                 if (has(Defect.CONSUMES_TOKEN_BEFORE_SECRET)) {

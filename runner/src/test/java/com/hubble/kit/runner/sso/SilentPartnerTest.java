@@ -21,6 +21,7 @@ import com.hubble.kit.reference.Secret;
 import com.hubble.kit.runner.access.FixedTokens;
 import com.hubble.kit.runner.access.PartnerToken;
 import com.hubble.kit.runner.report.CheckResult;
+import com.hubble.kit.runner.report.Exchange;
 import com.hubble.kit.runner.report.Redactor;
 import com.hubble.kit.runner.report.Report;
 import com.hubble.kit.runner.report.Status;
@@ -190,6 +191,49 @@ class SilentPartnerTest {
                 assertEquals(Status.FAIL, result.status(), id + ": " + result.outcome().message());
             }
             assertNotEquals(Verdict.PASS, report.verdict());
+        }
+    }
+
+    @Test
+    void timeoutsOfOneProbeHoldBackOnlyThatProbesRequests() throws Exception {
+        try (Silent server = new Silent(); SsoClient client = new SsoClient(Duration.ofMillis(300), false, new Redactor())) {
+            URI sso = URI.create(server.base() + "/sso");
+            for (int i = 0; i < SsoClient.SILENT_AFTER; i++) {
+                assertTrue(client.send(7, "hostile " + i, "POST", sso, List.of(), "{}").response().isEmpty());
+            }
+            assertTrue(Expect.wasNotSent(client.send(7, "hostile more", "POST", sso, List.of(), "{}")),
+                    "the probe's own further requests are held back");
+            assertTrue(!client.silent(), "one probe's timeouts do not make the target silent");
+            Exchange other = client.send(8, "next probe", "POST", sso, List.of(), "{}");
+            assertTrue(!Expect.wasNotSent(other), "another probe's request is sent");
+            assertTrue(client.silent(), "a timeout of a second probe in the same streak does");
+            assertTrue(Expect.wasNotSent(client.send(9, "third probe", "POST", sso, List.of(), "{}")));
+        }
+    }
+
+    @Test
+    void aPartnerThatHangsOnlyOnInjectionTokensFailsOnlyThatCheckAtParallelismOne() throws Exception {
+        Secret secret = Secret.of("hangs-on-injection-secret-0123");
+        Settings settings = new Settings(Duration.ofMillis(700), Duration.ofSeconds(1), 2, Duration.ofMillis(200), true,
+                false, 1, 0, true);
+        try (PartnerServer server = PartnerServer.start(secret, PartnerServer.Defect.HANGS_ON_INJECTION);
+             SsoClient client = new SsoClient(settings.timeout(), false, new Redactor())) {
+            ProbeContext context = new ProbeContext(server.baseUri(), client, secret, server.validTokens(),
+                    server.expiredTokens(), settings);
+            Report report = new SsoRun(context).run(server.baseUri().toString(), SsoCatalogue.checks(true), Set.of(),
+                    false, List.of(), r -> { });
+            CheckResult injection = report.checks().stream().filter(c -> c.id().equals("sso.token.injection")).findFirst()
+                    .orElseThrow();
+            assertEquals(Status.FAIL, injection.status(), injection.outcome().message());
+            for (CheckResult result : report.checks()) {
+                if (!result.id().equals("sso.token.injection") && !result.id().startsWith("sso.errors.")
+                        && !result.id().startsWith("sso.transport.")) {
+                    assertNotEquals(Status.FAIL, result.status(), result.id() + ": " + result.outcome().message());
+                }
+            }
+            CheckResult replay = report.checks().stream().filter(c -> c.id().equals("sso.token.replay")).findFirst()
+                    .orElseThrow();
+            assertEquals(Status.PASS, replay.status(), replay.outcome().message());
         }
     }
 }

@@ -38,7 +38,7 @@ public record LatencyProbe(int validCalls, int rejectedCalls, SeriesRule stop) i
                 validEnd = SeriesEnd.NO_TOKENS;
                 break;
             }
-            Exchange e = context.client().send("timed valid call", "POST", context.sso(null), secret,
+            Exchange e = context.send("timed valid call", "POST", context.sso(null), secret,
                     "{\"token\":" + Plan.jsonString(token.get().token().reveal()) + "}");
             failuresInARow = e.failure().isPresent() ? failuresInARow + 1 : 0;
             valid.add(sample(e));
@@ -52,7 +52,7 @@ public record LatencyProbe(int validCalls, int rejectedCalls, SeriesRule stop) i
                 rejectedEnd = failuresInARow >= GIVE_UP_AFTER ? SeriesEnd.SILENT : SeriesEnd.DECIDED;
                 break;
             }
-            Exchange e = context.client().send("timed rejected call", "POST", context.sso(null), secret,
+            Exchange e = context.send("timed rejected call", "POST", context.sso(null), secret,
                     "{\"token\":" + Plan.jsonString(random) + "}");
             failuresInARow = e.failure().isPresent() ? failuresInARow + 1 : 0;
             rejected.add(sample(e));

@@ -70,7 +70,7 @@ public record Plan(List<Step> steps) implements Probe<Observed> {
             String query = step.queryToken()
                     .map(t -> "token=" + java.net.URLEncoder.encode(resolved.get(t), java.nio.charset.StandardCharsets.UTF_8))
                     .orElse(null);
-            exchanges.add(context.client().send(step.label(), step.method(), context.sso(query), headers, body));
+            exchanges.add(context.send(step.label(), step.method(), context.sso(query), headers, body));
         }
         context.record(exchanges);
         Optional<String> userId = Optional.ofNullable(slots.get(0)).flatMap(PartnerToken::userId);

@@ -75,6 +75,11 @@ public final class ProbeContext {
         return client;
     }
 
+    /** Sends one request for this probe (see {@link SsoClient#send(int, String, String, URI, List, String)}). */
+    public Exchange send(String label, String method, URI uri, List<com.hubble.kit.runner.report.Header> headers, String body) {
+        return client.send(position, label, method, uri, headers, body);
+    }
+
     public Secret secret() {
         return secret;
     }

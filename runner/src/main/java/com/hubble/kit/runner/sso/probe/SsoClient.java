@@ -38,10 +38,14 @@ public final class SsoClient implements AutoCloseable {
     public static final int BODY_CAP = 1024 * 1024;
     static final int REQUEST_PREVIEW = 2048;
     /**
-     * After this many timeouts in a row the target is taken as silent: requests are recorded as not sent, except
-     * every {@link #RETRY_EVERY}th, which is sent to find out whether the target has recovered (a cold start). Only one
-     * such retry is in flight at a time: with parallel probes, retries that went out together would each cost a full
-     * timeout, and how many went out would depend on how the threads happened to be scheduled.
+     * After this many timeouts in a row, of requests of more than one probe, the target is taken as silent: requests
+     * are recorded as not sent, except every {@link #RETRY_EVERY}th, which is sent to find out whether the target has
+     * recovered (a cold start). Only one such retry is in flight at a time: with parallel probes, retries that went
+     * out together would each cost a full timeout, and how many went out would depend on how the threads happened to
+     * be scheduled. Timeouts of one probe alone hold back only that probe's further requests (its cost stays bounded),
+     * not the other probes': a partner may hang on exactly what that probe sends (hostile tokens, valid tokens only),
+     * and holding back the next probe's requests would fail a check the partner passes (at --parallelism 1, nothing
+     * else answers in between).
      */
     public static final int SILENT_AFTER = 3;
     public static final int RETRY_EVERY = 4;
@@ -57,7 +61,11 @@ public final class SsoClient implements AutoCloseable {
     private final java.util.concurrent.ConcurrentMap<String, Boolean> oneShot = new java.util.concurrent.ConcurrentHashMap<>();
     private final Duration timeout;
     private final Redactor redactor;
-    private final java.util.concurrent.atomic.AtomicInteger timeoutsInARow = new java.util.concurrent.atomic.AtomicInteger();
+    /** The timeouts in a row, and the probes (by source) they came from; guarded by this. */
+    private int timeoutsInARow;
+    private final java.util.Set<Integer> streakSources = new java.util.HashSet<>();
+    /** A fresh source for each request sent without one: each counts as a probe of its own. */
+    private final java.util.concurrent.atomic.AtomicInteger unsourced = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger notSent = new java.util.concurrent.atomic.AtomicInteger();
     /** Whether a retry to a silent target is in flight (see {@link #SILENT_AFTER}). */
     private final java.util.concurrent.atomic.AtomicBoolean retrying = new java.util.concurrent.atomic.AtomicBoolean();
@@ -88,13 +96,31 @@ public final class SsoClient implements AutoCloseable {
         return redactor;
     }
 
-    /** Whether the target has been silent (timeouts in a row): requests are then mostly not sent, see {@link #NOT_SENT}. */
+    /**
+     * Whether the target has been silent (timeouts in a row, of more than one probe): requests are then mostly not sent,
+     * see {@link #NOT_SENT}.
+     */
     public boolean silent() {
-        return timeoutsInARow.get() >= SILENT_AFTER;
+        synchronized (this) {
+            return timeoutsInARow >= SILENT_AFTER && streakSources.size() > 1;
+        }
     }
 
-    /** Sends one request and records it; never throws for anything the partner does. */
+    /** Whether a request of this source is held back: after timeouts in a row of more than one probe, or of its own. */
+    private synchronized boolean holdsBack(int source) {
+        return timeoutsInARow >= SILENT_AFTER && (streakSources.size() > 1 || streakSources.contains(source));
+    }
+
+    /** Sends one request and records it, as a probe of its own; never throws for anything the partner does. */
     public Exchange send(String label, String method, URI uri, List<Header> headers, String body) {
+        return send(Integer.MIN_VALUE + unsourced.getAndIncrement() % 1_000_000, label, method, uri, headers, body);
+    }
+
+    /**
+     * Sends one request for the probe {@code source} (its position in the run) and records it; never throws for
+     * anything the partner does.
+     */
+    public Exchange send(int source, String label, String method, URI uri, List<Header> headers, String body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -112,7 +138,7 @@ public final class SsoClient implements AutoCloseable {
                 redactor.excerpt(body == null ? "" : body, REQUEST_PREVIEW),
                 body == null ? 0 : body.getBytes(StandardCharsets.UTF_8).length);
         boolean retry = false;
-        if (timeoutsInARow.get() >= SILENT_AFTER) {
+        if (holdsBack(source)) {
             // A silent partner would otherwise cost a full timeout per probe (minutes with --timeout 5s).
             retry = notSent.incrementAndGet() % RETRY_EVERY == 0 && retrying.compareAndSet(false, true);
             if (!retry) {
@@ -125,10 +151,16 @@ public final class SsoClient implements AutoCloseable {
         try {
             reply = exchange(builder.build(), body != null);
             if (reply instanceof RecordedResponse) {
-                timeoutsInARow.set(0);
+                synchronized (this) {
+                    timeoutsInARow = 0;
+                    streakSources.clear();
+                }
                 notSent.set(0);
             } else if (reply instanceof TransportFailure f && f.kind() == TransportFailure.Kind.TIMEOUT) {
-                timeoutsInARow.incrementAndGet();
+                synchronized (this) {
+                    timeoutsInARow++;
+                    streakSources.add(source);
+                }
             }
         } finally {
             if (retry) {

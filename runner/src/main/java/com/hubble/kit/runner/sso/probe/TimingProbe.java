@@ -49,7 +49,7 @@ public record TimingProbe(int pairs, Predicate<TimingSamples> confirmWhen) imple
         URI target = context.sso(null);
         if (context.client().silent()) {
             return confirmed(call -> {
-                Exchange e = context.client().send(call.label(), "POST", target, call.wrongFirst() ? first : last, body);
+                Exchange e = context.send(call.label(), "POST", target, call.wrongFirst() ? first : last, body);
                 return new Timed(e.elapsed().toNanos() / 1e6, e.failure().isPresent() ? e : null);
             });
         }
