@@ -104,7 +104,8 @@ esac
 
 # The reason of a run without a verdict of failed checks: for an INCOMPLETE report, what it lacked (from the report);
 # otherwise the last block of stderr lines starting with "hubble-kit" (the kit's and the launcher's own messages),
-# at most 3 lines and 2000 characters. Read as data only: nothing here expands it.
+# at most 3 lines and 2000 characters, without the progress notes that end in "..." (the launcher's "recording the
+# start-up archive..." on first use sits right above the kit's error). Read as data only: nothing here expands it.
 reason=""
 if [ "$verdict" = INCOMPLETE ] && [ -f "$json" ] && [ -n "$have_jq" ]; then
   reason="$(jq -r '.strict as $strict
@@ -119,7 +120,8 @@ if [ "$verdict" = INCOMPLETE ] && [ -f "$json" ] && [ -n "$have_jq" ]; then
   [ -n "$reason" ] || reason="$(jq -r '.notes[0] // ""' "$json" 2>/dev/null)" # a cut-short run: its reason is the first note
 fi
 if [ -z "$reason" ]; then
-  reason="$(LC_ALL=C awk '/^hubble-kit/ { if (!open) n = 0; open = 1; block[++n] = $0; next } { open = 0 }
+  reason="$(LC_ALL=C awk '/^hubble-kit.*\.\.\.\r?$/ { next }
+                         /^hubble-kit/ { if (!open) n = 0; open = 1; block[++n] = $0; next } { open = 0 }
                          END { for (i = (n > 3 ? n - 2 : 1); i <= n; i++) print block[i] }' "$stderr_copy")"
 fi
 if [ "$code" -gt 128 ] && [ "$code" -lt 160 ]; then

@@ -196,8 +196,9 @@ class CiIntegrationIT {
     }
 
     @Test
-    void aUsageErrorsAnnotationCarriesTheLastBlockOfHubbleKitLinesEscapedAndNeverExpanded() throws Exception {
+    void aUsageErrorsAnnotationCarriesTheLastBlockOfHubbleKitLinesButNoProgressNoteEscapedAndNeverExpanded() throws Exception {
         String stderr = "hubble-kit: note: building the runner\n[INFO] BUILD SUCCESS\n"
+                + "hubble-kit: recording the start-up archive (one embedded check)...\n"
                 + "hubble-kit: no JDK 21 or newer found (looked at $JAVA_HOME and /usr/lib/jvm/*).\n"
                 + "hubble-kit: install one, e.g. $(touch pwned-1) `touch pwned-2` ${HOME} 100%\r\n";
         Result result = step(fakeKit(2, null, stderr), Map.of("command", "check"));
