@@ -152,6 +152,8 @@ public final class HubbleKit implements Runnable {
                     && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
                 // "--expires-in: 'abc' is not a whole number of seconds": the option, then what it wants
                 cmd.getErr().println("hubble-kit: " + option.longestName() + ": " + conversion.getMessage());
+            } else if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                cmd.getErr().println("hubble-kit: " + unmatched(unmatched, args));
             } else {
                 cmd.getErr().println("hubble-kit: " + ex.getMessage());
             }
@@ -167,6 +169,49 @@ public final class HubbleKit implements Runnable {
             return ExitCode.USAGE.code();
         });
         return commandLine;
+    }
+
+    /**
+     * What was not understood, without its values: "--secret VALUE" is the first thing a newcomer tries, and picocli's
+     * own message ("Unknown options: '--secret', 'the-secret'") would print the secret into the CI log. Option names
+     * are shown (cut at "="), with picocli's nearest options; a word in the command's place is shown (a mistyped
+     * command); any other word only counted.
+     */
+    static String unmatched(CommandLine.UnmatchedArgumentException ex, String[] args) {
+        List<String> options = new java.util.ArrayList<>();
+        List<String> words = new java.util.ArrayList<>();
+        int values = 0;
+        for (String argument : ex.getUnmatched()) {
+            if (argument.startsWith("-") && argument.length() > 1) {
+                String name = argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument;
+                options.add(name.length() > 40 || !name.matches("-{1,2}[A-Za-z0-9][A-Za-z0-9-]*") ? "an option" : name);
+            } else if (args.length > 0 && argument.equals(args[0]) && argument.matches("[a-z][a-z-]{0,29}")) {
+                words.add("'" + argument + "'");
+            } else {
+                values++;
+            }
+        }
+        List<String> suggestions = ex.getSuggestions().stream().filter(s -> s.matches("-{0,2}[A-Za-z0-9][A-Za-z0-9-]*"))
+                .limit(3).toList();
+        String nearest = suggestions.isEmpty() ? "" : " (did you mean " + String.join(" or ", suggestions) + "?)";
+        StringBuilder line = new StringBuilder();
+        if (!options.isEmpty()) {
+            line.append(options.size() == 1 ? "unknown option " : "unknown options ").append(String.join(", ", options))
+                    .append(nearest);
+        }
+        if (!words.isEmpty()) {
+            line.append(line.isEmpty() ? "" : "; ").append("unknown command ").append(String.join(", ", words))
+                    .append(options.isEmpty() ? nearest : "");
+        }
+        if (values > 0) {
+            line.append(line.isEmpty() ? "" : "; ").append(values).append(values == 1 ? " value" : " values")
+                    .append(" not understood (not shown: it may be a secret)");
+        }
+        if (options.stream().anyMatch(o -> o.toLowerCase(Locale.ROOT).contains("secret"))) {
+            line.append("; the secret is never a flag: export HUBBLE_SECRET (or name another variable with --secret-env) "
+                    + "or give --secret-file PATH");
+        }
+        return line.toString();
     }
 
     /**

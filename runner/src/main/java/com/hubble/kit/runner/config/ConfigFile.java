@@ -25,8 +25,14 @@ final class ConfigFile {
     private ConfigFile() {
     }
 
-    static Map<String, Map<String, List<String>>> read(Path path, String shown,
-                                                                   Map<String, CommandSpec> commands, boolean explicit)
+    /**
+     * The file's values by command. An implicit file (not given with --config) may not set the keys
+     * {@link ImplicitFileTrust} names for the command being run, unless this run takes them from a flag or a variable
+     * ({@code given}): its value would never be used. Such keys of the other commands' sections are left out without
+     * an error: this run does not use them, and the same file may serve a trusted {@code --config} run of theirs.
+     */
+    static Map<String, Map<String, List<String>>> read(Path path, String shown, Map<String, CommandSpec> commands,
+                                                       boolean explicit, String running, java.util.Set<String> given)
             throws UsageError {
         Config root;
         try {
@@ -74,10 +80,14 @@ final class ConfigFile {
                             + suggestion(key, options.keySet()) + "; valid keys for " + command + ": "
                             + String.join(", ", new TreeSet<>(options.keySet())));
                 }
-                if (!explicit) {
-                    ImplicitFileTrust.reject(key, command, shown);
+                List<String> value = valuesOf(entry, option, where);
+                if (!explicit && ImplicitFileTrust.untrusted(key)) {
+                    if (command.equals(running) && !given.contains(key)) {
+                        ImplicitFileTrust.reject(key, command, shown);
+                    }
+                    continue;
                 }
-                values.put(key, valuesOf(entry, option, where));
+                values.put(key, value);
             }
             sections.put(command, values);
         }

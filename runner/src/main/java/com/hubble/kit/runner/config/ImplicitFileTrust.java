@@ -16,6 +16,11 @@ final class ImplicitFileTrust {
     private ImplicitFileTrust() {
     }
 
+    /** Whether an implicit file may not set this key. */
+    static boolean untrusted(String key) {
+        return RUNS_COMMAND.matcher(key).find() || CHOOSES_SECRET.matcher(key).find();
+    }
+
     /** A key an implicit file may not set: say why, and how to give it from a trusted place. */
     static void reject(String key, String command, String shown) throws UsageError {
         String why;
@@ -30,6 +35,7 @@ final class ImplicitFileTrust {
         throw new UsageError(shown + ": " + command + "." + key + " " + why + ", and " + shown
                 + " was found in the working directory, not given with --config: whoever can change the checkout "
                 + "(an untrusted pull request, say) would choose that. If you trust this file, pass it explicitly "
-                + "(--config " + shown + "); or give --" + key + " or " + KitConfiguration.environmentName(command, key));
+                + "(--config " + shown + "); or give --" + key + " or " + KitConfiguration.environmentName(command, key)
+                + "; or read no config file (" + Invocation.NO_CONFIG + ")");
     }
 }

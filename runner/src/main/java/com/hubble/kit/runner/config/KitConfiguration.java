@@ -32,7 +32,7 @@ public final class KitConfiguration implements CommandLine.IDefaultValueProvider
     public static final String ENV_PREFIX = "HUBBLE_KIT_";
     /** The commands that read the file; {@code serve} and {@code mint} have their own --config (the reference server's). */
     public static final List<String> COMMANDS = List.of("check", "verify-pact", "client-check");
-    private static final Set<String> NOT_CONFIGURABLE = Set.of("config", "help", "version");
+    private static final Set<String> NOT_CONFIGURABLE = Set.of("config", "no-config", "help", "version");
     private final CommandSpec command;
     private final Map<String, List<String>> fromEnvironment;
     private final Map<String, List<String>> fromFile;
@@ -62,6 +62,13 @@ public final class KitConfiguration implements CommandLine.IDefaultValueProvider
                                 + ENV_PREFIX + "<COMMAND>_<OPTION> variables, then the file.")
                         .build());
             }
+            if (sub != null && sub.getCommandSpec().findOption(Invocation.NO_CONFIG) == null) {
+                sub.getCommandSpec().addOption(OptionSpec.builder(Invocation.NO_CONFIG)
+                        .type(boolean.class)
+                        .description("Read no config file, not even ./" + FILE_NAME + " (say, to check the embedded "
+                                + "reference in a checkout whose " + FILE_NAME + " points at a partner).")
+                        .build());
+            }
         }
         Optional<Invocation> invocation = Invocation.of(root, args);
         if (invocation.isEmpty()) {
@@ -75,19 +82,31 @@ public final class KitConfiguration implements CommandLine.IDefaultValueProvider
             }
         }
         Map<String, Map<String, List<String>>> file = Map.of();
+        if (invocation.get().noConfig() && invocation.get().configFile().isPresent()) {
+            throw new UsageError("give --config FILE or " + Invocation.NO_CONFIG + ", not both");
+        }
         Optional<Path> path = invocation.get().configFile().map(workingDirectory::resolve);
         if (path.isPresent() && !Files.isRegularFile(path.get())) {
-            throw new UsageError("config file " + invocation.get().configFile().get() + " does not exist");
+            throw new UsageError("config file " + invocation.get().configFile().get()
+                    + (Files.isDirectory(path.get()) ? " is a directory; give a YAML file" : " does not exist"));
         }
         Path implicit = workingDirectory.resolve(FILE_NAME);
-        if (path.isEmpty() && Files.isRegularFile(implicit)) {
+        if (path.isEmpty() && !invocation.get().noConfig() && Files.isRegularFile(implicit)) {
             path = Optional.of(implicit);
         }
+        Map<String, List<String>> env = ConfigEnvironment.read(environment, invocation.get().command(), sub.getCommandSpec());
         if (path.isPresent()) {
             String shown = invocation.get().configFile().orElse(FILE_NAME);
-            file = ConfigFile.read(path.get(), shown, configurable, invocation.get().configFile().isPresent());
+            // Keys this run takes from a flag or a variable: the file's values for them are never used.
+            java.util.Set<String> given = new java.util.HashSet<>(env.keySet());
+            configurableOptions(sub.getCommandSpec()).forEach((key, option) -> {
+                if (java.util.Arrays.stream(option.names()).anyMatch(invocation.get().optionNames()::contains)) {
+                    given.add(key);
+                }
+            });
+            file = ConfigFile.read(path.get(), shown, configurable, invocation.get().configFile().isPresent(),
+                    invocation.get().command(), given);
         }
-        Map<String, List<String>> env = ConfigEnvironment.read(environment, invocation.get().command(), sub.getCommandSpec());
         KitConfiguration defaults = new KitConfiguration(sub.getCommandSpec(), env,
                 file.getOrDefault(invocation.get().command(), Map.of()));
         root.setDefaultValueProvider(defaults);

@@ -109,6 +109,31 @@ class CliRobustnessTest {
     }
 
     @Test
+    void anUnknownOptionIsNamedButTheValuesGivenWithItAreNeverPrinted() {
+        Cli secret = Cli.run("check", "--secret", "my-partner-secret-123");
+        assertEquals(2, secret.exit());
+        assertFalse(secret.both().contains("my-partner-secret-123"), secret.both());
+        assertTrue(secret.err().contains("unknown option --secret"), secret.err());
+        assertTrue(secret.err().contains("export HUBBLE_SECRET") && secret.err().contains("--secret-file"), secret.err());
+        Cli joined = Cli.run("check", "--secret=hunter2-abc", "--client-secret", "cs-value-456");
+        assertEquals(2, joined.exit());
+        assertFalse(joined.both().contains("hunter2-abc") || joined.both().contains("cs-value-456"), joined.both());
+        assertTrue(joined.err().contains("unknown options --secret, --client-secret"), joined.err());
+        Cli typo = Cli.run("check", "--tokn", "SECRETTOKEN123");
+        assertEquals(2, typo.exit());
+        assertFalse(typo.both().contains("SECRETTOKEN123"), typo.both());
+        assertTrue(typo.err().contains("unknown option --tokn") && typo.err().contains("did you mean --token"), typo.err());
+        Cli stray = Cli.run("check", "stray-token-value-789");
+        assertEquals(2, stray.exit());
+        assertFalse(stray.both().contains("stray-token-value-789"), stray.both());
+        assertTrue(stray.err().contains("1 value not understood (not shown"), stray.err());
+        Cli command = Cli.run("chek");
+        assertEquals(2, command.exit());
+        assertTrue(command.err().contains("unknown command 'chek'") && command.err().contains("did you mean check"),
+                command.err());
+    }
+
+    @Test
     void aNonNumericNumberOptionNamesTheOptionAndWhatItWants() {
         Cli expires = Cli.run("client-check", "--run", "true", "--expires-in", "abc");
         assertEquals(2, expires.exit());

