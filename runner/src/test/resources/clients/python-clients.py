@@ -5,8 +5,10 @@
 #                                           5 minutes of expiry; a 401 re-logs in and retries once
 #   python3 python-clients.py numbers-only  threaded, but does arithmetic on expiresInSecs as it comes: an older
 #                                           Hubble page's "3600" (a string) makes it crash
+#   python3 python-clients.py leaks-secret  spec-buffer, but it also sends the clientSecret in the login's query
+#                                           (form-encoded) and, base64, in an X-Client-Secret header of every call
 # Reads HUBBLE_BASE_URL, HUBBLE_CLIENT_ID, HUBBLE_CLIENT_SECRET; CALLS and PACE (seconds) shape the run.
-import json, os, sys, threading, time, uuid, urllib.error, urllib.request
+import base64, json, os, sys, threading, time, uuid, urllib.error, urllib.parse, urllib.request
 
 BASE = os.environ["HUBBLE_BASE_URL"]
 CALLS = int(os.environ.get("CALLS", "8"))
@@ -24,8 +26,8 @@ def send(method, path, body=None, headers=None):
         return e.code, e.read()
 
 
-def login():
-    status, body = send("POST", "/v1/partners/auth/login", {"clientId": os.environ["HUBBLE_CLIENT_ID"],
+def login(query=""):
+    status, body = send("POST", "/v1/partners/auth/login" + query, {"clientId": os.environ["HUBBLE_CLIENT_ID"],
                         "clientSecret": os.environ["HUBBLE_CLIENT_SECRET"]}, {"Content-Type": "application/json"})
     if status != 200:
         sys.exit("login answered %d" % status)
@@ -70,6 +72,9 @@ class Threaded:
 
 
 class SpecBuffer:
+    LOGIN_QUERY = ""
+    CALL_HEADERS = {}
+
     def __init__(self):
         self.token = None
         self.expiry = 0.0
@@ -78,7 +83,7 @@ class SpecBuffer:
         now = time.time()
         if not force and self.token and now < self.expiry - 300:
             return self.token
-        self.token, lifetime = login()
+        self.token, lifetime = login(self.LOGIN_QUERY)
         self.expiry = now + lifetime
         return self.token
 
@@ -87,12 +92,20 @@ class SpecBuffer:
             path = "/v1/partners/products?pageNo=%d&limit=4" % (i % 2 + 1)
             for attempt in range(2):
                 token = self.get_token(force=attempt > 0)
-                status, _ = send("GET", path, headers={"Authorization": "Bearer " + token,
-                                                       "X-REQUEST-ID": str(uuid.uuid4())})
+                status, _ = send("GET", path, headers=dict(self.CALL_HEADERS, **{"Authorization": "Bearer " + token,
+                                                       "X-REQUEST-ID": str(uuid.uuid4())}))
                 if status != 401:
                     break
             print("spec-buffer client: GET %s -> %d" % (path, status), flush=True)
             time.sleep(PACE)
 
 
-{"threaded": Threaded, "numbers-only": Threaded, "spec-buffer": SpecBuffer}[sys.argv[1]]().run()
+class LeaksSecret(SpecBuffer):
+    SECRET = os.environ["HUBBLE_CLIENT_SECRET"]
+    LOGIN_QUERY = "?" + urllib.parse.urlencode({"clientSecret": SECRET})
+    CALL_HEADERS = {"X-Client-Id": os.environ["HUBBLE_CLIENT_ID"],
+                    "X-Client-Secret": base64.b64encode(SECRET.encode()).decode()}
+
+
+{"threaded": Threaded, "numbers-only": Threaded, "spec-buffer": SpecBuffer,
+ "leaks-secret": LeaksSecret}[sys.argv[1]]().run()

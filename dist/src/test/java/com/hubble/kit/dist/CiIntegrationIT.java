@@ -39,7 +39,7 @@ class CiIntegrationIT {
     @TempDir
     Path work;
 
-    private record Result(int exit, String stdout, String summary, Map<String, String> outputs) {
+    private record Result(int exit, String stdout, String stderr, String summary, Map<String, String> outputs) {
     }
 
     @Test
@@ -85,23 +85,37 @@ class CiIntegrationIT {
         }
     }
 
+    private static final String FAILED_REPORT = """
+            {"suite":"sso","verdict":"FAIL","checks":[
+             {"id":"sso.valid.status","severity":"MUST","status":"FAIL","message":"expected 200, got 500\\n::error::injected 100%\\r done"},
+             {"id":"sso.perf.latency","severity":"SHOULD","status":"FAIL","message":"p95 1.2 s, over the 1 s budget"},
+             {"id":"sso.errors.json","severity":"MUST","status":"ERROR","message":"the kit could not judge this check"},
+             {"id":"sso.valid.schema","severity":"MUST","status":"PASS","message":"valid"},
+             {"id":"sso.token.replay","severity":"INFO","status":"WARN","message":"replay accepted"}]}
+            """;
+
     /** A stand-in kit: records its arguments, writes a crafted report (hostile messages included) and exits 1. */
     private Path fakeKit(int exit, boolean writeReport) throws IOException {
+        return fakeKit(exit, writeReport ? FAILED_REPORT : null, "");
+    }
+
+    /**
+     * A stand-in kit: records its arguments, prints {@code stderr} on its stderr, writes {@code report} (null: none) as
+     * report.json with a report.md, and exits with {@code exit}.
+     */
+    private Path fakeKit(int exit, String report, String stderr) throws IOException {
         Path kit = work.resolve("fake-kit");
-        String json = """
-                {"suite":"sso","verdict":"FAIL","checks":[
-                 {"id":"sso.valid.status","severity":"MUST","status":"FAIL","message":"expected 200, got 500\\n::error::injected 100%\\r done"},
-                 {"id":"sso.perf.latency","severity":"SHOULD","status":"FAIL","message":"p95 1.2 s, over the 1 s budget"},
-                 {"id":"sso.errors.json","severity":"MUST","status":"ERROR","message":"the kit could not judge this check"},
-                 {"id":"sso.valid.schema","severity":"MUST","status":"PASS","message":"valid"},
-                 {"id":"sso.token.replay","severity":"INFO","status":"WARN","message":"replay accepted"}]}
-                """;
-        Files.writeString(work.resolve("report.json.in"), json);
-        Files.writeString(work.resolve("report.md.in"), "## hubble-kit sso: FAIL\n| table |\n");
-        Files.writeString(kit, "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + work.resolve("args") + "'\n"
-                + (writeReport ? "dir=\"$3\"; mkdir -p \"$dir\"; cp '" + work.resolve("report.json.in") + "' \"$dir/report.json\"; "
-                + "cp '" + work.resolve("report.md.in") + "' \"$dir/report.md\"\n" : "")
-                + "exit " + exit + "\n");
+        Files.writeString(work.resolve("stderr.in"), stderr);
+        StringBuilder script = new StringBuilder("#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + work.resolve("args") + "'\n"
+                + "cat '" + work.resolve("stderr.in") + "' >&2\n");
+        if (report != null) {
+            Files.writeString(work.resolve("report.json.in"), report);
+            Files.writeString(work.resolve("report.md.in"), "## hubble-kit sso: FAIL\n| table |\n");
+            script.append("dir=\"$3\"; mkdir -p \"$dir\"; cp '").append(work.resolve("report.json.in")).append("' \"$dir/report.json\"; ")
+                    .append("cp '").append(work.resolve("report.md.in")).append("' \"$dir/report.md\"\n");
+        }
+        script.append("exit ").append(exit).append('\n');
+        Files.writeString(kit, script);
         kit.toFile().setExecutable(true);
         return kit;
     }
@@ -114,8 +128,9 @@ class CiIntegrationIT {
                 "HUBBLE_KIT_LAUNCHER", kit.toString(), "JAVA_HOME", System.getProperty("java.home")));
         inputs.forEach((name, value) -> env.put("INPUT_" + name.toUpperCase().replace('-', '_'), value));
         Path stdout = work.resolve("stdout-" + System.nanoTime());
+        Path stderr = work.resolve("stderr-" + System.nanoTime());
         ProcessBuilder builder = new ProcessBuilder("bash", STEP.toString()).directory(work.toFile())
-                .redirectOutput(stdout.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT)
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().clear();
         builder.environment().putAll(env);
@@ -129,7 +144,8 @@ class CiIntegrationIT {
             String[] kv = line.split("=", 2);
             outputs.put(kv[0], kv[1]);
         }
-        return new Result(process.exitValue(), Files.readString(stdout), Files.readString(summary), outputs);
+        return new Result(process.exitValue(), Files.readString(stdout), Files.readString(stderr), Files.readString(summary),
+                outputs);
     }
 
     private static List<String> commands(String stdout) {
@@ -164,12 +180,87 @@ class CiIntegrationIT {
     }
 
     @Test
-    void anUnreachableTargetWithoutAReportIsNamedInTheOutputsAndTheSummary() throws Exception {
-        Result result = step(fakeKit(3, false), Map.of("command", "check", "base-url", "https://down.example"));
+    void anUnreachableTargetWithoutAReportIsOneErrorAnnotationWithTheKitsReasonAndIsNamedInTheOutputsAndTheSummary()
+            throws Exception {
+        String reason = "hubble-kit check: cannot reach https://down.example/sso: cannot connect: connection refused";
+        Result result = step(fakeKit(3, null, "hubble-kit: checking https://down.example/sso (35 checks)\n"
+                + "PASS  MUST   sso.token.random             rejected\n" + reason + "\n"
+                + "Check the URL, that the service is up and reachable from here.\n"), Map.of("command", "check",
+                "base-url", "https://down.example"));
         assertEquals(3, result.exit());
         assertEquals(Map.of("verdict", "UNREACHABLE", "exit-code", "3"), result.outputs());
+        assertEquals(List.of("::error title=hubble-kit UNREACHABLE::" + reason), commands(result.stdout()));
         assertTrue(result.summary().contains("The kit exited 3 before writing a report"), result.summary());
-        assertEquals(List.of(), commands(result.stdout()));
+        assertTrue(result.summary().contains("    " + reason), result.summary());
+        assertTrue(result.stderr().contains(reason + "\nCheck the URL"), "the kit's stderr still reaches the log: " + result.stderr());
+    }
+
+    @Test
+    void aUsageErrorsAnnotationCarriesTheLastBlockOfHubbleKitLinesButNoProgressNoteEscapedAndNeverExpanded() throws Exception {
+        String stderr = "hubble-kit: note: building the runner\n[INFO] BUILD SUCCESS\n"
+                + "hubble-kit: recording the start-up archive (one embedded check)...\n"
+                + "hubble-kit: no JDK 21 or newer found (looked at $JAVA_HOME and /usr/lib/jvm/*).\n"
+                + "hubble-kit: install one, e.g. $(touch pwned-1) `touch pwned-2` ${HOME} 100%\r\n";
+        Result result = step(fakeKit(2, null, stderr), Map.of("command", "check"));
+        assertEquals(2, result.exit());
+        assertEquals(List.of("::error title=hubble-kit USAGE-ERROR::hubble-kit: no JDK 21 or newer found (looked at $JAVA_HOME "
+                + "and /usr/lib/jvm/*).%0Ahubble-kit: install one, e.g. $(touch pwned-1) `touch pwned-2` ${HOME} 100%25%0D"),
+                commands(result.stdout()));
+        assertFalse(Files.exists(work.resolve("pwned-1")) || Files.exists(work.resolve("pwned-2")), "nothing was run");
+        assertEquals(Map.of("verdict", "USAGE-ERROR", "exit-code", "2"), result.outputs());
+    }
+
+    @Test
+    void exitOneWithoutAReportIsAnErrorNotAFailAndSaysSo() throws Exception {
+        Result result = step(fakeKit(1, null, "Unrecognized option: -Xfoo\nError: Could not create the Java Virtual Machine.\n"),
+                Map.of("command", "check"));
+        assertEquals(1, result.exit());
+        assertEquals(Map.of("verdict", "ERROR", "exit-code", "1"), result.outputs());
+        assertEquals(List.of("::error title=hubble-kit ERROR::the kit exited 1 without saying why; see the step log"),
+                commands(result.stdout()));
+    }
+
+    @Test
+    void aKilledKitIsAnErrorNamingTheSignalNotAUsageError() throws Exception {
+        Result result = step(fakeKit(137, null, "hubble-kit: checking https://sso.partner.example/sso (35 checks)\n"),
+                Map.of("command", "check"));
+        assertEquals(137, result.exit());
+        assertEquals(Map.of("verdict", "ERROR", "exit-code", "137"), result.outputs());
+        assertEquals(List.of("::error title=hubble-kit ERROR::the kit was stopped by signal 9 (exit 137); its last message: "
+                + "hubble-kit: checking https://sso.partner.example/sso (35 checks)"), commands(result.stdout()));
+    }
+
+    @Test
+    void anIncompleteReportIsOneAnnotationNamingTheMissingInputsOfItsGatingChecks() throws Exception {
+        String report = """
+                {"suite":"verify-pact","verdict":"INCOMPLETE","strict":false,"notes":["pact: classpath:contracts/x.json"],"checks":[
+                 {"id":"pact.a","severity":"MUST","status":"SKIP","message":"not run","missingInput":"a valid token (--token-command)"},
+                 {"id":"pact.b","severity":"MUST","status":"SKIP","message":"not run","missingInput":"a valid token (--token-command)"},
+                 {"id":"pact.c","severity":"MUST","status":"SKIP","message":"not run","missingInput":"an expired token (--expired-token-command)"},
+                 {"id":"sso.valid.profile","severity":"SHOULD","status":"SKIP","message":"not run","missingInput":"a profile (--profile)"},
+                 {"id":"sso.transport.https","severity":"MUST","status":"SKIP","message":"loopback target"},
+                 {"id":"pact.d","severity":"MUST","status":"PASS","message":"matches"}]}
+                """;
+        Result result = step(fakeKit(4, report, "hubble-kit: reports written to /x (report.json)\n"),
+                Map.of("command", "verify-pact", "base-url", "https://sso.partner.example"));
+        assertEquals(4, result.exit());
+        assertEquals(Map.of("verdict", "INCOMPLETE", "exit-code", "4"), result.outputs());
+        assertEquals(List.of("::error title=hubble-kit INCOMPLETE::3 check(s) not run for lack of input: needs a valid token "
+                + "(--token-command); an expired token (--expired-token-command)"), commands(result.stdout()));
+    }
+
+    @Test
+    void theReportsOfAnEarlierRunAreDeletedBeforeTheKitRuns() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("hubble-kit-report/check"));
+        for (String name : List.of("report.json", "report.md", "junit.xml", "report.html")) {
+            Files.writeString(dir.resolve(name), "from an earlier run");
+        }
+        Result result = step(fakeKit(3, null, "hubble-kit check: cannot reach https://down.example/sso\n"),
+                Map.of("command", "check"));
+        assertEquals(3, result.exit());
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.toList(), "no stale report is left for a later upload");
+        }
     }
 
     @Test
@@ -182,6 +273,13 @@ class CiIntegrationIT {
         assertFalse(Files.exists(work.resolve("args")), "the kit was not run");
         Result strict = step(fakeKit(0, true), Map.of("command", "check", "strict", "yes"));
         assertEquals(List.of("::error title=hubble-kit::input strict must be true or false, got 'yes'"), commands(strict.stdout()));
+        for (String input : List.of("token-command", "expired-token-command")) {
+            Result client = step(fakeKit(0, true), Map.of("command", "client-check", "client-run", "./client.sh", input, "./mint.sh"));
+            assertEquals(2, client.exit());
+            assertEquals(List.of("::error title=hubble-kit::input " + input + " is for check and verify-pact; client-check's "
+                    + "sandbox issues the tokens"), commands(client.stdout()));
+            assertFalse(Files.exists(work.resolve("args")), "the kit was not run");
+        }
     }
 
     @Test
@@ -195,6 +293,17 @@ class CiIntegrationIT {
     }
 
     @Test
+    void withTheRealKitAMissingSecretIsOneErrorAnnotationNamingTheVariable() throws Exception {
+        Result result = step(STAGED_KIT, Map.of("command", "check", "base-url", "http://127.0.0.1:9"));
+        assertEquals(2, result.exit(), result.stderr());
+        assertEquals(Map.of("verdict", "USAGE-ERROR", "exit-code", "2"), result.outputs());
+        List<String> annotations = commands(result.stdout());
+        assertEquals(1, annotations.size(), annotations.toString());
+        assertTrue(annotations.get(0).startsWith("::error title=hubble-kit USAGE-ERROR::hubble-kit check: no secret: ")
+                && annotations.get(0).contains("HUBBLE_SECRET is not set"), annotations.get(0));
+    }
+
+    @Test
     void theGitlabTemplateRunsTheReleaseAndPublishesJunitXmlAsTheJobsJunitReport() throws Exception {
         JsonNode template = YAML.readTree(ROOT.resolve("integrations/hubble-kit.gitlab-ci.yml").toFile());
         JsonNode job = template.path(".hubble-kit");
@@ -202,7 +311,10 @@ class CiIntegrationIT {
         String junit = job.path("artifacts").path("reports").path("junit").asText();
         assertEquals("hubble-kit-report/junit.xml", junit);
         List<String> lines = new ArrayList<>();
-        job.path("script").forEach(line -> lines.add(line.asText()));
+        job.path("script").forEach(line -> {
+            assertTrue(line.isTextual(), "GitLab takes only strings as script lines: " + line);
+            lines.add(line.asText());
+        });
         Path tarball = Path.of(System.getProperty("release.archive.base") + ".tar.gz");
         String sha = Files.readString(Path.of(tarball + ".sha256")).split(" ")[0];
         // GitLab runs the script lines in one shell and stops at the first failing one: so does bash -e.
@@ -221,5 +333,59 @@ class CiIntegrationIT {
         Process tampered = builder.start();
         assertTrue(tampered.waitFor(60, TimeUnit.SECONDS));
         assertTrue(tampered.exitValue() != 0, "a wrong SHA-256 stops the job");
+
+        builder.environment().put("HUBBLE_KIT_SHA256", "hubble-kit.tar.gz");
+        Process garbage = builder.start();
+        assertTrue(garbage.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, garbage.exitValue(), "a value that is not a hash is a usage error");
+        assertTrue(Files.readString(work.resolve("gitlab.log")).contains("HUBBLE_KIT_SHA256 must start with the 64 hex digits"));
+    }
+
+    /** What CI.md says to paste (the .sha256 file's content), in an image without curl (eclipse-temurin 22+). */
+    @Test
+    void theGitlabTemplateTakesTheSha256FilesContentAndDownloadsWithJavaWhenTheImageHasNoCurl() throws Exception {
+        JsonNode job = YAML.readTree(ROOT.resolve("integrations/hubble-kit.gitlab-ci.yml").toFile()).path(".hubble-kit");
+        List<String> lines = new ArrayList<>();
+        job.path("script").forEach(line -> lines.add(line.asText()));
+        Path tarball = Path.of(System.getProperty("release.archive.base") + ".tar.gz");
+        String shaFile = Files.readString(Path.of(tarball + ".sha256"));
+        assertTrue(shaFile.matches("[0-9a-f]{64} +\\S+\\s*"), "the .sha256 file is '<hash>  <file name>': " + shaFile);
+        // Every command of the PATH but curl and wget, the JDK first (as in an eclipse-temurin image).
+        Path bin = Files.createDirectories(work.resolve("bin-without-curl"));
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin");
+        for (String dir : (javaBin + ":" + System.getenv("PATH")).split(":")) {
+            Path from = Path.of(dir);
+            if (!Files.isDirectory(from)) {
+                continue;
+            }
+            try (var commands = Files.list(from)) {
+                for (Path command : (Iterable<Path>) commands::iterator) {
+                    Path link = bin.resolve(command.getFileName());
+                    String name = command.getFileName().toString();
+                    if (!name.equals("curl") && !name.equals("wget") && !Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createSymbolicLink(link, command);
+                    }
+                }
+            }
+        }
+        Path log = work.resolve("gitlab-no-curl.log");
+        ProcessBuilder builder = new ProcessBuilder("bash", "-e", "-c", String.join("\n", lines)).directory(work.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(Map.of("PATH", bin.toString(), "HUBBLE_KIT_URL", tarball.toUri().toString(),
+                "HUBBLE_KIT_SHA256", shaFile, "HUBBLE_KIT_COMMAND", "check", "HUBBLE_KIT_ARGS", "--only sso.valid.status",
+                "JAVA_HOME", System.getProperty("java.home")));
+        Process process = builder.start();
+        boolean finished = process.waitFor(180, TimeUnit.SECONDS);
+        try (var links = Files.list(bin)) { // here, not by @TempDir, which warns about every link to outside it
+            for (Path link : (Iterable<Path>) links::iterator) {
+                Files.delete(link);
+            }
+        }
+        assertTrue(finished, "the template's script finished");
+        String output = Files.readString(log);
+        assertEquals(0, process.exitValue(), output);
+        assertTrue(output.contains("no curl in this image: downloading the release with java"), output);
+        assertTrue(output.contains("hubble-kit.tar.gz: OK"), "the SHA-256 was checked: " + output);
+        assertTrue(Files.readString(work.resolve("hubble-kit-report/junit.xml")).contains("sso.valid.status"));
     }
 }

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
@@ -87,6 +89,25 @@ class ReleaseArchiveIT {
         assertTrue(sbom.contains("\"bomFormat\" : \"CycloneDX\""), sbom.substring(0, 200));
         assertTrue(sbom.contains("\"name\" : \"hubble-kit-runner\""), "the SBOM lists the runner");
         assertTrue(sbom.contains("\"name\" : \"helidon-webserver\""), "the SBOM lists the runner's libraries");
+    }
+
+    @Test
+    void everyRelativeLinkOfTheReadmeResolvesInsideTheArchiveAndItAsksForNoMaven() throws Exception {
+        String readme = Files.readString(kit.resolve("README.md"));
+        Matcher link = Pattern.compile("\\]\\(([^)\\s]+)\\)").matcher(readme);
+        List<String> relative = new ArrayList<>();
+        while (link.find()) {
+            String target = link.group(1);
+            if (!target.matches("^[a-z]+:.*") && !target.startsWith("#")) {
+                relative.add(target.replaceFirst("#.*", ""));
+            }
+        }
+        assertFalse(relative.isEmpty(), "the README links to the docs");
+        for (String target : relative) {
+            Path resolved = kit.resolve(target).normalize();
+            assertTrue(resolved.startsWith(kit) && Files.exists(resolved), "README link " + target + " is not in the archive");
+        }
+        assertFalse(readme.contains("mvn "), "the release README asks for no Maven build");
     }
 
     @Test

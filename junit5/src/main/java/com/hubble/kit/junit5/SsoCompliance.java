@@ -75,11 +75,19 @@ public final class SsoCompliance {
     /**
      * The {@code /sso} at {@code baseUrl + "/sso"}, called with {@code X-Hubble-Secret: secret}.
      *
-     * @throws IllegalArgumentException when the URL is not an absolute http(s) URL or the secret is empty
+     * @throws IllegalArgumentException when the URL is missing, not an absolute http(s) URL or ends in /sso, or the
+     *                                  secret is missing or blank (usually an unset {@code HUBBLE_SECRET})
      */
     public static SsoCompliance of(String baseUrl, String secret) {
-        Objects.requireNonNull(baseUrl, "baseUrl");
-        Objects.requireNonNull(secret, "secret");
+        if (baseUrl == null || baseUrl.isBlank()) {
+            throw new IllegalArgumentException("no base URL: give the partner's base URL, like http://127.0.0.1:8080 "
+                    + "(the kit calls it + \"/sso\")");
+        }
+        // the usual cause is SsoCompliance.of(url, System.getenv("HUBBLE_SECRET")) in a job that never set it
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException("no secret (the X-Hubble-Secret is " + (secret == null ? "null" : "blank")
+                    + "): is HUBBLE_SECRET set? Export it (in CI: from the job's secrets) before running the tests");
+        }
         URI uri;
         try {
             uri = URI.create(baseUrl.strip().replaceAll("/+$", ""));
@@ -91,8 +99,9 @@ public final class SsoCompliance {
             throw new IllegalArgumentException("base URL '" + baseUrl + "' must be an absolute http(s) URL without a "
                     + "query, like http://127.0.0.1:8080 (the kit calls it + \"/sso\")");
         }
-        if (secret.isEmpty()) {
-            throw new IllegalArgumentException("the X-Hubble-Secret must not be empty");
+        if (uri.getPath() != null && uri.getPath().endsWith("/sso")) {
+            throw new IllegalArgumentException("base URL '" + baseUrl + "' is the BASE URL: the kit appends /sso itself "
+                    + "(drop the trailing /sso)");
         }
         return new SsoCompliance(uri, Secret.of(secret));
     }

@@ -235,7 +235,29 @@ class SsoComplianceTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> reference().skip("sso.nope"))
                 .getMessage().startsWith("unknown check id 'sso.nope'; the ids are sso.valid.status"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SsoCompliance.of("http://127.0.0.1:1", ""))
-                .getMessage().contains("must not be empty"));
+                .getMessage().contains("is HUBBLE_SECRET set?"));
+    }
+
+    @Test
+    void aMissingOrBlankSecretNamesTheUsualCauseNotANullPointer() {
+        for (String secret : new String[]{null, "", "  \t"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> SsoCompliance.of("http://127.0.0.1:1", secret));
+            assertTrue(e.getMessage().startsWith("no secret") && e.getMessage().contains("is HUBBLE_SECRET set?"),
+                    e.getMessage());
+        }
+        IllegalArgumentException url = assertThrows(IllegalArgumentException.class, () -> SsoCompliance.of(null, SECRET));
+        assertTrue(url.getMessage().startsWith("no base URL"), url.getMessage());
+    }
+
+    @Test
+    void aBaseUrlEndingInSsoIsRefusedAsOnTheCommandLine() {
+        for (String url : new String[]{"http://127.0.0.1:8080/sso", "https://partner.example.com/api/sso/"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SsoCompliance.of(url, SECRET));
+            assertTrue(e.getMessage().contains("drop the trailing /sso"), e.getMessage());
+        }
+        // a base URL whose last segment merely ends in "sso" is a base URL
+        SsoCompliance.of("http://127.0.0.1:8080/partner-sso-api", SECRET);
     }
 
     @Test

@@ -8,12 +8,15 @@ import java.util.Optional;
 /**
  * One request the sandbox received and what it answered, with every secret removed: the Authorization header is
  * reduced to a {@link PresentedToken}, token values anywhere in headers, path or query are replaced by their token id,
+ * a header value, query parameter or path segment holding a client secret (in any form it looks for) by [REDACTED],
  * the login body is reduced to a {@link LoginAttempt}.
  *
  * @param sequence      arrival order, from 1
  * @param headers       request headers as sent (names keep the client's case), redacted
  * @param query         raw query string, redacted; empty when there was none
  * @param tokenInUrl    id of an issued token that appeared in the path or query (a leak), if any
+ * @param clientSecretAt where the request carried a client secret outside a login's JSON body (in the path, the query
+ *                      or a header, in any form a client sends it): a leak; empty for a compliant request
  * @param issuedTokenId id of the token a successful login returned
  * @param errorCode     the {@code code} of the error envelope the sandbox answered with, if any
  * @param bodyDigest    of an authenticated call's body: "" when it had none, else "sha256:HEX/LENGTH"; "" for logins
@@ -23,7 +26,8 @@ import java.util.Optional;
 public record RecordedExchange(int sequence, Instant receivedAt, String method, String path, String query,
                                Map<String, List<String>> headers, Optional<String> requestId,
                                Optional<String> contentType, Optional<PresentedToken> authorization,
-                               Optional<String> tokenInUrl, Optional<LoginAttempt> login, int status, Fault fault,
+                               Optional<String> tokenInUrl, List<SecretPlace> clientSecretAt,
+                               Optional<LoginAttempt> login, int status, Fault fault,
                                Optional<String> issuedTokenId, Optional<String> errorCode, String bodyDigest,
                                Instant answeredAt) {
     public static final String LOGIN_PATH = "/v1/partners/auth/login";
@@ -32,6 +36,7 @@ public record RecordedExchange(int sequence, Instant receivedAt, String method, 
 
     public RecordedExchange {
         headers = Map.copyOf(headers);
+        clientSecretAt = List.copyOf(clientSecretAt);
     }
 
     /** A request to the login endpoint, or to its singular misspelling. */

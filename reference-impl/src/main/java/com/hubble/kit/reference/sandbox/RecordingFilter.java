@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 
 import io.helidon.http.Header;
 import io.helidon.webserver.http.Filter;
@@ -75,17 +76,44 @@ final class RecordingFilter implements Filter {
         Optional<String> leaked = tokens.foundIn(url)
                 .or(() -> tokens.foundIn(URLDecoder.decode(url, StandardCharsets.UTF_8)))
                 .map(IssuedToken::tokenId);
+        // The secret belongs only in a login's JSON body: anywhere else it is a leak, recorded by place, then removed.
+        SecretFinder secrets = new SecretFinder(state.settings().clients().stream().map(SandboxClient::clientSecret)
+                .toList());
+        String query = rawQuery == null ? "" : rawQuery;
+        List<SecretPlace> secretAt = new ArrayList<>();
+        if (secrets.foundIn(rawPath)) {
+            secretAt.add(SecretPlace.PATH);
+        }
+        if (secrets.foundIn(query)) {
+            secretAt.add(SecretPlace.QUERY);
+        }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (Header header : req.headers()) {
+            boolean inName = secrets.foundIn(header.name());
+            boolean inValue = false;
             List<String> values = new ArrayList<>();
             for (String value : header.allValues()) {
-                values.add(header.name().equalsIgnoreCase("Authorization") ? redactAuthorization(value) : redact(value));
+                if (header.name().equalsIgnoreCase("Authorization")) {
+                    values.add(redactAuthorization(value));
+                    inValue |= secrets.foundIn(value);
+                } else if (secrets.foundIn(value)) {
+                    values.add("[REDACTED]");
+                    inValue = true;
+                } else {
+                    values.add(redact(value));
+                }
             }
-            headers.put(header.name(), values);
+            if (inName) {
+                secretAt.add(SecretPlace.HEADER_NAME);
+            } else if (inValue) {
+                secretAt.add(SecretPlace.header(header.name()));
+            }
+            headers.put(inName ? "[REDACTED]" : header.name(), values);
         }
-        return new RecordedExchange(sequence, receivedAt, method, redact(path),
-                redact(rawQuery == null ? "" : rawQuery), headers, notes.requestId.map(this::redact),
-                firstHeader(req, "Content-Type"), notes.authorization, leaked, Optional.ofNullable(notes.login),
+        return new RecordedExchange(sequence, receivedAt, method, redactParts(path, "/", secrets),
+                redactParts(query, "&", secrets), headers, notes.requestId.map(this::redact),
+                firstHeader(req, "Content-Type"), notes.authorization, leaked, secretAt,
+                Optional.ofNullable(notes.login),
                 status, notes.fault, Optional.ofNullable(notes.issuedTokenId), Optional.ofNullable(notes.errorCode),
                 bodyDigest, state.clock().instant());
     }
@@ -120,6 +148,30 @@ final class RecordingFilter implements Filter {
         Optional<IssuedToken> token = state.tokens().find(credential(value));
         String scheme = scheme(value);
         return (scheme.isEmpty() ? "" : scheme + " ") + token.map(t -> "[" + t.tokenId() + "]").orElse("[REDACTED]");
+    }
+
+    /**
+     * A path segment or query parameter holding a client secret in any form becomes [REDACTED] (a parameter keeps its
+     * name); in the others token values become their ids and plain client secrets [REDACTED].
+     */
+    private String redactParts(String text, String separator, SecretFinder secrets) {
+        if (!secrets.foundIn(text)) {
+            return redact(text);
+        }
+        List<String> parts = new ArrayList<>();
+        boolean inAPart = false;
+        for (String part : text.split(Pattern.quote(separator), -1)) {
+            if (!secrets.foundIn(part)) {
+                parts.add(redact(part));
+            } else {
+                inAPart = true;
+                int equals = part.indexOf('=');
+                String name = equals < 0 ? "" : part.substring(0, equals);
+                parts.add(separator.equals("&") && equals > 0 && !secrets.foundIn(name)
+                        ? redact(name) + "=[REDACTED]" : "[REDACTED]");
+            }
+        }
+        return inAPart ? String.join(separator, parts) : "[REDACTED]"; // a secret holding the separator itself
     }
 
     /** Token values become their ids; client secrets become [REDACTED]. */

@@ -25,13 +25,13 @@ public final class Sandbox implements AutoCloseable {
         return start(SandboxState.create(settings), port);
     }
 
+    /** As above; a port that cannot be bound is a {@link com.hubble.kit.reference.StartFailure}. */
     public static Sandbox start(SandboxState state, int port) {
-        WebServer server = WebServer.builder()
+        WebServer server = com.hubble.kit.reference.ServerStart.start(WebServer.builder()
                 .host("127.0.0.1")
                 .port(port)
                 .routing(routing -> SandboxMain.routing(routing, state))
-                .build()
-                .start();
+                .build());
         return new Sandbox(server, state);
     }
 

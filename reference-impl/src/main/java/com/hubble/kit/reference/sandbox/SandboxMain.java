@@ -14,11 +14,17 @@ public final class SandboxMain {
     public static void main(String[] args) {
         Config config = config();
         SandboxState state = SandboxState.create(SandboxSettings.fromConfig(config.get("app.sandbox")));
-        WebServer server = WebServer.builder()
-                .config(config.get("server"))
-                .routing(routing -> routing(routing, state))
-                .build()
-                .start();
+        WebServer server;
+        try {
+            server = com.hubble.kit.reference.ServerStart.start(WebServer.builder()
+                    .config(config.get("server"))
+                    .routing(routing -> routing(routing, state))
+                    .build());
+        } catch (com.hubble.kit.reference.StartFailure e) {
+            System.err.println("sandbox: " + e.getMessage() + "; set SERVER_PORT to a free port (0 picks one)");
+            System.exit(2);
+            return;
+        }
         System.out.println("Hubble API sandbox on http://127.0.0.1:" + server.port());
     }
 

@@ -43,7 +43,7 @@ public final class Main {
             System.err.println("sso: " + e.getMessage());
             System.exit(2);
         } catch (RuntimeException e) {
-            // Typically the port is taken: one line, no stack trace.
+            // A StartFailure (the port is taken, say) or a setting Helidon refused: one line, no stack trace.
             System.err.println("sso: could not start: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             System.exit(2);
         }
@@ -88,7 +88,13 @@ public final class Main {
                 LOG.log(Level.WARNING, "replay store not reachable at start (" + health.detail()
                         + "); /sso answers 503 until it is");
             }
-            WebServer server = start(config, sso, components);
+            WebServer server;
+            try {
+                server = start(config, sso, components);
+            } catch (RuntimeException e) {
+                closeQuietly(closeable); // its connections would outlive the failed start
+                throw e;
+            }
             closeAfterStop(server, closeable);
             return server;
         }
@@ -112,7 +118,16 @@ public final class Main {
             // the public key answers on a public interface.
             requireLoopback(listeners);
         }
-        return WebServer.create(listeners).start();
+        // A listener that cannot bind is a StartFailure (Helidon itself would only log it and return).
+        return com.hubble.kit.reference.ServerStart.start(WebServer.create(listeners));
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "could not close " + resource + ": " + e.getClass().getSimpleName());
+        }
     }
 
     /** The routes, shared by production and {@code @ServerTest} tests. */
@@ -210,8 +225,7 @@ public final class Main {
 
     /** The address a listener binds: {@code bind-address} when set, else {@code host} and {@code port}. */
     private static InetSocketAddress boundAddress(io.helidon.webserver.ListenerConfig listener) {
-        java.net.SocketAddress address = listener.bindAddress()
-                .orElseGet(() -> new InetSocketAddress(listener.address(), listener.port()));
+        java.net.SocketAddress address = com.hubble.kit.reference.ServerStart.boundAddress(listener);
         if (address instanceof InetSocketAddress inet) {
             return inet;
         }

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.hubble.kit.runner.config.UsageError;
+import com.hubble.kit.runner.files.PathWords;
 
 /**
  * Accepted failures with an expiry date. {@link #apply} is the one place a baseline touches a run: a pure
@@ -95,10 +96,12 @@ public final class Baseline {
             String yaml = Files.readString(file, StandardCharsets.UTF_8);
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            throw new UsageError("baseline " + shown + " is not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+            throw new UsageError("baseline " + shown + " is not valid YAML" + (e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr())
+                    + ": " + yamlProblem(e));
         } catch (IOException e) {
-            throw new UsageError("cannot read baseline " + shown + ": " + e.getClass().getSimpleName());
+            throw new UsageError("baseline " + shown + " " + PathWords.whyUnreadable(file, e) + "; give the YAML file "
+                    + "written by 'hubble-kit baseline --from report.json'");
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             return new Baseline(shown, List.of());
@@ -139,6 +142,24 @@ public final class Baseline {
             entries.add(new BaselineEntry(id, reason, owner, date));
         }
         return new Baseline(shown, entries);
+    }
+
+    /**
+     * The parser's problem in one line ("expected ',' or ']', but got <block end>"), without the excerpt and caret
+     * SnakeYAML adds below it: the location is given separately.
+     */
+    private static String yamlProblem(JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked && marked.getProblem() != null) {
+                return firstLine(marked.getProblem());
+            }
+        }
+        return firstLine(e.getOriginalMessage());
+    }
+
+    private static String firstLine(String text) {
+        String line = text == null ? "" : text.strip().lines().findFirst().orElse("");
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 
     private static String text(JsonNode node, String key, String where) throws UsageError {

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import com.hubble.kit.runner.baseline.BaselineDraft;
 import com.hubble.kit.runner.baseline.BaselineEntry;
 import com.hubble.kit.runner.config.UsageError;
+import com.hubble.kit.runner.files.PathWords;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,24 +51,33 @@ public final class BaselineCommand implements Callable<ExitCode> {
         if (days < 1 || days > 366) {
             throw new UsageError("--days must be between 1 and 366");
         }
+        String report;
         try {
-            String report = Files.readString(from, StandardCharsets.UTF_8);
-            List<BaselineEntry> entries = BaselineDraft.fromReport(report, owner, reason, days, LocalDate.now());
-            String yaml = BaselineDraft.render(entries);
-            if (out == null) {
-                spec.commandLine().getOut().print(yaml);
-                spec.commandLine().getOut().flush();
-            } else {
-                Files.writeString(out, yaml, StandardCharsets.UTF_8);
-                spec.commandLine().getErr().println("wrote " + out + " (" + entries.size() + " entries, expiring "
-                        + LocalDate.now().plusDays(days) + ")");
-            }
-            return ExitCode.SUCCESS;
+            report = Files.readString(from, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UsageError("cannot read " + from + " or write the baseline: "
-                    + e.getClass().getSimpleName());
+            throw new UsageError("--from " + from + " " + PathWords.whyUnreadable(from, e)
+                    + "; give a report.json written with --report-dir");
+        }
+        List<BaselineEntry> entries;
+        try {
+            entries = BaselineDraft.fromReport(report, owner, reason, days, LocalDate.now());
         } catch (UsageError e) {
             throw new UsageError(from + ": " + e.getMessage());
         }
+        String yaml = BaselineDraft.render(entries);
+        if (out == null) {
+            spec.commandLine().getOut().print(yaml);
+            spec.commandLine().getOut().flush();
+            return ExitCode.SUCCESS;
+        }
+        try {
+            Files.writeString(out, yaml, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UsageError("--out " + out + " " + PathWords.whyUnwritable(out, e) + "; give a file to write "
+                    + "the baseline to");
+        }
+        spec.commandLine().getErr().println("wrote " + out + " (" + entries.size() + " entries, expiring "
+                + LocalDate.now().plusDays(days) + ")");
+        return ExitCode.SUCCESS;
     }
 }

@@ -80,8 +80,8 @@ public final class CheckCommand implements Callable<ExitCode> {
     int concurrency;
 
     // No defaultValue: null means not chosen (neither a flag nor the config), and only then may the load stop early.
-    @Option(names = "--load-duration", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long sso.perf.concurrency runs. Given, it runs that long; without it, at most "
+    @Option(names = "--load-duration", paramLabel = "DURATION", converter = DurationConverter.UpToAnHour.class,
+            description = "How long sso.perf.concurrency runs (at most 60m). Given, it runs that long; without it, at most "
                     + Settings.LOAD_DURATION + ", stopping once its verdict is settled and its call rate steady.")
     Duration loadDuration;
 
@@ -91,9 +91,13 @@ public final class CheckCommand implements Callable<ExitCode> {
                     + "after the others; verdicts do not depend on it.")
     int parallelism;
 
+    /** Past a million calls a second a cap caps nothing: a bigger value is a typo. */
+    static final int MAX_RATE = 1_000_000;
+
     @Option(names = "--max-rate", paramLabel = "CALLS_PER_S", defaultValue = Settings.MAX_RATE,
             description = "Cap on the calls per second sso.perf.concurrency sends, all callers together (default: "
-                    + "${DEFAULT-VALUE}, no cap: the callers send back to back). Set it to spare a shared staging system.")
+                    + "${DEFAULT-VALUE}, no cap: the callers send back to back; at most " + MAX_RATE + "). Set it to "
+                    + "spare a shared staging system.")
     int maxRate;
 
     @Option(names = "--only", paramLabel = "ID", description = "Run only these checks (repeatable).")
@@ -131,9 +135,11 @@ public final class CheckCommand implements Callable<ExitCode> {
         if (parallelism < 1 || parallelism > 64) {
             throw new UsageError("--parallelism must be between 1 and 64, got " + parallelism);
         }
-        if (maxRate < 0) {
-            throw new UsageError("--max-rate must be 0 (no cap) or a positive number of calls per second, got " + maxRate);
+        if (maxRate < 0 || maxRate > MAX_RATE) {
+            throw new UsageError("--max-rate must be 0 (no cap) or a number of calls per second up to " + MAX_RATE
+                    + ", got " + maxRate);
         }
+        ReportOutput.prepare(reportDir);
         List<SsoCheck<?>> selected = only.isEmpty() ? catalogue
                 : catalogue.stream().filter(c -> only.contains(c.id())).toList();
         List<String> notes = new ArrayList<>();

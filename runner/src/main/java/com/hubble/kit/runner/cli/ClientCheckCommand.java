@@ -109,6 +109,7 @@ public final class ClientCheckCommand implements Callable<ExitCode> {
         if (inject401At < 0) {
             throw new UsageError("--inject-401-at must be 0 (off) or a positive call number, got " + inject401At);
         }
+        ReportOutput.prepare(reportDir);
         SandboxSettings settings = SandboxSettings.defaults().withTokenLifetimeSecs(lifetime)
                 .withFirstTokenLifetimeSecs(firstLifetime).withLifetimeAsString(lifetimeAsString)
                 .withFaults(FaultPlan.NONE.withRevokeTokenAtCall(inject401At));

@@ -14,6 +14,18 @@ import io.helidon.logging.common.spi.LoggingProvider;
 public final class KitLogging implements LoggingProvider {
     /** Held: JUL keeps loggers weakly, and a collected logger forgets its level. */
     private static final Logger HELIDON = Logger.getLogger("io.helidon");
+    private static final Logger FEATURES = Logger.getLogger("io.helidon.common.features");
+
+    /**
+     * Keeps Helidon's "features" banner off stderr. It is logged from a thread of its own as a server starts, so on a
+     * port that cannot be bound it would race the one-line error ahead of it.
+     */
+    static void quietFeatureBanner() {
+        if (System.getProperty("java.util.logging.config.file") == null
+                && System.getProperty("java.util.logging.config.class") == null) {
+            FEATURES.setLevel(Level.WARNING);
+        }
+    }
 
     @Override
     public void initialization() {

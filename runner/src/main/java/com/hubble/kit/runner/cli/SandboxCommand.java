@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import com.hubble.kit.reference.StartFailure;
 import com.hubble.kit.reference.sandbox.FaultPlan;
 import com.hubble.kit.reference.sandbox.Sandbox;
 import com.hubble.kit.reference.sandbox.SandboxSettings;
@@ -64,12 +65,15 @@ public final class SandboxCommand implements Callable<ExitCode> {
         SandboxSettings settings = SandboxSettings.defaults().withTokenLifetimeSecs(expiresIn)
                 .withLifetimeAsString(expiresInAsString)
                 .withFaults(new FaultPlan(inject401At, inject429At, retryAfter, inject503At));
+        KitLogging.quietFeatureBanner();
         Sandbox sandbox;
         try {
             sandbox = Sandbox.start(settings, port);
+        } catch (StartFailure e) {
+            throw StartFailureMessage.usageError(e); // the server is stopped: the process exits 2
         } catch (RuntimeException e) {
-            throw new UsageError("cannot listen on 127.0.0.1:" + port + " (" + e.getClass().getSimpleName()
-                    + "); is the port taken? Try --port 0");
+            throw new UsageError("could not start the sandbox on 127.0.0.1:" + port + " (" + e.getClass().getSimpleName()
+                    + "); try another port with --port (0 picks a free one)");
         }
         // A live log on stderr: what the client sent, as the sandbox recorded it (plain token values already replaced
         // by their ids). A client may send a token encoded (base64 in a query, hex in X-REQUEST-ID): every issued

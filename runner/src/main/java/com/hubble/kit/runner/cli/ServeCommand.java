@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
+import com.hubble.kit.reference.StartFailure;
 import com.hubble.kit.reference.sso.Main;
 import com.hubble.kit.reference.sso.SsoConfigException;
 import com.hubble.kit.reference.sso.SsoConfigLoader;
@@ -67,6 +68,7 @@ public final class ServeCommand implements Callable<ExitCode> {
             overrides.put("app.sso.replay.store", "redis");
             overrides.put("app.sso.replay.redis.uri", redisUri);
         }
+        KitLogging.quietFeatureBanner();
         WebServer server;
         Config loaded;
         try {
@@ -76,8 +78,10 @@ public final class ServeCommand implements Callable<ExitCode> {
             server = Main.start(loaded, environment.get());
         } catch (SsoConfigException e) {
             throw new UsageError(e.getMessage());
+        } catch (StartFailure e) {
+            throw StartFailureMessage.usageError(e); // the server is stopped: the process exits 2
         } catch (RuntimeException e) {
-            // Typically the port is taken; say so without a stack trace.
+            // A setting Helidon refused as it built the server; say so without a stack trace.
             throw new UsageError("could not start the server: "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }

@@ -107,6 +107,7 @@ public final class VerifyPactCommand implements Callable<ExitCode> {
         }
         requireKnown(only, "--only", known);
         requireKnown(skip, "--skip", known);
+        ReportOutput.prepare(reportDir);
 
         Instant started = Instant.now();
         ContractVerifier verifier = new ContractVerifier(redactor);

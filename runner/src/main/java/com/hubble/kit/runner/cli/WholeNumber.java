@@ -11,19 +11,26 @@ final class WholeNumber {
     private WholeNumber() {
     }
 
-    /** A number of seconds: --expires-in, --retry-after. */
+    /** The longest token lifetime: ten years of seconds; a longer one is a typo, and the sandbox's clock would overflow. */
+    static final long MAX_LIFETIME_SECS = 10L * 365 * 24 * 3600;
+    /** The longest Retry-After: a day. */
+    static final int MAX_RETRY_AFTER_SECS = 24 * 3600;
+    /** The furthest call an injection can be placed at: no client run of the kit makes a million calls. */
+    static final int MAX_CALL_NUMBER = 1_000_000;
+
+    /** A token lifetime in seconds, at most ten years: --expires-in, --first-expires-in. */
     static final class Seconds implements CommandLine.ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
-            return parse(value, "a whole number of seconds", Long.MAX_VALUE);
+            return parse(value, "a whole number of seconds", MAX_LIFETIME_SECS, "seconds (10 years)");
         }
     }
 
-    /** A number of seconds held in an int: --retry-after. */
+    /** A number of seconds held in an int, at most a day: --retry-after. */
     static final class IntSeconds implements CommandLine.ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            return (int) parse(value, "a whole number of seconds", Integer.MAX_VALUE);
+            return (int) parse(value, "a whole number of seconds", MAX_RETRY_AFTER_SECS, "seconds (24 h)");
         }
     }
 
@@ -31,7 +38,7 @@ final class WholeNumber {
     static final class CallNumber implements CommandLine.ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            return (int) parse(value, "a call number (a whole number; 0 turns it off)", Integer.MAX_VALUE);
+            return (int) parse(value, "a call number (a whole number; 0 turns it off)", MAX_CALL_NUMBER, "calls");
         }
     }
 
@@ -39,7 +46,7 @@ final class WholeNumber {
     static final class Count implements CommandLine.ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
-            return parse(value, "a whole number", Long.MAX_VALUE);
+            return parse(value, "a whole number", Long.MAX_VALUE, "");
         }
     }
 
@@ -47,7 +54,7 @@ final class WholeNumber {
     static final class Port implements CommandLine.ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            long port = parse(value, "a port number (0 to 65535; 0 picks a free one)", Integer.MAX_VALUE);
+            long port = parse(value, "a port number (0 to 65535; 0 picks a free one)", Integer.MAX_VALUE, "");
             if (port > 65535) {
                 throw new CommandLine.TypeConversionException("'" + value + "' is not a port number (0 to 65535)");
             }
@@ -55,19 +62,22 @@ final class WholeNumber {
         }
     }
 
-    private static long parse(String value, String what, long max) {
+    /** {@code limit} words the unit of {@code max} for the message ("seconds (10 years)"); empty: the type's own limit. */
+    private static long parse(String value, String what, long max, String limit) {
         String text = value.strip();
         if (!text.matches("-?[0-9]+")) {
             throw new CommandLine.TypeConversionException("'" + value + "' is not " + what);
         }
+        long number;
         try {
-            long number = Long.parseLong(text);
-            if (number > max) {
-                throw new NumberFormatException();
-            }
-            return number;
+            number = Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new CommandLine.TypeConversionException("'" + value + "' is too large for " + what);
+            number = Long.MAX_VALUE; // more digits than a long holds: past any limit
         }
+        if (number > max) {
+            throw new CommandLine.TypeConversionException(limit.isEmpty() ? "'" + value + "' is too large for " + what
+                    : "'" + value + "' is more than the limit of " + max + " " + limit);
+        }
+        return number;
     }
 }

@@ -8,15 +8,22 @@ import com.hubble.kit.runner.report.CheckInfo;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Severity;
 
-/** Every login is POST /v1/partners/auth/login with a JSON body holding clientId and clientSecret. */
+/**
+ * Every login is POST /v1/partners/auth/login with a JSON body holding clientId and clientSecret, and the secret is in
+ * that body only: not in the login's URL nor in any of its headers (the sandbox finds it there in any form).
+ */
 public final class LoginRequest implements ClientCheck {
     private static final CheckInfo INFO = new CheckInfo("client.login.request", "Login is POST /v1/partners/auth/login with JSON {clientId, clientSecret}",
             Severity.MUST, "Login",
             SOURCE + "\"Implement the token acquisition flow using /v1/partners/auth/login\"; the Login endpoint "
-                    + "requires POST with Content-Type: application/json and the body {\"clientId\", \"clientSecret\"}.",
+                    + "requires POST with Content-Type: application/json and the Request Body {\"clientId\", "
+                    + "\"clientSecret\"}, and \"Store clientId and clientSecret securely\": the secret goes in that "
+                    + "body only, never also in the login's URL (path or query) or a header, where proxy and server "
+                    + "logs keep it.",
             SENDS,
             "POST to <base URL>/v1/partners/auth/login with Content-Type: application/json and "
-                    + "{\"clientId\": ..., \"clientSecret\": ...}, before any other call.");
+                    + "{\"clientId\": ..., \"clientSecret\": ...}, before any other call; send the clientSecret in "
+                    + "that body only (no ?clientSecret=, no X-Client-Secret or Basic header).");
 
     @Override
     public CheckInfo info() {
@@ -50,7 +57,7 @@ public final class LoginRequest implements ClientCheck {
                     + String.join("; ", problems), ClientEvidence.of(wrong));
         }
         return Outcome.pass(logins.size() + " login(s), each POST /v1/partners/auth/login with a JSON "
-                + "{clientId, clientSecret}", ClientEvidence.of(logins));
+                + "{clientId, clientSecret} and the clientSecret in no URL or header", ClientEvidence.of(logins));
     }
 
     private static List<String> problems(RecordedExchange login) {
@@ -77,6 +84,9 @@ public final class LoginRequest implements ClientCheck {
                 }
             }
         }, () -> found.add("the body was not read (wrong method or path)"));
+        // Only where it was found is named: the recording holds no secret, and a message never carries one.
+        login.clientSecretAt().forEach(place -> found.add("the clientSecret sent in " + place.describe()
+                + " of the login (it belongs only in the JSON body)"));
         return found;
     }
 }

@@ -156,4 +156,49 @@ class CliRobustnessTest {
             assertFalse(cli.err().contains("is not a long") || cli.err().contains("is not an int"), cli.err());
         }
     }
+
+    @Test
+    void aDurationPastItsLimitIsAUsageErrorNamingTheFlagAndTheLimitBeforeAnyRequest() {
+        Cli load = Cli.run("check", "--load-duration", "999999999999s");
+        assertEquals(2, load.exit(), load.both());
+        assertTrue(load.err().contains("--load-duration: '999999999999s' is longer than the limit of 60m (1 h)"), load.err());
+        assertFalse(load.err().contains("checking") || load.err().contains("internal error"), load.err());
+        assertEquals("", load.out());
+        Cli hour = Cli.run("check", "--load-duration", "61m");
+        assertTrue(hour.exit() == 2 && hour.err().contains("--load-duration: '61m' is longer than the limit of 60m"),
+                hour.both());
+        // 18 digits of minutes overflowed Duration.ofMinutes before the limit
+        Cli minutes = Cli.run("check", "--timeout", "999999999999999999m");
+        assertTrue(minutes.exit() == 2
+                && minutes.err().contains("--timeout: '999999999999999999m' is longer than the limit of 1440m (24 h)"),
+                minutes.both());
+        Cli client = Cli.run("client-check", "--run", "true", "--max-duration", "1441m");
+        assertTrue(client.exit() == 2 && client.err().contains("--max-duration: '1441m' is longer than the limit"),
+                client.both());
+        // the limit itself is accepted: the run goes on to the next usage error
+        Cli atLimit = Cli.run("check", "--base-url", "http://127.0.0.1:9", "--timeout", "1440m", "--load-duration",
+                "60m", "--concurrency", "0");
+        assertTrue(atLimit.exit() == 2 && atLimit.err().contains("--concurrency must be"), atLimit.both());
+    }
+
+    @Test
+    void aNumberPastItsLimitIsAUsageErrorNamingTheFlagAndTheLimitBeforeTheClientRuns() {
+        for (String value : List.of("9300000000000000", "99999999999999999999999")) {
+            for (String option : List.of("--expires-in", "--first-expires-in")) {
+                Cli cli = Cli.run("client-check", "--run", "echo client-ran", option, value);
+                assertEquals(2, cli.exit(), cli.both());
+                assertTrue(cli.err().contains(option + ": '" + value
+                        + "' is more than the limit of 315360000 seconds (10 years)"), cli.err());
+                assertFalse(cli.both().contains("client-ran") || cli.err().contains("sandbox at"), cli.both());
+            }
+        }
+        Cli retry = Cli.run("sandbox", "--retry-after", "86401");
+        assertTrue(retry.exit() == 2 && retry.err().contains("--retry-after: '86401' is more than the limit of 86400 seconds"),
+                retry.both());
+        Cli inject = Cli.run("client-check", "--run", "true", "--inject-401-at", "1000001");
+        assertTrue(inject.exit() == 2 && inject.err().contains("--inject-401-at: '1000001' is more than the limit of 1000000"),
+                inject.both());
+        Cli maxRate = Cli.run("check", "--base-url", "http://127.0.0.1:9", "--max-rate", "1000001");
+        assertTrue(maxRate.exit() == 2 && maxRate.err().contains("--max-rate must be"), maxRate.both());
+    }
 }

@@ -218,6 +218,44 @@ class ClientCheckCommandTest {
     }
 
     @Test
+    void aClientThatSendsTheSecretInTheLoginQueryAndAHeaderOfEveryCallFailsLoginAndBearerNamingOnlyThePlaces(
+            @TempDir Path dir) throws Exception {
+        Path script = pythonClients();
+        Run run = clientCheck("--run", "CALLS=4 python3 '" + script + "' leaks-secret", "--report-dir", dir.toString());
+        assertEquals(Set.of("client.login.request", "client.auth.bearer"), run.failed(), run.out() + run.err());
+        assertEquals(1, run.exit());
+        // The full messages: stdout's table cuts them short.
+        Map<String, String> messages = new LinkedHashMap<>();
+        for (com.fasterxml.jackson.databind.JsonNode check : new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dir.resolve("report.json").toFile()).get("checks")) {
+            messages.put(check.get("id").asText(), check.get("message").asText());
+        }
+        String login = messages.get("client.login.request");
+        String bearer = messages.get("client.auth.bearer");
+        assertTrue(login.startsWith("2 of 2 logins were malformed: #1 POST /v1/partners/auth/login: the clientSecret "
+                + "sent in the URL query of the login"), login);
+        assertTrue(bearer.startsWith("4 call(s) carried the clientSecret"), bearer);
+        assertTrue(bearer.contains("header X-Client-Secret of #2 GET /v1/partners/products"), bearer);
+        assertFalse(bearer.contains("X-Client-Id"), "the clientId is no secret: " + bearer);
+        List<String> texts = new ArrayList<>(List.of(run.out(), run.err()));
+        for (String report : List.of("report.json", "junit.xml", "report.html", "report.md")) {
+            texts.add(Files.readString(dir.resolve(report)));
+        }
+        // The client id is no secret, and shares its first 12 characters with the client secret.
+        String notSecret = String.join(" ", LeakScan.forms("test-client-id"));
+        for (String text : texts.stream().map(t -> t.replace(script.toString(), "")).toList()) { // a checkout path
+            for (String form : LeakScan.forms("test-client-secret")) {
+                for (int i = 0; i + 12 <= form.length(); i += 4) {
+                    String piece = form.substring(i, i + 12);
+                    int at = text.indexOf(piece);
+                    assertFalse(at >= 0 && !notSecret.contains(piece), () -> "leaked " + piece + " at: ..."
+                            + text.substring(Math.max(0, at - 60), Math.min(text.length(), at + 72)));
+                }
+            }
+        }
+    }
+
+    @Test
     void aClientThatRetriesForeverFailsTheRetryChecksAndFailsUnderStrict() {
         Run run = faulty("RETRIES_FOREVER", "--strict");
         assertEquals(Set.of("client.retry.on-401", "client.retry.bounded"), run.failed(), run.out());

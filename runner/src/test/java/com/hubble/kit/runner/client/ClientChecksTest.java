@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.hubble.kit.reference.sandbox.LoginAttempt;
+import com.hubble.kit.reference.sandbox.SecretPlace;
 import com.hubble.kit.reference.sandbox.TokenStatus;
 import com.hubble.kit.runner.report.Outcome;
 import com.hubble.kit.runner.report.Status;
@@ -238,6 +239,78 @@ class ClientChecksTest {
         Outcome outcome = judge(new AuthBearer(), session);
         assertEquals(Status.FAIL, outcome.status());
         assertTrue(outcome.message().contains("token in the URL"), outcome.message());
+    }
+
+    @Test
+    void aLoginThatAlsoSendsTheSecretInItsUrlQueryFailsTheLoginCheckNamingThePlace() {
+        ClientSession session = Traffic.compliant().loginWith(s -> s.query("clientSecret=[REDACTED]")
+                .secretAt(SecretPlace.QUERY)).call("pageNo=9").session();
+        Outcome outcome = judge(new LoginRequest(), session);
+        assertEquals(Status.FAIL, outcome.status(), outcome.message());
+        assertTrue(outcome.message().contains("1 of 3 logins"), outcome.message());
+        assertTrue(outcome.message().contains("the clientSecret sent in the URL query of the login"), outcome.message());
+    }
+
+    @Test
+    void aLoginThatAlsoSendsTheSecretInAHeaderFailsTheLoginCheckNamingTheHeader() {
+        ClientSession session = new Traffic().loginWith(s -> s.header("X-Client-Secret", "[REDACTED]")
+                .secretAt(SecretPlace.header("X-Client-Secret"))).call("pageNo=1").session();
+        Outcome outcome = judge(new LoginRequest(), session);
+        assertEquals(Status.FAIL, outcome.status(), outcome.message());
+        assertTrue(outcome.message().contains("#1 POST /v1/partners/auth/login: the clientSecret sent in header "
+                + "X-Client-Secret of the login"), outcome.message());
+        assertEquals(Status.PASS, judge(new AuthBearer(), session).status(), "the calls themselves are clean");
+    }
+
+    @Test
+    void aCallCarryingTheSecretInAHeaderFailsBearerNamingTheHeaderAndTheCall() {
+        ClientSession session = new Traffic().login().call("pageNo=1").callWith(s -> s.query("pageNo=2")
+                .header("X-Client-Id", "test-client-id").header("X-Client-Secret", "[REDACTED]")
+                .secretAt(SecretPlace.header("X-Client-Secret"))).session();
+        Outcome outcome = judge(new AuthBearer(), session);
+        assertEquals(Status.FAIL, outcome.status(), outcome.message());
+        assertTrue(outcome.message().contains("1 call(s) carried the clientSecret"), outcome.message());
+        assertTrue(outcome.message().contains("header X-Client-Secret of #3 GET /v1/partners/products?pageNo=2"),
+                outcome.message());
+        assertEquals(Status.PASS, judge(new LoginRequest(), session).status(), "the login itself is clean");
+    }
+
+    @Test
+    void aCallCarryingTheSecretInItsQueryFailsBearerNamingTheQuery() {
+        Traffic traffic = new Traffic().login();
+        for (int i = 1; i <= 7; i++) {
+            traffic.callWith(s -> s.query("limit=1&clientSecret=[REDACTED]").secretAt(SecretPlace.QUERY));
+        }
+        Outcome outcome = judge(new AuthBearer(), traffic.session());
+        assertEquals(Status.FAIL, outcome.status(), outcome.message());
+        assertTrue(outcome.message().contains("7 call(s) carried the clientSecret"), outcome.message());
+        assertTrue(outcome.message().contains("the URL query of #2 GET /v1/partners/products?limit=1&clientSecret="
+                + "[REDACTED]"), outcome.message());
+        assertTrue(outcome.message().contains("; and 2 more"), outcome.message());
+    }
+
+    @Test
+    void aCallWithBasicCredentialsFailsBearerForTheSchemeAndForTheSecret() {
+        ClientSession session = new Traffic().login().callWith(s -> s.token("Basic", null, TokenStatus.UNKNOWN)
+                .secretAt(SecretPlace.header("Authorization"))).session();
+        Outcome outcome = judge(new AuthBearer(), session);
+        assertEquals(Status.FAIL, outcome.status(), outcome.message());
+        assertTrue(outcome.message().contains("scheme 'Basic'"), outcome.message());
+        assertTrue(outcome.message().contains("header Authorization of #2 GET /v1/partners/products"),
+                outcome.message());
+    }
+
+    @Test
+    void theClientIdInAHeaderAndQueryWithTheSecretOnlyInTheLoginBodyPassesBothChecks() {
+        ClientSession session = new Traffic().loginWith(s -> s.header("X-Client-Id", "test-client-id"))
+                .callWith(s -> s.query("clientId=test-client-id").header("X-Client-Id", "test-client-id"))
+                .session();
+        Outcome login = judge(new LoginRequest(), session);
+        Outcome bearer = judge(new AuthBearer(), session);
+        assertEquals(Status.PASS, login.status(), login.message());
+        assertTrue(login.message().contains("the clientSecret in no URL or header"), login.message());
+        assertEquals(Status.PASS, bearer.status(), bearer.message());
+        assertTrue(bearer.message().contains("no call the clientSecret"), bearer.message());
     }
 
     @Test

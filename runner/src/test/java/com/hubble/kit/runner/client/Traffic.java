@@ -14,6 +14,7 @@ import com.hubble.kit.reference.sandbox.Fault;
 import com.hubble.kit.reference.sandbox.LoginAttempt;
 import com.hubble.kit.reference.sandbox.PresentedToken;
 import com.hubble.kit.reference.sandbox.RecordedExchange;
+import com.hubble.kit.reference.sandbox.SecretPlace;
 import com.hubble.kit.reference.sandbox.TokenStatus;
 
 /** Fixture: a client session as the sandbox would record it, built step by step without a server. */
@@ -33,6 +34,7 @@ final class Traffic {
         Optional<String> contentType = Optional.empty();
         Optional<PresentedToken> authorization = Optional.empty();
         Optional<String> tokenInUrl = Optional.empty();
+        List<SecretPlace> clientSecretAt = List.of();
         Optional<LoginAttempt> login = Optional.empty();
         int status = 200;
         Fault fault = Fault.NONE;
@@ -63,6 +65,17 @@ final class Traffic {
 
         Spec noAuthorization() {
             authorization = Optional.empty();
+            return this;
+        }
+
+        /** Where the sandbox found the clientSecret outside the login body (it records the place, never the secret). */
+        Spec secretAt(SecretPlace... places) {
+            clientSecretAt = List.of(places);
+            return this;
+        }
+
+        Spec header(String name, String value) {
+            headers.put(name, List.of(value));
             return this;
         }
 
@@ -126,7 +139,7 @@ final class Traffic {
         Map<String, List<String>> headers = new LinkedHashMap<>(spec.headers);
         spec.requestId.ifPresent(id -> headers.put("X-Request-Id", List.of(id)));
         exchanges.add(new RecordedExchange(exchanges.size() + 1, now, spec.method, spec.path, spec.query, headers,
-                spec.requestId, spec.contentType, spec.authorization, spec.tokenInUrl, spec.login, spec.status,
+                spec.requestId, spec.contentType, spec.authorization, spec.tokenInUrl, spec.clientSecretAt, spec.login, spec.status,
                 spec.fault, spec.issuedTokenId, Optional.empty(), spec.bodyDigest, now.plus(spec.answeredAfter)));
         now = now.plusMillis(50);
         return this;
