@@ -110,6 +110,25 @@ class ValidTokenChecksTest {
     }
 
     @Test
+    void emailPassesForEveryFormOfAddressAMailServerDelivers() {
+        for (String address : new String[]{"jane@example.com", "USER@EXAMPLE.COM", "a@b.c", "first.last+tag@mail.example.co.in",
+                "\u7528\u6237@\u4f8b\u5b50.\u5e7f\u544a", "Jos\u00e9.N\u00fa\u00f1ez@ex\u00e4mple.de",
+                "\\\"john doe\\\"@example.com", "user@[192.0.2.1]", "user@[IPv6:2001:db8::1]"}) {
+            Outcome outcome = new ValidEmail().evaluate(of(json(200, "{\"userId\":\"u\",\"email\":\"" + address + "\"}")));
+            assertEquals(Status.PASS, outcome.status(), address + ": " + outcome.message());
+        }
+    }
+
+    @Test
+    void emailFailsOnWhatIsNoAddress() {
+        for (String address : new String[]{"N/A", "not-an-email", "a@@b.com", "a b@example.com", "x@localhost", "@example.com",
+                "user@", "user@.example.com", "\\\"unclosed@example.com"}) {
+            Outcome outcome = new ValidEmail().evaluate(of(json(200, "{\"userId\":\"u\",\"email\":\"" + address + "\"}")));
+            assertEquals(Status.FAIL, outcome.status(), address + ": " + outcome.message());
+        }
+    }
+
+    @Test
     void emailFailsOnAPlaceholder() {
         assertEquals(Status.FAIL, new ValidEmail().evaluate(of(json(200, "{\"userId\":\"u\",\"email\":\"N/A\"}"))).status());
         assertEquals(Status.FAIL, new ValidEmail().evaluate(of(json(200, "{\"userId\":\"u\",\"email\":\"a b@example.com\"}"))).status());
