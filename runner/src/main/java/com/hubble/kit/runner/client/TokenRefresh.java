@@ -42,8 +42,12 @@ public final class TokenRefresh implements ClientCheck {
                 .filter(e -> e.authorization().map(a -> a.status() == TokenStatus.EXPIRED).orElse(false))
                 .toList();
         if (!expired.isEmpty()) {
-            return Outcome.fail(expired.size() + " call(s) carried an expired token (lifetime "
-                    + session.tokenLifetimeSecs() + " s): " + ClientEvidence.list(expired),
+            String lifetimes = expired.stream()
+                    .flatMap(e -> e.authorization().flatMap(com.hubble.kit.reference.sandbox.PresentedToken::tokenId).stream())
+                    .distinct().limit(3).map(id -> id + " lived " + session.lifetimeOf(id) + " s")
+                    .collect(java.util.stream.Collectors.joining(", "));
+            return Outcome.fail(expired.size() + " call(s) carried an expired token (" + lifetimes + "): "
+                    + ClientEvidence.list(expired),
                     ClientEvidence.of(expired));
         }
         Optional<Instant> firstDue = firstRefreshDue(session);

@@ -209,6 +209,10 @@ class ClientChecksTest {
         Outcome outcome = judge(new TokenRefresh(), session);
         assertEquals(Status.FAIL, outcome.status());
         assertTrue(outcome.message().contains("expired"), outcome.message());
+        // The lifetime named is the expired token's own (a short first token), not the sandbox's default.
+        ClientSession shortFirst = new ClientSession(session.exchanges(), 3600, 0, java.util.Map.of("token-1", 4L));
+        Outcome named = judge(new TokenRefresh(), shortFirst);
+        assertTrue(named.message().contains("token-1 lived 4 s") && !named.message().contains("3600"), named.message());
     }
 
     @Test
