@@ -52,6 +52,35 @@ final class TargetInput {
      * UTF-8 byte order mark is removed and said through {@code note}. The secret and every variant the kit derives
      * from it ({@link SecretForm}) must be valid header values; a problem is named, never the value.
      */
+    /** How long a --secret-file that is a pipe (process substitution, a named pipe) may take to deliver the secret. */
+    static final java.time.Duration PIPE_WAIT = java.time.Duration.ofSeconds(10);
+
+    /**
+     * The file's text. A regular file is read at once; anything else (a pipe from {@code <(...)}, a named pipe) on a
+     * daemon thread for at most {@code wait}: a named pipe nobody writes to would block the kit for ever.
+     */
+    static String read(Path file, java.time.Duration wait) throws IOException {
+        if (Files.isRegularFile(file) || !Files.exists(file)) {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        }
+        java.util.concurrent.FutureTask<String> task = new java.util.concurrent.FutureTask<>(
+                () -> Files.readString(file, StandardCharsets.UTF_8));
+        Thread reader = new Thread(task, "secret-file reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return task.get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new UsageError("--secret-file " + file + " delivered nothing within " + wait.toSeconds() + " s (a named "
+                    + "pipe nobody writes to?); give the path of a file that holds only the X-Hubble-Secret");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException("unreadable");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+    }
+
     static Secret secret(Path secretFile, String secretEnv, boolean envFlagGiven, Consumer<String> note) {
         if (secretFile != null && envFlagGiven) {
             throw new UsageError("give either --secret-env or --secret-file, not both");
@@ -61,7 +90,7 @@ final class TargetInput {
         if (secretFile != null) {
             origin = "the secret in --secret-file " + secretFile;
             try {
-                value = Files.readString(secretFile, StandardCharsets.UTF_8).replaceAll("[\\r\\n]+$", "");
+                value = read(secretFile, PIPE_WAIT).replaceAll("[\\r\\n]+$", "");
             } catch (IOException e) {
                 String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
                         : e instanceof java.nio.file.AccessDeniedException ? "permission denied"

@@ -74,4 +74,30 @@ class SecretInputTest {
             assertFalse(cli.both().contains(secret), cli.both());
         }
     }
+
+    @Test
+    void aNamedPipeNobodyWritesToIsAUsageErrorAfterAWaitNotAHangAndOneWithAWriterIsRead() throws Exception {
+        Path fifo = dir.resolve("secret.fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        long started = System.nanoTime();
+        com.hubble.kit.runner.config.UsageError error = org.junit.jupiter.api.Assertions.assertThrows(
+                com.hubble.kit.runner.config.UsageError.class, () -> TargetInput.read(fifo, java.time.Duration.ofMillis(300)));
+        assertTrue(error.getMessage().contains("delivered nothing within") && error.getMessage().contains("named pipe"),
+                error.getMessage());
+        assertTrue(System.nanoTime() - started < java.time.Duration.ofSeconds(10).toNanos(), "bounded");
+        // Process substitution (--secret-file <(vault read ...)) is a pipe with a writer: it is read. (Another pipe: the
+        // reader given up on above still waits on the first.)
+        Path piped = dir.resolve("piped.fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", piped.toString()).start().waitFor());
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(piped, "piped-secret-0123456789\n");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+        assertEquals("piped-secret-0123456789\n", TargetInput.read(piped, java.time.Duration.ofSeconds(10)));
+    }
 }
