@@ -116,15 +116,17 @@ public final class PerfConcurrency implements SsoCheck<LoadResult> {
                 Measurement.of("p50", load.latencies().percentileMillis(50), "ms"),
                 Measurement.of("p95", load.latencies().percentileMillis(95), "ms"),
                 Measurement.of("p99", load.latencies().percentileMillis(99), "ms"));
-        String summary = String.format(Locale.ROOT, "%d callers, %d calls in %.1f s (%.0f calls/s), %d errors (%.2f%%), "
+        String summary = (load.requests() == 0
+                ? String.format(Locale.ROOT, "%d callers, no call completed in %.1f s", load.concurrency(), seconds)
+                : String.format(Locale.ROOT, "%d callers, %d calls in %.1f s (%.0f calls/s), %d errors (%.2f%%), "
                         + "%d timeouts, p95 %.1f ms", load.concurrency(), load.requests(), seconds, load.requests() / seconds,
-                errors, rate * 100, load.timeouts(), load.latencies().percentileMillis(95))
+                errors, rate * 100, load.timeouts(), load.latencies().percentileMillis(95)))
                 + (load.maxRate() > 0 ? " (capped at " + load.maxRate() + " calls/s by --max-rate)" : "")
                 + (load.end() == SeriesEnd.PLANNED ? "" : "; " + load.end().description());
         if (load.requests() > 0 && rate < MAX_ERROR_RATE) {
             return new Outcome.Pass(summary, List.of(), figures);
         }
-        return new Outcome.Fail((load.requests() == 0 ? "no call completed: " : "error rate over 1%: ") + summary,
+        return new Outcome.Fail((load.requests() == 0 ? "" : "error rate over 1%: ") + summary,
                 load.firstFailures(), figures);
     }
 }

@@ -129,8 +129,11 @@ class TransportAndPerfChecksTest {
     }
 
     @Test
-    void concurrencyFailsWhenNoCallCompleted() {
-        assertEquals(Status.FAIL, new PerfConcurrency().evaluate(new LoadResult(4, Duration.ofSeconds(1), Map.of(), 0, 0, List.of())).status());
+    void concurrencyFailsWhenNoCallCompletedAndSaysSoWithoutAnErrorRate() {
+        Outcome outcome = new PerfConcurrency().evaluate(new LoadResult(4, Duration.ofSeconds(1), Map.of(), 0, 0, List.of()));
+        assertEquals(Status.FAIL, outcome.status());
+        assertTrue(outcome.message().startsWith("4 callers, no call completed in 1.0 s"), outcome.message());
+        assertFalse(outcome.message().contains("%"), "no rate of nothing: " + outcome.message());
     }
 
     /** A timing series: wrong-first calls around {@code first} ms, wrong-last around {@code last} ms (seeds seed, seed + 1). */
