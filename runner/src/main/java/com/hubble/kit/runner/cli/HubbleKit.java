@@ -150,8 +150,12 @@ public final class HubbleKit implements Runnable {
             CommandLine cmd = ex.getCommandLine();
             if (ex.getCause() instanceof CommandLine.TypeConversionException conversion
                     && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
-                // "--expires-in: 'abc' is not a whole number of seconds": the option, then what it wants
-                cmd.getErr().println("hubble-kit: " + option.longestName() + ": " + conversion.getMessage());
+                // "--expires-in: 'abc' is not a whole number of seconds": the option, then what it wants; a value from a
+                // variable or the config file is named where it was written.
+                String where = cmd.getCommandSpec().defaultValueProvider() instanceof KitConfiguration configuration
+                        ? configuration.origin(option).map(o -> o + " (" + option.longestName() + ")").orElse(option.longestName())
+                        : option.longestName();
+                cmd.getErr().println("hubble-kit: " + where + ": " + conversion.getMessage());
             } else if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
                 cmd.getErr().println("hubble-kit: " + unmatched(unmatched, args));
             } else {

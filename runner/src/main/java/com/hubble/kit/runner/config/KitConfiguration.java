@@ -36,12 +36,37 @@ public final class KitConfiguration implements CommandLine.IDefaultValueProvider
     private final CommandSpec command;
     private final Map<String, List<String>> fromEnvironment;
     private final Map<String, List<String>> fromFile;
+    /** The file as the user named it (for messages), or null; and the option names the command line gave. */
+    private final String fileShown;
+    private final Set<String> givenOnTheCommandLine;
 
     private KitConfiguration(CommandSpec command, Map<String, List<String>> fromEnvironment,
-                             Map<String, List<String>> fromFile) {
+                             Map<String, List<String>> fromFile, String fileShown, Set<String> givenOnTheCommandLine) {
         this.command = command;
         this.fromEnvironment = fromEnvironment;
         this.fromFile = fromFile;
+        this.fileShown = fileShown;
+        this.givenOnTheCommandLine = Set.copyOf(givenOnTheCommandLine);
+    }
+
+    /**
+     * Where an option's value came from when not from the command line: the variable
+     * ({@code HUBBLE_KIT_CHECK_PARALLELISM}) or the file and key ({@code hubble-kit.yaml: check.parallelism}), so a
+     * bad value is reported where it can be fixed.
+     */
+    public Optional<String> origin(OptionSpec option) {
+        if (option.command() != command
+                || java.util.Arrays.stream(option.names()).anyMatch(givenOnTheCommandLine::contains)) {
+            return Optional.empty();
+        }
+        String key = key(option);
+        if (fromEnvironment.containsKey(key)) {
+            return Optional.of(environmentName(command.name(), key));
+        }
+        if (fromFile.containsKey(key) && fileShown != null) {
+            return Optional.of(fileShown + ": " + command.name() + "." + key);
+        }
+        return Optional.empty();
     }
 
     /**
@@ -108,7 +133,8 @@ public final class KitConfiguration implements CommandLine.IDefaultValueProvider
                     invocation.get().command(), given);
         }
         KitConfiguration defaults = new KitConfiguration(sub.getCommandSpec(), env,
-                file.getOrDefault(invocation.get().command(), Map.of()));
+                file.getOrDefault(invocation.get().command(), Map.of()),
+                path.isPresent() ? invocation.get().configFile().orElse(FILE_NAME) : null, invocation.get().optionNames());
         root.setDefaultValueProvider(defaults);
         CommandLine.IExecutionStrategy strategy = root.getExecutionStrategy();
         root.setExecutionStrategy(parseResult -> {

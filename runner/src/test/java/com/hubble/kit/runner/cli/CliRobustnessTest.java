@@ -134,6 +134,18 @@ class CliRobustnessTest {
     }
 
     @Test
+    void aBadValueFromTheConfigFileIsNamedWhereItWasWritten(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path config = java.nio.file.Files.writeString(dir.resolve("kit.yaml"), "check:\n  parallelism: abc\n");
+        Cli fromFile = Cli.run("check", "--config", config.toString());
+        assertEquals(2, fromFile.exit(), fromFile.both());
+        assertTrue(fromFile.err().contains(config + ": check.parallelism (--parallelism): 'abc'"), fromFile.err());
+        Cli fromFlag = Cli.run("check", "--config", config.toString(), "--parallelism", "xyz");
+        assertEquals(2, fromFlag.exit(), fromFlag.both());
+        assertTrue(fromFlag.err().contains("hubble-kit: --parallelism: 'xyz'"), "a flag is named as the flag: " + fromFlag.err());
+    }
+
+    @Test
     void aNonNumericNumberOptionNamesTheOptionAndWhatItWants() {
         Cli expires = Cli.run("client-check", "--run", "true", "--expires-in", "abc");
         assertEquals(2, expires.exit());
