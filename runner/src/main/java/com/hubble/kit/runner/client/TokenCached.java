@@ -22,7 +22,9 @@ import com.hubble.kit.runner.report.Severity;
  * refreshes slightly earlier than the sandbox's clock suggests. A token shorter than that (about 333 s) has no such
  * point: a client following the source's example renews it before every call, so a re-login after it is explained,
  * and judges nothing. When every re-login came after such a token that carried at most one call, and no token carried
- * more than one, caching was not seen either way: the check says so (not run) instead of passing.
+ * more than one, caching was not seen either way: the check says so (not run) instead of passing. A login before
+ * the previous token carried any call, while that token was under 70% of its life, is never explained: no buffer
+ * renews a token that was never used (two threads each logging in, at start or after the same 401).
  */
 public final class TokenCached implements ClientCheck {
     static final double REFRESH_FRACTION = 0.8;
@@ -77,10 +79,18 @@ public final class TokenCached implements ClientCheck {
                 long lifetime = session.lifetimeOf(tokenId);
                 Duration age = Duration.between(current.receivedAt(), login.receivedAt());
                 Duration point = refreshPoint(lifetime);
+                long used = callsByToken.getOrDefault(tokenId, 0L);
+                Duration unusedLimit = Duration.ofMillis(Math.round(lifetime * 1000 * (REFRESH_FRACTION - TOLERANCE_FRACTION)));
                 if (!revoked.contains(tokenId) && age.compareTo(point) < 0) {
                     unexplained.add(login);
                     reasons.add("#" + login.sequence() + " when " + tokenId + " was " + seconds(age) + " old of "
                             + lifetime + " s (a refresh is explained from " + seconds(point) + ")");
+                } else if (!revoked.contains(tokenId) && used == 0 && age.compareTo(unusedLimit) < 0) {
+                    // No refresh buffer explains a login before the last token was used at all: two threads (or
+                    // processes) each logging in, at start or after the same 401.
+                    unexplained.add(login);
+                    reasons.add("#" + login.sequence() + " when " + tokenId + " was " + seconds(age) + " old and not yet"
+                            + " used by any call (one login per thread?)");
                 } else if (!revoked.contains(tokenId) && point.isZero() && callsByToken.getOrDefault(tokenId, 0L) <= 1) {
                     unseen.add(login);
                     shortest = Math.min(shortest, lifetime);

@@ -194,6 +194,26 @@ class ClientChecksTest {
     }
 
     @Test
+    void aSecondLoginBeforeTheFirstTokenWasUsedIsAHerdEvenWithShortTokens() {
+        // Two threads each log in at start (the first token is short: 4 s, as the sandbox's first is).
+        ClientSession startUp = new ClientSession(new Traffic().login().login().call("a").call("b").session().exchanges(),
+                3600, 0, java.util.Map.of("token-1", 4L));
+        Outcome outcome = judge(new TokenCached(), startUp);
+        assertEquals(Status.FAIL, outcome.status(), outcome.message());
+        assertTrue(outcome.message().contains("not yet used by any call"), outcome.message());
+        // After the same injected 401: the replacement is short too, and the second thread logs in again before any
+        // call used it.
+        ClientSession after401 = new ClientSession(new Traffic().login().call("a").revokedCall("b").login().login()
+                .call("b").call("c").session().exchanges(), 3600, 0, java.util.Map.of("token-1", 4L, "token-2", 4L));
+        assertEquals(Status.FAIL, judge(new TokenCached(), after401).status());
+        // A client idle past most of a short token's life renews it before its first call: explained.
+        ClientSession idle = new ClientSession(new Traffic().login().after(Duration.ofMillis(3500)).login().call("a")
+                .call("b").session().exchanges(), 3600, 0, java.util.Map.of("token-1", 4L));
+        Outcome renewed = judge(new TokenCached(), idle);
+        assertEquals(Status.PASS, renewed.status(), renewed.message());
+    }
+
+    @Test
     void anInjected401AllowsOneMoreLogin() {
         Traffic traffic = new Traffic().login().call("a").revokedCall("b").login().call("b");
         assertEquals(Status.PASS, judge(new TokenCached(), traffic.session()).status());
