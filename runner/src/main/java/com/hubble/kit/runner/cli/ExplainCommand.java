@@ -29,13 +29,32 @@ public final class ExplainCommand implements Callable<ExitCode> {
     public ExitCode call() {
         Optional<Check<?>> check = SsoCatalogue.find(id, false).<Check<?>>map(c -> c)
                 .or(() -> ClientCatalogue.find(id).map(c -> c));
+        if (check.isEmpty() && id.startsWith("pact.")) {
+            // verify-pact's checks: one per interaction of the bundled contract (a --pact file may hold others)
+            check = bundledPactChecks().stream().filter(c -> c.info().id().equals(id)).<Check<?>>map(c -> c).findFirst();
+        }
         if (check.isEmpty()) {
-            throw new UsageError("no check with id '" + id + "'. Run 'hubble-kit list' for the ids.");
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            SsoCatalogue.checks(false).forEach(c -> ids.add(c.info().id()));
+            ClientCatalogue.checks().forEach(c -> ids.add(c.info().id()));
+            if (id.startsWith("pact.")) {
+                bundledPactChecks().forEach(c -> ids.add(c.info().id()));
+            }
+            String nearest = com.hubble.kit.runner.config.NearestKey.to(id, ids)
+                    .filter(known -> com.hubble.kit.runner.config.NearestKey.distance(id, known) <= Math.max(2, id.length() / 5))
+                    .map(known -> " Did you mean " + known + "?").orElse("");
+            throw new UsageError("no check with id '" + id + "'." + nearest + " Run 'hubble-kit list' for the ids"
+                    + (id.startsWith("pact.") ? "; verify-pact's ids come from the contract's interactions" : "") + ".");
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(explain(check.get().info()));
         out.flush();
         return ExitCode.SUCCESS;
+    }
+
+    private static java.util.List<com.hubble.kit.runner.pact.PactInteractionCheck> bundledPactChecks() {
+        return com.hubble.kit.runner.pact.ContractVerifier.checks(
+                com.hubble.kit.runner.pact.ContractFile.load(Optional.empty()));
     }
 
     static String explain(CheckInfo check) {

@@ -5,17 +5,17 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /** The valid key closest to a misspelt one, by Levenshtein distance (ties: alphabetical). */
-final class NearestKey {
+public final class NearestKey {
     private NearestKey() {
     }
 
-    static Optional<String> to(String key, Collection<String> valid) {
+    public static Optional<String> to(String key, Collection<String> valid) {
         return valid.stream()
                 .min(Comparator.comparingInt((String candidate) -> distance(key, candidate))
                         .thenComparing(Comparator.naturalOrder()));
     }
 
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -91,6 +91,19 @@ public final class ContractVerifier {
         return result;
     }
 
+    /** The check of each interaction, in pact order, as verify-pact reports it (for 'explain pact.ID'). */
+    public static List<PactInteractionCheck> checks(ContractFile contract) {
+        String pactName = contract.pact().getConsumer().getName() + " -> " + contract.pact().getProvider().getName();
+        Set<String> ids = new HashSet<>();
+        List<PactInteractionCheck> result = new ArrayList<>();
+        for (Object element : contract.pact().getInteractions()) {
+            Interaction interaction = (Interaction) element;
+            result.add(new PactInteractionCheck(uniqueId(interaction.getDescription(), ids), interaction.getDescription(),
+                    interaction.getProviderStates().stream().map(ProviderState::getName).toList(), pactName));
+        }
+        return result;
+    }
+
     /** Verifies every HTTP interaction of the contract, in pact order; never throws for a partner's behaviour. */
     public List<InteractionResult> verify(ContractFile contract, Target target, TokenSource valid, TokenSource expired) {
         return verify(contract, target, valid, expired, id -> true);

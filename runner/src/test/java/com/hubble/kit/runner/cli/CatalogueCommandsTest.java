@@ -83,6 +83,22 @@ class CatalogueCommandsTest {
     }
 
     @Test
+    void explainKnowsVerifyPactsChecksOfTheBundledContractAndSuggestsTheNearestId() {
+        String id = com.hubble.kit.runner.pact.ContractVerifier.checks(
+                com.hubble.kit.runner.pact.ContractFile.load(java.util.Optional.empty())).getFirst().info().id();
+        Cli cli = Cli.run("explain", id);
+        assertEquals(0, cli.exit(), cli.err());
+        assertTrue(cli.out().startsWith(id + "  [MUST]  Pact contract"), cli.out());
+        assertTrue(cli.out().contains("Rule:") && cli.out().contains("Fix:"), cli.out());
+        Cli typo = Cli.run("explain", "sso.token.expird");
+        assertEquals(2, typo.exit());
+        assertTrue(typo.err().contains("Did you mean sso.token.expired?"), typo.err());
+        Cli pactTypo = Cli.run("explain", id.substring(0, id.length() - 1));
+        assertEquals(2, pactTypo.exit());
+        assertTrue(pactTypo.err().contains("Did you mean " + id + "?"), pactTypo.err());
+    }
+
+    @Test
     void theDocsEmbedTheGeneratedCatalogueVerbatim() throws IOException {
         Path doc = Path.of("CHECK.md");
         String text = Files.readString(doc);
