@@ -29,17 +29,16 @@ public final class ExplainCommand implements Callable<ExitCode> {
     public ExitCode call() {
         Optional<Check<?>> check = SsoCatalogue.find(id, false).<Check<?>>map(c -> c)
                 .or(() -> ClientCatalogue.find(id).map(c -> c));
-        if (check.isEmpty() && id.startsWith("pact.")) {
-            // verify-pact's checks: one per interaction of the bundled contract (a --pact file may hold others)
-            check = bundledPactChecks().stream().filter(c -> c.info().id().equals(id)).<Check<?>>map(c -> c).findFirst();
+        java.util.List<com.hubble.kit.runner.pact.PactInteractionCheck> pact = id.startsWith("pact.")
+                ? bundledPactChecks() : java.util.List.of(); // verify-pact's: one per interaction of the bundled contract
+        if (check.isEmpty()) {
+            check = pact.stream().filter(c -> c.info().id().equals(id)).<Check<?>>map(c -> c).findFirst();
         }
         if (check.isEmpty()) {
             java.util.List<String> ids = new java.util.ArrayList<>();
             SsoCatalogue.checks(false).forEach(c -> ids.add(c.info().id()));
             ClientCatalogue.checks().forEach(c -> ids.add(c.info().id()));
-            if (id.startsWith("pact.")) {
-                bundledPactChecks().forEach(c -> ids.add(c.info().id()));
-            }
+            pact.forEach(c -> ids.add(c.info().id()));
             String nearest = com.hubble.kit.runner.config.NearestKey.to(id, ids)
                     .filter(known -> com.hubble.kit.runner.config.NearestKey.distance(id, known) <= Math.max(2, id.length() / 5))
                     .map(known -> " Did you mean " + known + "?").orElse("");

@@ -80,22 +80,12 @@ final class Fragments {
             return false;
         }
         boolean any = false;
-        int state = 0;
-        int matched = 0;
+        long run = 0;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            while (state != 0 && !next.get(state).containsKey(c)) {
-                state = link.get(state);
-                matched = length.get(state);
-            }
-            Integer to = next.get(state).get(c);
-            if (to == null) {
-                matched = 0;
-                continue;
-            }
-            state = to;
-            matched++;
-            if (matched >= least.get(state)) {
+            run = step(run, text.charAt(i));
+            int state = (int) (run >>> 32);
+            int matched = (int) run;
+            if (matched > 0 && matched >= least.get(state)) {
                 // Not the white space at the run's edges: a value may hold some (the padded near miss of the secret),
                 // the text's own space after a redacted value stays.
                 int start = i - matched + 1;
@@ -118,27 +108,32 @@ final class Fragments {
 
     /** "secret" or "token" when a run of the text covers at least {@link #ECHO_SHARE} of a value (and its minimum). */
     synchronized Optional<String> echo(String text, String tokenLabel) {
-        int state = 0;
-        int matched = 0;
+        long run = 0;
         for (int i = 0; i < text.length() && length.size() > 1; i++) {
-            char c = text.charAt(i);
-            while (state != 0 && !next.get(state).containsKey(c)) {
-                state = link.get(state);
-                matched = length.get(state);
-            }
-            Integer to = next.get(state).get(c);
-            if (to == null) {
-                matched = 0;
-                continue;
-            }
-            state = to;
-            matched++;
+            run = step(run, text.charAt(i));
+            int state = (int) (run >>> 32);
+            int matched = (int) run;
             // the whole run so far, and each shorter suffix of it down to the state's shortest, hold the same values
-            if (matched >= least.get(state) && matched >= Math.ceil(ECHO_SHARE * shortestValue.get(state))) {
+            if (matched > 0 && matched >= least.get(state) && matched >= Math.ceil(ECHO_SHARE * shortestValue.get(state))) {
                 return Optional.of(inSecret.get(state) ? "secret" : tokenLabel);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * One character further along a text: from the state and length (packed: state in the high half) of the longest
+     * run of a value ending at the previous character to those ending at {@code c}; length 0 when none does.
+     */
+    private long step(long run, char c) {
+        int state = (int) (run >>> 32);
+        int matched = (int) run;
+        while (state != 0 && !next.get(state).containsKey(c)) {
+            state = link.get(state);
+            matched = length.get(state);
+        }
+        Integer to = next.get(state).get(c);
+        return to == null ? 0 : ((long) to << 32) | (matched + 1);
     }
 
     private int newState(int len, int suffixLink) {
